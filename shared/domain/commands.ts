@@ -1,0 +1,73 @@
+import type { Scenario } from '../scenario/types';
+import type { BotSpec, SeatIndex } from './ids';
+import type { Orders } from './orders';
+
+// Commands are intents, named in the imperative. `type` equals the interface name.
+
+export interface CreateMatch {
+  type: 'CreateMatch';
+  data: {
+    matchId: string;
+    seed: string;
+    /** A custom scenario; the default scenario when absent. */
+    scenario?: Scenario;
+    seats: number;
+    winLoops: number;
+    /** 0 means no timer: a facilitator advances by hand. */
+    planningSeconds: number;
+  };
+}
+
+export interface ClaimSeat {
+  type: 'ClaimSeat';
+  data: { seat?: SeatIndex; name: string; bot?: BotSpec };
+}
+
+export interface StartMatch {
+  type: 'StartMatch';
+  /** Strategy and difficulty of the bots that fill the seats nobody claimed. */
+  data: { fillBots?: BotSpec };
+}
+
+export interface SubmitOrders {
+  type: 'SubmitOrders';
+  data: { seat: SeatIndex; quarter: number; orders: Orders };
+}
+
+export interface LockOrders {
+  type: 'LockOrders';
+  data: { seat: SeatIndex; quarter: number };
+}
+
+export interface UnlockOrders {
+  type: 'UnlockOrders';
+  data: { seat: SeatIndex; quarter: number };
+}
+
+export interface EndPlanning {
+  type: 'EndPlanning';
+  data: { quarter: number };
+}
+
+export interface PauseMatch {
+  type: 'PauseMatch';
+  data: Record<string, never>;
+}
+
+export interface ResumeMatch {
+  type: 'ResumeMatch';
+  data: Record<string, never>;
+}
+
+export type Command =
+  | CreateMatch
+  | ClaimSeat
+  | StartMatch
+  | SubmitOrders
+  | LockOrders
+  | UnlockOrders
+  | EndPlanning
+  | PauseMatch
+  | ResumeMatch;
+
+export type CommandType = Command['type'];

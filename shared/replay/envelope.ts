@@ -1,0 +1,65 @@
+import type { GameEvent } from '../domain/events';
+import { canonicalJson } from '../util/canonicalJson';
+import { sha256Hex } from '../util/sha256';
+
+/** A stored event: the fact plus where it sits in its match's log and the hash chain. */
+export interface EventEnvelope<E extends GameEvent = GameEvent> {
+  matchId: string;
+  seq: number;
+  type: E['type'];
+  data: E['data'];
+  /** Server wall time in ms: metadata only, no rule reads it. */
+  at: number;
+  prevHash: string;
+  hash: string;
+}
+
+export const GENESIS_HASH = '0'.repeat(64);
+
+/** hash = SHA-256 over the previous hash and the canonical JSON of the event (without its hash). */
+export function hashEvent(e: Omit<EventEnvelope, 'hash'>): string {
+  const body = canonicalJson({ matchId: e.matchId, seq: e.seq, type: e.type, data: e.data, at: e.at });
+  return sha256Hex(`${e.prevHash}\n${body}`);
+}
+
+/** Wraps the events of one command into envelopes that continue the chain after `last`. */
+export function sealEvents(
+  matchId: string,
+  last: Pick<EventEnvelope, 'seq' | 'hash'> | null,
+  events: readonly GameEvent[],
+  at: number,
+): EventEnvelope[] {
+  let seq = last?.seq ?? 0;
+  let prevHash = last?.hash ?? GENESIS_HASH;
+  return events.map((event) => {
+    seq += 1;
+    const unsealed = { matchId, seq, type: event.type, data: event.data, at, prevHash };
+    const hash = hashEvent(unsealed);
+    prevHash = hash;
+    return { ...unsealed, hash } as EventEnvelope;
+  });
+}
+
+export type LogCheck = { ok: true; count: number } | { ok: false; seq: number; index: number; reason: string };
+
+/** Checks numbering, links and hashes; names the first event that does not fit. */
+export function verifyLog(events: readonly EventEnvelope[]): LogCheck {
+  let prevHash = GENESIS_HASH;
+  const matchId = events[0]?.matchId;
+  for (let i = 0; i < events.length; i++) {
+    const e = events[i]!;
+    const bad = (reason: string): LogCheck => ({ ok: false, seq: typeof e.seq === 'number' ? e.seq : i + 1, index: i, reason });
+    if (e.matchId !== matchId) return bad(`event belongs to match ${String(e.matchId)}`);
+    if (e.seq !== i + 1) return bad(`expected seq ${i + 1}, found ${String(e.seq)}`);
+    if (e.prevHash !== prevHash) return bad('prevHash does not match the previous event');
+    let expected: string;
+    try {
+      expected = hashEvent(e);
+    } catch {
+      return bad('event cannot be encoded');
+    }
+    if (e.hash !== expected) return bad('hash does not match the event’s content');
+    prevHash = e.hash;
+  }
+  return { ok: true, count: events.length };
+}

@@ -1,0 +1,45 @@
+import type { Command } from '../domain/commands';
+import { parseCommand } from '../domain/commandSchema';
+import type { GameEvent } from '../domain/events';
+import type { DecideContext } from '../domain/ids';
+import type { GameState } from '../domain/state';
+import { decideClaimSeat, decideCreateMatch, decideStartMatch } from './lifecycle';
+import {
+  decideEndPlanning,
+  decideLockOrders,
+  decidePause,
+  decideSubmitOrders,
+  decideUnlockOrders,
+} from './planning';
+
+/**
+ * The only place that validates and draws random numbers. Returns the events the command causes,
+ * or throws a RuleError and changes nothing. Accepts unknown input: its shape is checked first.
+ */
+export function decide(state: GameState, input: Command | unknown, ctx: DecideContext): GameEvent[] {
+  const command = parseCommand(input);
+  switch (command.type) {
+    case 'CreateMatch':
+      return decideCreateMatch(state, command, ctx);
+    case 'ClaimSeat':
+      return decideClaimSeat(state, command, ctx);
+    case 'StartMatch':
+      return decideStartMatch(state, command, ctx);
+    case 'SubmitOrders':
+      return decideSubmitOrders(state, command, ctx);
+    case 'LockOrders':
+      return decideLockOrders(state, command, ctx);
+    case 'UnlockOrders':
+      return decideUnlockOrders(state, command, ctx);
+    case 'EndPlanning':
+      return decideEndPlanning(state, command, ctx);
+    case 'PauseMatch':
+      return decidePause(state, ctx, true);
+    case 'ResumeMatch':
+      return decidePause(state, ctx, false);
+    default: {
+      const _exhaustive: never = command;
+      return _exhaustive;
+    }
+  }
+}

@@ -1,0 +1,15 @@
+// The sheet speaks in $M, the state in whole dollars.
+export const USD_PER_M = 1_000_000;
+
+export function usdFromM(m: number): number {
+  return Math.round(m * USD_PER_M);
+}
+
+export function mFromUsd(usd: number): number {
+  return usd / USD_PER_M;
+}
+
+/** Rounds a computed dollar amount to a whole dollar. */
+export function wholeUsd(x: number): number {
+  return Math.round(x);
+}

@@ -1,0 +1,52 @@
+import type { GameEvent } from '../domain/events';
+import type { GameState } from '../domain/state';
+import { Rng } from '../random/prng';
+import { applyEvent } from './evolve';
+import { standingOrders } from './ordersRules';
+import { foundryStep } from './steps/auctions';
+import type { ResolutionStep, StepContext } from './steps/context';
+import { emergencyLoanStep } from './steps/finance';
+import { incomeStep } from './steps/income';
+import { researchStep } from './steps/research';
+import { valuationStep, winCheckStep } from './steps/scoring';
+
+/**
+ * GAME.md's fixed order of resolution: income & upkeep → shock → research → auctions → permits →
+ * production & deliveries → markets → costs → line cash flows → loop checks → valuation → win
+ * check. Each step is a module; the business lines add theirs at their place in this list.
+ */
+export const PIPELINE: readonly ResolutionStep[] = [
+  incomeStep,
+  researchStep,
+  foundryStep,
+  emergencyLoanStep,
+  valuationStep,
+  winCheckStep,
+];
+
+/** Runs the pipeline on a private copy; returns every event of the resolution in order. */
+export function resolveQuarter(state: GameState, pipeline: readonly ResolutionStep[] = PIPELINE): GameEvent[] {
+  const quarter = state.quarter;
+  const work = structuredClone(state) as GameState;
+  const rng = new Rng(state.rng);
+  const events: GameEvent[] = [];
+  const ctx: StepContext = {
+    state: work,
+    quarter,
+    rng,
+    emit(event) {
+      events.push(event);
+      applyEvent(work, event);
+    },
+  };
+  ctx.emit({ type: 'PlanningEnded', data: { quarter } });
+  for (const step of pipeline) step(ctx);
+  ctx.emit({ type: 'QuarterResolved', data: { quarter, rng: rng.state() } });
+  if (work.status !== 'ended') {
+    ctx.emit({
+      type: 'PlanningOpened',
+      data: { quarter: quarter + 1, standingOrders: work.players.map((p) => standingOrders(work, p)) },
+    });
+  }
+  return events;
+}

@@ -1,0 +1,148 @@
+import type { Scenario } from './types';
+
+// The *start* numbers of GAME.md. Tuning for the balance targets changes this table, never code.
+
+const NA_USERS_M = 350;
+const NA_RESERVE_M = 1700; // the article's $1.7 billion for North American spectrum
+const reserveFor = (usersM: number) => Math.round((NA_RESERVE_M * usersM) / NA_USERS_M);
+
+const regions = [
+  { id: 'north-america', name: 'North America', usersM: 350 },
+  { id: 'europe', name: 'Europe', usersM: 450 },
+  { id: 'latin-america', name: 'Latin America', usersM: 450 },
+  { id: 'africa', name: 'Africa', usersM: 600 },
+  { id: 'asia-pacific', name: 'Asia-Pacific', usersM: 2500 },
+];
+
+// Four licenses in quarter 1, three in quarter 5, three in quarter 9: every region gets one band
+// early and the other later, so a late entrant can still complete a region.
+const auctionPlan: Array<[string, 'L' | 'S', number]> = [
+  ['north-america', 'S', 1],
+  ['europe', 'L', 1],
+  ['africa', 'L', 1],
+  ['asia-pacific', 'S', 1],
+  ['north-america', 'L', 5],
+  ['latin-america', 'S', 5],
+  ['asia-pacific', 'L', 5],
+  ['europe', 'S', 9],
+  ['latin-america', 'L', 9],
+  ['africa', 'S', 9],
+];
+
+export const defaultScenario: Scenario = {
+  id: 'default',
+  name: 'Closed Loop 2025–2030',
+  quarters: 20,
+  calendarStart: { year: 2025, quarter: 4 },
+  startingCashM: 15000,
+  legacyIncomeM: 2500,
+  start: { chipGeneration: 0, capability: 30, autonomy: 50, dexterity: 10, phoneAdoption: 0 },
+  chips: {
+    generations: [
+      { id: 'AI4', tapeOutAtM: 0, multiplier: 1.0, computeCostUsd: 4000 },
+      { id: 'AI5', tapeOutAtM: 2500, multiplier: 1.6, computeCostUsd: 2500 },
+      { id: 'AI6', tapeOutAtM: 8000, multiplier: 2.2, computeCostUsd: 1500 },
+    ],
+  },
+  ai: { trainingScaleM: 20000 },
+  dataBonus: { carsForFull: 40000, robotsForFull: 40000 },
+  foundry: { supplyQ1: 60000, growthPerQuarter: 0.15, reserveUsd: 800 },
+  finance: { loanInterestPerQuarter: 0.08, bookValueFactor: 0.7, openLoopMultiple: 4, closedLoopMultiple: 12 },
+  limits: {
+    maxMoneyOrderM: 1_000_000,
+    maxQuantityOrder: 100_000_000,
+    maxUnitPriceUsd: 10_000_000,
+    maxPlantsPerQuarter: 4,
+    maxRobotLinesPerQuarter: 6,
+  },
+  robotaxi: {
+    carPriceUsd: 35000,
+    ridesPerCarQuarter: 1800,
+    autonomyScaleM: 12000,
+    aiTrainingWeight: 0.5,
+    unsupervisedAt: 90,
+    costSupervisedUsd: 22000,
+    costUnsupervisedUsd: 6000,
+    defaultRidePriceUsd: 12,
+    demandGrowthPerQuarter: 0.08,
+    priceElasticity: 1.5,
+    deliveryQuarters: 1,
+    cities: [
+      { id: 'austin', name: 'Austin', demandQ1: 24_000_000, minAutonomy: 75, permitSlots: 2 },
+      { id: 'phoenix', name: 'Phoenix', demandQ1: 28_000_000, minAutonomy: 70, permitSlots: 2 },
+      { id: 'dubai', name: 'Dubai', demandQ1: 20_000_000, minAutonomy: 72, permitSlots: 2 },
+      { id: 'san-francisco', name: 'San Francisco', demandQ1: 48_000_000, minAutonomy: 85, permitSlots: 2 },
+      { id: 'berlin', name: 'Berlin', demandQ1: 32_000_000, minAutonomy: 88, permitSlots: 2 },
+      { id: 'shanghai', name: 'Shanghai', demandQ1: 96_000_000, minAutonomy: 90, permitSlots: 2 },
+    ],
+    milestone: { autonomy: 90, cities: 2 },
+  },
+  robots: {
+    handActuators: 26,
+    hands: 2,
+    bodyActuators: 28,
+    plantCostM: 800,
+    plantCapacityPerQuarter: 250_000,
+    plantBuildQuarters: 2,
+    actuatorUnitCostUsd: 350,
+    learningRate: 0.15,
+    learningBaseUnits: 250_000,
+    lineCostM: 600,
+    lineCapacityPerQuarter: 5000,
+    lineBuildQuarters: 2,
+    otherPartsUsd: 12000,
+    dexterityScaleM: 15000,
+    aiTrainingWeight: 0.5,
+    marketDemandQ1: 2000,
+    marketGrowthPerQuarter: 0.25,
+    referencePriceUsd: 50000,
+    defaultPriceUsd: 50000,
+    priceElasticity: 1.5,
+    remoteSitesShare: 0.2,
+    deploymentCutPer1000: 0.01,
+    deploymentCutMax: 0.4,
+    upkeepUsd: 2000,
+    milestone: { dexterity: 80, deployed: 5000 },
+  },
+  satellites: {
+    satellitesPerLaunch: 20,
+    launchCostM: 120,
+    maxLaunchesPerQuarter: 4,
+    decayPerQuarter: 0.03,
+    opsCostPer100M: 5,
+    satellitesForFullCoverage: 400,
+    oneBandFactor: 0.7,
+    adoptionStartQuarter: 4,
+    adoptionBaseM: 200,
+    adoptionScaleM: 12000,
+    defaultPriceUsd: 5,
+    incumbentPriceUsd: 5,
+    priceElasticity: 1.5,
+    monthsPerQuarter: 3,
+    synergyMax: 0.1,
+    regions,
+    licenses: auctionPlan.map(([region, band, auctionQuarter]) => ({
+      id: `${region}-${band.toLowerCase()}`,
+      region,
+      band,
+      auctionQuarter,
+      reserveM: reserveFor(regions.find((r) => r.id === region)!.usersM),
+    })),
+    milestone: { coverage: 0.6, regions: 2, adoption: 0.25 },
+  },
+  shocks: {
+    enabled: true,
+    chancePerQuarter: 0.5,
+    firstQuarter: 2,
+    deck: [
+      { id: 'foundry-fire', headline: 'Fire at a chip foundry: supply down 30% this quarter', effect: { kind: 'foundrySupply', factor: 0.7 }, durationQuarters: 1, weight: 1 },
+      { id: 'rare-earth-controls', headline: 'Rare-earth export controls: actuator costs +40% for two quarters', effect: { kind: 'actuatorCost', factor: 1.4 }, durationQuarters: 2, weight: 1 },
+      { id: 'regulator-pause', headline: 'A city regulator pauses all robotaxi rides this quarter', effect: { kind: 'cityPause' }, durationQuarters: 1, weight: 1 },
+      { id: 'launch-failure', headline: 'Launch failure: every operator loses one launch this quarter', effect: { kind: 'launchFailure', launchesLost: 1 }, durationQuarters: 1, weight: 1 },
+      { id: 'ai-breakthrough', headline: 'AI breakthrough: every lab gains 5 capability points', effect: { kind: 'aiBreakthrough', capabilityGain: 5 }, durationQuarters: 1, weight: 1 },
+      { id: 'phone-maker-delay', headline: 'A phone maker delays its satellite-ready chipset: adoption stalls this quarter', effect: { kind: 'phoneDelay' }, durationQuarters: 1, weight: 1 },
+      { id: 'surprise-spectrum-sale', headline: 'Surprise spectrum sale: an extra license goes to auction', effect: { kind: 'spectrumSale' }, durationQuarters: 1, weight: 1 },
+    ],
+  },
+  loop: { qualifyingQuarters: 3, minStrength: 1 },
+};

@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import type { PlayerState } from '../../shared/domain/state';
+import { verifyLog } from '../../shared/replay/envelope';
+import { fold, stateHash } from '../../shared/replay/fold';
+import { LINES } from '../../shared/scenario/types';
+import { cashIdentityHolds } from '../support/invariants';
+import { asPlayer, endPlanning, newTestMatch, submit } from '../support/newTestMatch';
+
+
+describe('a quarter of a two-seat match, through commands only', () => {
+  it('is created, played, locked, resolved, and its log verifies and replays', () => {
+    const m = newTestMatch({ players: 2, seed: 'two-seat' });
+    submit(m, 0, { chipRnD: 1000, aiTraining: 1500, foundryBid: { chips: 20_000, maxPriceUsd: 1000 } });
+    submit(m, 1, { aiTraining: 2500, foundryBid: { chips: 50_000, maxPriceUsd: 900 } });
+    m.exec({ type: 'LockOrders', data: { seat: 0, quarter: 1 } }, asPlayer(0));
+    m.exec({ type: 'LockOrders', data: { seat: 1, quarter: 1 } }, asPlayer(1));
+    expect(m.state.players.every((p) => p.locked)).toBe(true);
+
+    const events = endPlanning(m);
+    expect(events.map((e) => e.type)).toEqual([
+      'PlanningEnded',
+      'LegacyIncomePaid',
+      'LegacyIncomePaid',
+      'ChipResearchFunded',
+      'AiTrained',
+      'AiTrained',
+      'FoundryAuctionCleared',
+      'ValuationAssessed',
+      'QuarterResolved',
+      'PlanningOpened',
+    ]);
+    const [p0, p1] = m.state.players as [PlayerState, PlayerState];
+    expect(m.state.quarter).toBe(2);
+    expect(p0.locked || p1.locked).toBe(false);
+    // 15,000 + 2,500 − 1,000 − 1,500 − 20,000 chips × $900 (the clearing price) = 14,982 $M.
+    expect(p0.cash).toBe(14_982_000_000);
+    expect(p0.chips).toBe(20_000);
+    expect(p1.chips).toBe(40_000);
+    expect(p1.cash).toBe(15_000_000_000 + 2_500_000_000 - 2_500_000_000 - 36_000_000);
+    expect(p0.flows.spend.shared).toBe(2_518_000_000);
+    expect(m.state.players.every(cashIdentityHolds)).toBe(true);
+    expect(p0.valuation).toBe(p0.cash);
+
+    expect(verifyLog(m.log)).toEqual({ ok: true, count: m.log.length });
+    expect(stateHash(fold(m.log))).toBe(stateHash(m.state));
+  });
+
+  it('keeps the cash identity every quarter of a whole match', () => {
+    const m = newTestMatch({ players: 3, seed: 'identity' });
+    for (let q = 1; q <= 20; q++) {
+      m.state.players.forEach((p) => {
+        if (p.cash >= 3_000_000_000) submit(m, p.seat, { chipRnD: 300 * (p.seat + 1), aiTraining: 500, foundryBid: { chips: 25_000, maxPriceUsd: 900 + q } });
+      });
+      endPlanning(m);
+      for (const p of m.state.players) {
+        expect(cashIdentityHolds(p)).toBe(true);
+        for (const line of LINES) expect(p.flows.revenue[line]).toBeGreaterThanOrEqual(0);
+      }
+    }
+    expect(m.state.status).toBe('ended');
+    expect(m.state.result!.reason).toBe('valuation');
+  });
+});
