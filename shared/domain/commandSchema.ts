@@ -67,6 +67,10 @@ export const commandSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('EndPlanning'), data: z.strictObject({ quarter }) }),
   z.strictObject({ type: z.literal('PauseMatch'), data: empty }),
   z.strictObject({ type: z.literal('ResumeMatch'), data: empty }),
+  z.strictObject({
+    type: z.literal('InjectShock'),
+    data: z.strictObject({ cardId: z.string().max(64), cityId: z.string().max(64).optional() }),
+  }),
 ]);
 
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);

@@ -59,6 +59,12 @@ export interface ResumeMatch {
   data: Record<string, never>;
 }
 
+export interface InjectShock {
+  type: 'InjectShock';
+  /** A card of the scenario's deck; for a city pause, optionally the city (else drawn). */
+  data: { cardId: string; cityId?: string };
+}
+
 export type Command =
   | CreateMatch
   | ClaimSeat
@@ -68,6 +74,7 @@ export type Command =
   | UnlockOrders
   | EndPlanning
   | PauseMatch
-  | ResumeMatch;
+  | ResumeMatch
+  | InjectShock;
 
 export type CommandType = Command['type'];

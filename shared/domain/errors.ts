@@ -34,6 +34,7 @@ export type RuleErrorCode =
   | 'TOO_MANY_PLANTS'
   | 'TOO_MANY_ROBOT_LINES'
   | 'INSUFFICIENT_CASH'
+  | 'CROSSING_ORDERS'
   | 'UNKNOWN_SHOCK';
 
 export class RuleError extends Error {

@@ -1,5 +1,5 @@
 import type { PrngState } from '../random/prng';
-import type { Scenario } from '../scenario/types';
+import type { LineId, Scenario, ShockEffect } from '../scenario/types';
 import type { BotSpec, SeatIndex } from './ids';
 import type { Orders } from './orders';
 import type { GameState } from './state';
@@ -46,6 +46,135 @@ export type FoundryAuctionCleared = Ev<
   'FoundryAuctionCleared',
   { quarter: number; supply: number; clearingPriceUsd: number | null; sold: number; awards: FoundryAward[] }
 >;
+export type ShockInjected = Ev<'ShockInjected', { quarter: number; cardId: string; cityId?: string }>;
+export type ShockDrawn = Ev<
+  'ShockDrawn',
+  {
+    quarter: number;
+    cardId: string;
+    headline: string;
+    effect: ShockEffect;
+    untilQuarter: number;
+    injected: boolean;
+    cityId?: string;
+    licenseId?: string;
+  }
+>;
+export type ShockExpired = Ev<'ShockExpired', { quarter: number; cardId: string }>;
+export type AutonomyImproved = Ev<'AutonomyImproved', { seat: SeatIndex; amount: number; before: number; after: number }>;
+export type DexterityImproved = Ev<'DexterityImproved', { seat: SeatIndex; amount: number; before: number; after: number }>;
+export type PhoneAdoptionGrew = Ev<
+  'PhoneAdoptionGrew',
+  { seat: SeatIndex; amount: number; before: number; after: number; stalled: boolean }
+>;
+
+export interface SpectrumBid {
+  seat: SeatIndex;
+  amountM: number;
+}
+export type SpectrumAuctionCleared = Ev<
+  'SpectrumAuctionCleared',
+  {
+    quarter: number;
+    licenseId: string;
+    bids: SpectrumBid[];
+    winner: SeatIndex | null;
+    /** Second price, at least the reserve. */
+    price: number;
+    /** When nobody bid: the quarter it comes back, or null if the match ends first. */
+    reofferedIn: number | null;
+  }
+>;
+export type PermitsAwarded = Ev<
+  'PermitsAwarded',
+  { quarter: number; cityId: string; granted: SeatIndex[]; refused: Array<{ seat: SeatIndex; reason: 'autonomy' | 'slots' }> }
+>;
+export type CarsDelivered = Ev<'CarsDelivered', { seat: SeatIndex; cars: number }>;
+export type CarsOrdered = Ev<'CarsOrdered', { seat: SeatIndex; cars: number; requested: number; cost: number }>;
+export type PlantsStarted = Ev<
+  'PlantsStarted',
+  { seat: SeatIndex; kind: 'actuatorPlant' | 'robotLine'; count: number; cost: number; readyQuarter: number }
+>;
+export type PlantsCompleted = Ev<'PlantsCompleted', { seat: SeatIndex; kind: 'actuatorPlant' | 'robotLine'; count: number }>;
+export type ActuatorsProduced = Ev<'ActuatorsProduced', { seat: SeatIndex; qty: number; unitCostUsd: number; cost: number }>;
+export type RobotsProduced = Ev<
+  'RobotsProduced',
+  { seat: SeatIndex; robots: number; requested: number; actuators: number; cost: number }
+>;
+export type RobotsDeployed = Ev<'RobotsDeployed', { seat: SeatIndex; robots: number }>;
+export type SatellitesLaunched = Ev<
+  'SatellitesLaunched',
+  { seat: SeatIndex; launches: number; failed: number; satellites: number; cost: number }
+>;
+export type SatellitesDecayed = Ev<'SatellitesDecayed', { seat: SeatIndex; before: number; after: number }>;
+
+export interface RideOperator {
+  seat: SeatIndex;
+  cars: number;
+  capacity: number;
+  priceUsd: number;
+  served: number;
+  revenue: number;
+}
+export type RidesServed = Ev<
+  'RidesServed',
+  { quarter: number; cities: Array<{ cityId: string; demand: number; paused: boolean; operators: RideOperator[] }> }
+>;
+
+export interface RobotSeller {
+  seat: SeatIndex;
+  priceUsd: number;
+  offered: number;
+  sold: number;
+  remoteSold: number;
+  revenue: number;
+}
+export type RobotsSold = Ev<'RobotsSold', { quarter: number; demand: number; remoteDemand: number; sellers: RobotSeller[] }>;
+
+export interface RegionProvider {
+  seat: SeatIndex;
+  coverage: number;
+  priceUsd: number;
+  subscribers: number;
+  revenue: number;
+}
+export type SubscribersServed = Ev<
+  'SubscribersServed',
+  { quarter: number; regions: Array<{ regionId: string; providers: RegionProvider[] }> }
+>;
+
+export interface ActuatorFill {
+  seat: SeatIndex;
+  side: 'sell' | 'buy';
+  qty: number;
+  amount: number;
+}
+export type ActuatorExchangeCleared = Ev<
+  'ActuatorExchangeCleared',
+  { quarter: number; priceUsd: number | null; volume: number; fills: ActuatorFill[] }
+>;
+export type OperatingCostsCharged = Ev<
+  'OperatingCostsCharged',
+  { seat: SeatIndex; robotaxi: number; robots: number; satellites: number }
+>;
+
+export interface LineCashFlow {
+  revenue: number;
+  spend: number;
+  /** Shared-layer spend assigned to this line (already inside `spend`). */
+  sharedSpend: number;
+  strength: number;
+  milestone: boolean;
+}
+export type LineCashFlowsReported = Ev<
+  'LineCashFlowsReported',
+  { quarter: number; seat: SeatIndex; lines: Record<LineId, LineCashFlow> }
+>;
+export type LoopProgressed = Ev<
+  'LoopProgressed',
+  { quarter: number; seat: SeatIndex; line: LineId; qualifying: boolean; streak: number }
+>;
+export type LoopClosed = Ev<'LoopClosed', { quarter: number; seat: SeatIndex; line: LineId }>;
 export type EmergencyLoanTaken = Ev<'EmergencyLoanTaken', { seat: SeatIndex; amount: number }>;
 export type ValuationAssessed = Ev<'ValuationAssessed', { quarter: number; valuations: number[] }>;
 export type QuarterResolved = Ev<'QuarterResolved', { quarter: number; rng: PrngState }>;
@@ -74,6 +203,31 @@ export type GameEvent =
   | ChipTapedOut
   | AiTrained
   | FoundryAuctionCleared
+  | ShockInjected
+  | ShockDrawn
+  | ShockExpired
+  | AutonomyImproved
+  | DexterityImproved
+  | PhoneAdoptionGrew
+  | SpectrumAuctionCleared
+  | PermitsAwarded
+  | CarsDelivered
+  | CarsOrdered
+  | PlantsStarted
+  | PlantsCompleted
+  | ActuatorsProduced
+  | RobotsProduced
+  | RobotsDeployed
+  | SatellitesLaunched
+  | SatellitesDecayed
+  | RidesServed
+  | RobotsSold
+  | SubscribersServed
+  | ActuatorExchangeCleared
+  | OperatingCostsCharged
+  | LineCashFlowsReported
+  | LoopProgressed
+  | LoopClosed
   | EmergencyLoanTaken
   | ValuationAssessed
   | QuarterResolved

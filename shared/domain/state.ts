@@ -1,5 +1,5 @@
 import type { PrngState } from '../random/prng';
-import type { LineId, Scenario } from '../scenario/types';
+import type { LineId, Scenario, ShockEffect } from '../scenario/types';
 import type { BotSpec, SeatIndex } from './ids';
 import type { Orders } from './orders';
 
@@ -17,7 +17,7 @@ export interface Seat {
 
 export type LedgerAccount = LineId | 'shared';
 
-/** Cash movements of the quarter being resolved, by account: the loop checks read this. */
+/** What happened to one player's books in the quarter being resolved; reset when planning ends. */
 export interface QuarterFlows {
   cashAtStart: number;
   legacyIncome: number;
@@ -26,6 +26,10 @@ export interface QuarterFlows {
   repaid: number;
   revenue: Record<LedgerAccount, number>;
   spend: Record<LedgerAccount, number>;
+  /** Chips consumed by each line this quarter: the key for splitting shared-layer spend. */
+  chipsUsed: { robotaxi: number; robots: number };
+  actuatorsMade: number;
+  actuatorsUsed: number;
 }
 
 export interface TechState {
@@ -40,6 +44,42 @@ export interface TechState {
   dataBonus: number;
 }
 
+/** Plants or lines under construction, by the quarter they come online. */
+export interface Build {
+  count: number;
+  readyQuarter: number;
+}
+
+export interface RobotaxiState {
+  cars: number;
+  carsOnOrder: number;
+  permits: string[];
+}
+
+export interface RobotsState {
+  plants: number;
+  plantsBuilding: Build[];
+  lines: number;
+  linesBuilding: Build[];
+  actuators: number;
+  actuatorsMadeTotal: number;
+  inventory: number;
+  deployed: number;
+}
+
+export interface SatellitesState {
+  /** Fractional: a fleet decays by a percentage each quarter. */
+  satellites: number;
+  licenses: string[];
+}
+
+export interface LoopState {
+  streak: number;
+  closedQuarter: number | null;
+  strength: number;
+  milestone: boolean;
+}
+
 export interface PlayerState {
   seat: SeatIndex;
   cash: number;
@@ -48,9 +88,12 @@ export interface PlayerState {
   locked: boolean;
   tech: TechState;
   chips: number;
-  /** Active fleet counts that feed the data bonus (filled in by the business lines). */
-  cars: number;
-  robotsDeployed: number;
+  robotaxi: RobotaxiState;
+  robots: RobotsState;
+  satellites: SatellitesState;
+  /** What was paid for each held license, for its book value. */
+  licenseCost: number;
+  loops: Record<LineId, LoopState>;
   flows: QuarterFlows;
   valuation: number;
 }
@@ -60,6 +103,29 @@ export interface FoundryResult {
   supply: number;
   clearingPriceUsd: number | null;
   sold: number;
+}
+
+export interface LicenseState {
+  holder: SeatIndex | null;
+  pricePaid: number;
+  /** When it takes bids: the scenario's quarter, moved by a surprise sale or a failed auction. */
+  auctionQuarter: number | null;
+}
+
+export interface ActiveShock {
+  cardId: string;
+  effect: ShockEffect;
+  fromQuarter: number;
+  untilQuarter: number;
+  cityId?: string;
+  licenseId?: string;
+}
+
+export interface NewsItem {
+  quarter: number;
+  cardId: string;
+  headline: string;
+  injected: boolean;
 }
 
 export interface GameState {
@@ -75,5 +141,10 @@ export interface GameState {
   seats: Seat[];
   players: PlayerState[];
   foundry: FoundryResult | null;
+  /** Permit holders by city id. */
+  permits: Record<string, SeatIndex[]>;
+  licenses: Record<string, LicenseState>;
+  shocks: { active: ActiveShock[]; injected: Array<{ cardId: string; cityId?: string }> };
+  news: NewsItem[];
   result: { winner: SeatIndex; ranking: SeatIndex[]; reason: 'loops' | 'valuation' } | null;
 }

@@ -3,6 +3,7 @@ import { parseCommand } from '../domain/commandSchema';
 import type { GameEvent } from '../domain/events';
 import type { DecideContext } from '../domain/ids';
 import type { GameState } from '../domain/state';
+import { decideInjectShock } from './shocks';
 import { decideClaimSeat, decideCreateMatch, decideStartMatch } from './lifecycle';
 import {
   decideEndPlanning,
@@ -37,6 +38,8 @@ export function decide(state: GameState, input: Command | unknown, ctx: DecideCo
       return decidePause(state, ctx, true);
     case 'ResumeMatch':
       return decidePause(state, ctx, false);
+    case 'InjectShock':
+      return decideInjectShock(state, command, ctx);
     default: {
       const _exhaustive: never = command;
       return _exhaustive;

@@ -1,6 +1,7 @@
 import { produce } from 'immer';
 import type { GameEvent } from '../domain/events';
 import type { GameState, LedgerAccount, PlayerState } from '../domain/state';
+import { LINES } from '../scenario/types';
 import { emptyFlows, newPlayer } from './newPlayer';
 
 // evolve is total: it never validates and never draws random numbers; it only writes down facts
@@ -10,6 +11,11 @@ import { emptyFlows, newPlayer } from './newPlayer';
 function spend(p: PlayerState, account: LedgerAccount, amount: number): void {
   p.cash -= amount;
   p.flows.spend[account] += amount;
+}
+
+function earn(p: PlayerState, account: LedgerAccount, amount: number): void {
+  p.cash += amount;
+  p.flows.revenue[account] += amount;
 }
 
 export function applyEvent(s: GameState, event: GameEvent): void {
@@ -23,6 +29,10 @@ export function applyEvent(s: GameState, event: GameEvent): void {
       s.rng = { ...d.rng };
       s.status = 'lobby';
       s.seats = Array.from({ length: d.settings.seats }, (_, index) => ({ index, name: '', kind: 'open' as const }));
+      s.permits = Object.fromEntries(d.scenario.robotaxi.cities.map((c) => [c.id, []]));
+      s.licenses = Object.fromEntries(
+        d.scenario.satellites.licenses.map((l) => [l.id, { holder: null, pricePaid: 0, auctionQuarter: l.auctionQuarter }]),
+      );
       return;
     }
     case 'SeatClaimed': {
@@ -117,6 +127,185 @@ export function applyEvent(s: GameState, event: GameEvent): void {
       }
       return;
     }
+    case 'ShockInjected':
+      s.shocks.injected.push(event.data.cityId ? { cardId: event.data.cardId, cityId: event.data.cityId } : { cardId: event.data.cardId });
+      return;
+    case 'ShockDrawn': {
+      const d = event.data;
+      if (d.injected) s.shocks.injected.shift();
+      const active: GameState['shocks']['active'][number] = {
+        cardId: d.cardId,
+        effect: d.effect,
+        fromQuarter: d.quarter,
+        untilQuarter: d.untilQuarter,
+      };
+      if (d.cityId) active.cityId = d.cityId;
+      if (d.licenseId) active.licenseId = d.licenseId;
+      s.shocks.active.push(active);
+      s.news.push({ quarter: d.quarter, cardId: d.cardId, headline: d.headline, injected: d.injected });
+      if (d.effect.kind === 'aiBreakthrough') {
+        for (const p of s.players) p.tech.capability = Math.min(100, p.tech.capability + d.effect.capabilityGain);
+      }
+      if (d.effect.kind === 'spectrumSale' && d.licenseId) s.licenses[d.licenseId]!.auctionQuarter = d.quarter + 1;
+      return;
+    }
+    case 'ShockExpired':
+      s.shocks.active = s.shocks.active.filter((a) => !(a.cardId === event.data.cardId && a.untilQuarter < event.data.quarter));
+      return;
+    case 'AutonomyImproved': {
+      const p = s.players[event.data.seat]!;
+      spend(p, 'robotaxi', event.data.amount);
+      p.tech.autonomy = event.data.after;
+      return;
+    }
+    case 'DexterityImproved': {
+      const p = s.players[event.data.seat]!;
+      spend(p, 'robots', event.data.amount);
+      p.tech.dexterity = event.data.after;
+      return;
+    }
+    case 'PhoneAdoptionGrew': {
+      const p = s.players[event.data.seat]!;
+      spend(p, 'satellites', event.data.amount);
+      p.tech.phoneAdoption = event.data.after;
+      return;
+    }
+    case 'SpectrumAuctionCleared': {
+      const d = event.data;
+      const license = s.licenses[d.licenseId]!;
+      if (d.winner === null) {
+        license.auctionQuarter = d.reofferedIn;
+        return;
+      }
+      const p = s.players[d.winner]!;
+      license.holder = d.winner;
+      license.pricePaid = d.price;
+      license.auctionQuarter = null;
+      p.satellites.licenses.push(d.licenseId);
+      p.licenseCost += d.price;
+      spend(p, 'satellites', d.price);
+      return;
+    }
+    case 'PermitsAwarded':
+      for (const seat of event.data.granted) {
+        s.permits[event.data.cityId]!.push(seat);
+        s.players[seat]!.robotaxi.permits.push(event.data.cityId);
+      }
+      return;
+    case 'CarsDelivered': {
+      const r = s.players[event.data.seat]!.robotaxi;
+      r.cars += event.data.cars;
+      r.carsOnOrder -= event.data.cars;
+      return;
+    }
+    case 'CarsOrdered': {
+      const p = s.players[event.data.seat]!;
+      p.robotaxi.carsOnOrder += event.data.cars;
+      p.chips -= event.data.cars;
+      p.flows.chipsUsed.robotaxi += event.data.cars;
+      spend(p, 'robotaxi', event.data.cost);
+      return;
+    }
+    case 'PlantsStarted': {
+      const p = s.players[event.data.seat]!;
+      const build = { count: event.data.count, readyQuarter: event.data.readyQuarter };
+      if (event.data.kind === 'actuatorPlant') p.robots.plantsBuilding.push(build);
+      else p.robots.linesBuilding.push(build);
+      spend(p, 'robots', event.data.cost);
+      return;
+    }
+    case 'PlantsCompleted': {
+      const r = s.players[event.data.seat]!.robots;
+      if (event.data.kind === 'actuatorPlant') {
+        r.plants += event.data.count;
+        r.plantsBuilding = r.plantsBuilding.filter((b) => b.readyQuarter > s.quarter);
+      } else {
+        r.lines += event.data.count;
+        r.linesBuilding = r.linesBuilding.filter((b) => b.readyQuarter > s.quarter);
+      }
+      return;
+    }
+    case 'ActuatorsProduced': {
+      const p = s.players[event.data.seat]!;
+      p.robots.actuators += event.data.qty;
+      p.robots.actuatorsMadeTotal += event.data.qty;
+      p.flows.actuatorsMade += event.data.qty;
+      spend(p, 'robots', event.data.cost);
+      return;
+    }
+    case 'RobotsProduced': {
+      const p = s.players[event.data.seat]!;
+      p.robots.inventory += event.data.robots;
+      p.robots.actuators -= event.data.actuators;
+      p.chips -= event.data.robots;
+      p.flows.chipsUsed.robots += event.data.robots;
+      p.flows.actuatorsUsed += event.data.actuators;
+      spend(p, 'robots', event.data.cost);
+      return;
+    }
+    case 'RobotsDeployed': {
+      const r = s.players[event.data.seat]!.robots;
+      r.inventory -= event.data.robots;
+      r.deployed += event.data.robots;
+      return;
+    }
+    case 'SatellitesLaunched': {
+      const p = s.players[event.data.seat]!;
+      p.satellites.satellites += event.data.satellites;
+      spend(p, 'satellites', event.data.cost);
+      return;
+    }
+    case 'SatellitesDecayed':
+      s.players[event.data.seat]!.satellites.satellites = event.data.after;
+      return;
+    case 'RidesServed':
+      for (const city of event.data.cities)
+        for (const op of city.operators) earn(s.players[op.seat]!, 'robotaxi', op.revenue);
+      return;
+    case 'RobotsSold':
+      for (const seller of event.data.sellers) {
+        const p = s.players[seller.seat]!;
+        p.robots.inventory -= seller.sold + seller.remoteSold;
+        earn(p, 'robots', seller.revenue);
+      }
+      return;
+    case 'SubscribersServed':
+      for (const region of event.data.regions)
+        for (const provider of region.providers) earn(s.players[provider.seat]!, 'satellites', provider.revenue);
+      return;
+    case 'ActuatorExchangeCleared':
+      for (const fill of event.data.fills) {
+        const p = s.players[fill.seat]!;
+        if (fill.side === 'sell') {
+          p.robots.actuators -= fill.qty;
+          earn(p, 'robots', fill.amount);
+        } else {
+          p.robots.actuators += fill.qty;
+          spend(p, 'robots', fill.amount);
+        }
+      }
+      return;
+    case 'OperatingCostsCharged': {
+      const p = s.players[event.data.seat]!;
+      spend(p, 'robotaxi', event.data.robotaxi);
+      spend(p, 'robots', event.data.robots);
+      spend(p, 'satellites', event.data.satellites);
+      return;
+    }
+    case 'LineCashFlowsReported': {
+      const p = s.players[event.data.seat]!;
+      for (const line of LINES) {
+        p.loops[line].strength = event.data.lines[line].strength;
+        p.loops[line].milestone = event.data.lines[line].milestone;
+      }
+      return;
+    }
+    case 'LoopProgressed':
+      s.players[event.data.seat]!.loops[event.data.line].streak = event.data.streak;
+      return;
+    case 'LoopClosed':
+      s.players[event.data.seat]!.loops[event.data.line].closedQuarter = event.data.quarter;
+      return;
     case 'EmergencyLoanTaken': {
       const p = s.players[event.data.seat]!;
       p.cash += event.data.amount;

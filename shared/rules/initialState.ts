@@ -15,6 +15,10 @@ export function initialState(): GameState {
     seats: [],
     players: [],
     foundry: null,
+    permits: {},
+    licenses: {},
+    shocks: { active: [], injected: [] },
+    news: [],
     result: null,
   };
 }

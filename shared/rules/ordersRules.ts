@@ -64,6 +64,9 @@ export function validateOrders(state: GameState, orders: Orders): Orders {
     clean[side] = { qty: o.qty, priceUsd: o.priceUsd };
   }
 
+  if ((clean.actuatorSell?.qty ?? 0) > 0 && (clean.actuatorBuy?.qty ?? 0) > 0)
+    throw new RuleError('CROSSING_ORDERS', 'You cannot buy and sell actuators in the same quarter.', { field: 'actuatorBuy' });
+
   if (orders.applyPermits) {
     const known = new Set(sc.robotaxi.cities.map((c) => c.id));
     for (const city of orders.applyPermits) {

@@ -3,7 +3,13 @@ import type { GameState } from '../domain/state';
 import { Rng } from '../random/prng';
 import { applyEvent } from './evolve';
 import { standingOrders } from './ordersRules';
-import { foundryStep } from './steps/auctions';
+import { foundryStep, spectrumStep } from './steps/auctions';
+import { costsStep } from './steps/costs';
+import { lineCashFlowStep, loopCheckStep } from './steps/loops';
+import { marketsStep } from './steps/markets';
+import { permitsStep } from './steps/permits';
+import { productionStep } from './steps/production';
+import { shockStep } from './steps/shock';
 import type { ResolutionStep, StepContext } from './steps/context';
 import { emergencyLoanStep } from './steps/finance';
 import { incomeStep } from './steps/income';
@@ -13,13 +19,21 @@ import { valuationStep, winCheckStep } from './steps/scoring';
 /**
  * GAME.md's fixed order of resolution: income & upkeep → shock → research → auctions → permits →
  * production & deliveries → markets → costs → line cash flows → loop checks → valuation → win
- * check. Each step is a module; the business lines add theirs at their place in this list.
+ * check. Emergency loans settle whatever the costs left below zero before the books are read.
  */
 export const PIPELINE: readonly ResolutionStep[] = [
   incomeStep,
+  shockStep,
   researchStep,
   foundryStep,
+  spectrumStep,
+  permitsStep,
+  productionStep,
+  marketsStep,
+  costsStep,
   emergencyLoanStep,
+  lineCashFlowStep,
+  loopCheckStep,
   valuationStep,
   winCheckStep,
 ];

@@ -66,7 +66,6 @@ export const defaultScenario: Scenario = {
     defaultRidePriceUsd: 12,
     demandGrowthPerQuarter: 0.08,
     priceElasticity: 1.5,
-    deliveryQuarters: 1,
     cities: [
       { id: 'austin', name: 'Austin', demandQ1: 24_000_000, minAutonomy: 75, permitSlots: 2 },
       { id: 'phoenix', name: 'Phoenix', demandQ1: 28_000_000, minAutonomy: 70, permitSlots: 2 },

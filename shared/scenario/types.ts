@@ -102,7 +102,6 @@ export interface Scenario {
     defaultRidePriceUsd: number;
     demandGrowthPerQuarter: number;
     priceElasticity: number;
-    deliveryQuarters: number;
     cities: City[];
     milestone: { autonomy: number; cities: number };
   };

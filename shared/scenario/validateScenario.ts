@@ -65,7 +65,6 @@ const scenarioSchema = z.strictObject({
     defaultRidePriceUsd: positive,
     demandGrowthPerQuarter: z.number().min(-0.5).max(2),
     priceElasticity: positive,
-    deliveryQuarters: z.number().int().min(1).max(8),
     cities: z
       .array(z.strictObject({ id, name: z.string().min(1), demandQ1: count, minAutonomy: score, permitSlots: count }))
       .min(1),

@@ -23,8 +23,19 @@ describe('a quarter of a two-seat match, through commands only', () => {
       'LegacyIncomePaid',
       'ChipResearchFunded',
       'AiTrained',
+      'AutonomyImproved',
+      'DexterityImproved',
       'AiTrained',
+      'AutonomyImproved',
+      'DexterityImproved',
       'FoundryAuctionCleared',
+      // Quarter 1 puts four licenses up for auction; nobody bid, so each is re-offered later.
+      'SpectrumAuctionCleared',
+      'SpectrumAuctionCleared',
+      'SpectrumAuctionCleared',
+      'SpectrumAuctionCleared',
+      'LineCashFlowsReported',
+      'LineCashFlowsReported',
       'ValuationAssessed',
       'QuarterResolved',
       'PlanningOpened',
@@ -39,7 +50,8 @@ describe('a quarter of a two-seat match, through commands only', () => {
     expect(p1.cash).toBe(15_000_000_000 + 2_500_000_000 - 2_500_000_000 - 36_000_000);
     expect(p0.flows.spend.shared).toBe(2_518_000_000);
     expect(m.state.players.every(cashIdentityHolds)).toBe(true);
-    expect(p0.valuation).toBe(p0.cash);
+    // No revenue yet: cash plus 0.7 × the chips at the foundry reserve.
+    expect(p0.valuation).toBe(p0.cash + 0.7 * 20_000 * 800);
 
     expect(verifyLog(m.log)).toEqual({ ok: true, count: m.log.length });
     expect(stateHash(fold(m.log))).toBe(stateHash(m.state));

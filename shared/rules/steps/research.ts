@@ -1,12 +1,17 @@
 import { clamp, saturate } from '../../math/detMath';
 import type { PlayerState } from '../../domain/state';
 import type { Scenario } from '../../scenario/types';
+import { shocksInForce } from '../effects';
+import { autonomyAfter } from '../lines/robotaxi';
+import { dexterityAfter } from '../lines/robots';
+import { adoptionAfter, networkSynergy } from '../lines/satellites';
 import { usdFromM } from '../money';
 import type { StepContext } from './context';
 
-/** D in 0..1 from active cars (fleet miles) and robots deployed in own factories (robot hours). */
+/** D in 0..1 from active cars (fleet miles) and robots in own factories (robot hours, network-boosted). */
 export function dataBonusOf(p: PlayerState, sc: Scenario): number {
-  return clamp(p.cars / sc.dataBonus.carsForFull + p.robotsDeployed / sc.dataBonus.robotsForFull, 0, 1);
+  const robotHours = p.robots.deployed * (1 + networkSynergy(p, sc));
+  return clamp(p.robotaxi.cars / sc.dataBonus.carsForFull + robotHours / sc.dataBonus.robotsForFull, 0, 1);
 }
 
 export function multiplierOf(p: PlayerState, sc: Scenario): number {
@@ -27,9 +32,13 @@ export function generationFor(totalM: number, sc: Scenario): number {
   return gen;
 }
 
-/** Tape-outs that came due, the data bonus, chip R&D (tape-outs count from next quarter), AI training. */
+/**
+ * Tape-outs that came due, the data bonus, chip R&D (tape-outs count from next quarter), AI
+ * training, then what the new capability feeds: autonomy, dexterity; and phone adoption.
+ */
 export function researchStep({ state, quarter, emit }: StepContext): void {
   const sc = state.scenario;
+  const phonesStalled = shocksInForce(state, 'phoneDelay', quarter).length > 0;
   for (const p of state.players) {
     const pending = p.tech.pendingGeneration;
     if (pending && pending.fromQuarter <= quarter)
@@ -63,6 +72,31 @@ export function researchStep({ state, quarter, emit }: StepContext): void {
           capability: capabilityAfter(before, training, mu, d, sc.ai.trainingScaleM),
         },
       });
+    }
+
+    const mu = multiplierOf(p, sc);
+    const a = p.tech.capability;
+    const fsd = p.orders.fsdRnD ?? 0;
+    if (fsd > 0 || training > 0) {
+      const before = p.tech.autonomy;
+      const after = autonomyAfter(before, fsd, training, mu, a, d, sc);
+      emit({ type: 'AutonomyImproved', data: { seat: p.seat, amount: usdFromM(fsd), before, after } });
+    }
+    const robotRnD = p.orders.robotRnD ?? 0;
+    if (robotRnD > 0 || training > 0) {
+      const before = p.tech.dexterity;
+      const after = dexterityAfter(before, robotRnD, training, mu, a, d, sc);
+      emit({ type: 'DexterityImproved', data: { seat: p.seat, amount: usdFromM(robotRnD), before, after } });
+    }
+
+    // Phones that speak to satellites ship from the scenario's start quarter; partnerships speed it up.
+    const partnerships = p.orders.phonePartnerships ?? 0;
+    const phonesShip = quarter >= sc.satellites.adoptionStartQuarter;
+    if (phonesShip || partnerships > 0) {
+      const before = p.tech.phoneAdoption;
+      const stalled = !phonesShip || phonesStalled;
+      const after = stalled ? before : adoptionAfter(before, partnerships, sc);
+      emit({ type: 'PhoneAdoptionGrew', data: { seat: p.seat, amount: usdFromM(partnerships), before, after, stalled } });
     }
   }
 }

@@ -1,4 +1,4 @@
-import { rankByValuation, valuationOf } from '../valuation';
+import { loopsClosed, rankByValuation, valuationOf } from '../valuation';
 import type { StepContext } from './context';
 
 export function valuationStep({ state, quarter, emit }: StepContext): void {
@@ -6,10 +6,21 @@ export function valuationStep({ state, quarter, emit }: StepContext): void {
   emit({ type: 'ValuationAssessed', data: { quarter, valuations } });
 }
 
-/** After the last quarter the highest valuation wins (the loop race is decided by the economy). */
+/**
+ * First to K closed loops wins (several in the same quarter: valuation, then seat); otherwise,
+ * after the last quarter, the highest valuation. The ranking puts more loops first, then valuation.
+ */
 export function winCheckStep({ state, quarter, emit }: StepContext): void {
-  if (quarter < state.scenario.quarters) return;
   const valuations = state.players.map((p) => p.valuation);
-  const ranking = rankByValuation(valuations);
-  emit({ type: 'MatchEnded', data: { winner: ranking[0]!, ranking, reason: 'valuation', valuations } });
+  const loops = state.players.map((p) => loopsClosed(p));
+  const byValuation = rankByValuation(valuations);
+  const racing = byValuation.filter((seat) => loops[seat]! >= state.settings.winLoops);
+  if (racing.length > 0) {
+    const winner = racing[0]!;
+    const rest = byValuation.filter((seat) => seat !== winner).sort((a, b) => loops[b]! - loops[a]!);
+    emit({ type: 'MatchEnded', data: { winner, ranking: [winner, ...rest], reason: 'loops', valuations } });
+    return;
+  }
+  if (quarter >= state.scenario.quarters)
+    emit({ type: 'MatchEnded', data: { winner: byValuation[0]!, ranking: byValuation, reason: 'valuation', valuations } });
 }

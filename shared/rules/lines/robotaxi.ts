@@ -1,0 +1,28 @@
+import { saturate } from '../../math/detMath';
+import type { Scenario } from '../../scenario/types';
+
+/** ΔU = (100−U)·(1 − e^(−(fsdRnD + 0.5·aiTraining)·μ·(0.5 + A/100)·(1+D)/12,000)) */
+export function autonomyAfter(
+  u: number,
+  fsdRnDM: number,
+  aiTrainingM: number,
+  mu: number,
+  capability: number,
+  dataBonus: number,
+  sc: Scenario,
+): number {
+  const t = sc.robotaxi;
+  const effort = (fsdRnDM + t.aiTrainingWeight * aiTrainingM) * mu * (0.5 + capability / 100) * (1 + dataBonus);
+  return u + (100 - u) * saturate(effort / t.autonomyScaleM);
+}
+
+/** Ride demand of a city in a quarter: its Q1 demand grown by the scenario's rate, whole rides. */
+export function cityDemand(demandQ1: number, growth: number, quarter: number): number {
+  let d = demandQ1;
+  for (let q = 1; q < quarter; q++) d *= 1 + growth;
+  return Math.round(d);
+}
+
+export function isUnsupervised(u: number, sc: Scenario): boolean {
+  return u >= sc.robotaxi.unsupervisedAt;
+}

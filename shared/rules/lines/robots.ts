@@ -1,0 +1,41 @@
+import { clamp, detLog2, detPow, saturate } from '../../math/detMath';
+import type { Scenario } from '../../scenario/types';
+
+export function actuatorsPerRobot(sc: Scenario): number {
+  return sc.robots.hands * sc.robots.handActuators + sc.robots.bodyActuators;
+}
+
+/** Like autonomy, from robotRnD + 0.5·aiTraining on the dexterity scale. */
+export function dexterityAfter(
+  x: number,
+  robotRnDM: number,
+  aiTrainingM: number,
+  mu: number,
+  capability: number,
+  dataBonus: number,
+  sc: Scenario,
+): number {
+  const r = sc.robots;
+  const effort = (robotRnDM + r.aiTrainingWeight * aiTrainingM) * mu * (0.5 + capability / 100) * (1 + dataBonus);
+  return x + (100 - x) * saturate(effort / r.dexterityScaleM);
+}
+
+/** Unit cost before shocks and deployment: −learningRate per doubling of cumulative output. */
+export function actuatorLearningCost(cumulative: number, sc: Scenario): number {
+  const r = sc.robots;
+  if (cumulative <= r.learningBaseUnits) return r.actuatorUnitCostUsd;
+  const exponent = detLog2(1 - r.learningRate);
+  return r.actuatorUnitCostUsd * detPow(cumulative / r.learningBaseUnits, exponent);
+}
+
+/** Robots working in your own factories cut actuator and car production costs (capped). */
+export function deploymentCut(deployed: number, synergy: number, sc: Scenario): number {
+  const r = sc.robots;
+  return clamp(((deployed * (1 + synergy)) / 1000) * r.deploymentCutPer1000, 0, r.deploymentCutMax);
+}
+
+export function robotDemand(quarter: number, sc: Scenario): number {
+  let d = sc.robots.marketDemandQ1;
+  for (let q = 1; q < quarter; q++) d *= 1 + sc.robots.marketGrowthPerQuarter;
+  return Math.round(d);
+}

@@ -1,0 +1,34 @@
+import { saturate } from '../../math/detMath';
+import type { PlayerState } from '../../domain/state';
+import type { Scenario } from '../../scenario/types';
+
+/** Coverage in a region = min(1, satellites/400) × (0.7 for one band, 1.0 for both); 0 without a license. */
+export function regionCoverage(p: PlayerState, regionId: string, sc: Scenario): number {
+  const s = sc.satellites;
+  const bands = s.licenses.filter((l) => l.region === regionId && p.satellites.licenses.includes(l.id)).length;
+  if (bands === 0) return 0;
+  const fleet = Math.min(1, p.satellites.satellites / s.satellitesForFullCoverage);
+  return fleet * (bands >= 2 ? 1 : s.oneBandFactor);
+}
+
+/** Coverage over all regions, weighted by phone users: how far the network reaches. */
+export function globalCoverage(p: PlayerState, sc: Scenario): number {
+  let users = 0;
+  let covered = 0;
+  for (const r of sc.satellites.regions) {
+    users += r.usersM;
+    covered += r.usersM * regionCoverage(p, r.id, sc);
+  }
+  return users > 0 ? covered / users : 0;
+}
+
+/** Network synergy: up to +10% utilisation for cars and robots, in proportion to reach. */
+export function networkSynergy(p: PlayerState, sc: Scenario): number {
+  return sc.satellites.synergyMax * globalCoverage(p, sc);
+}
+
+/** ΔP = (1−P)·(1 − e^(−(200 + phonePartnerships)/12,000)) */
+export function adoptionAfter(pAdoption: number, partnershipsM: number, sc: Scenario): number {
+  const s = sc.satellites;
+  return pAdoption + (1 - pAdoption) * saturate((s.adoptionBaseM + partnershipsM) / s.adoptionScaleM);
+}
