@@ -19,3 +19,6 @@ export { seedPrng, Rng, type PrngState } from './random/prng';
 export { canonicalJson } from './util/canonicalJson';
 export { sha256Hex } from './util/sha256';
 export { LocalMatch } from './sim/LocalMatch';
+export { viewFor, type MatchView, type PublicPlayer, type PrivatePlayer } from './views/viewFor';
+export { quarterReport, quarterEvents, type QuarterReport, type PublicReport, type SeatReport } from './views/quarterReport';
+export type { Viewer } from './views/viewer';

@@ -21,10 +21,20 @@ export function seedPrng(seed: string): PrngState {
     h3 = Math.imul(h3 ^ ch, 0x27d4eb2f);
     h4 = Math.imul(h4 ^ ch, 0x165667b1);
   }
-  const rng = new Rng({ a: h1 >>> 0, b: h2 >>> 0, c: h3 >>> 0, d: (h4 ^ seed.length) >>> 0 });
+  const rng = new Rng({ a: fmix32(h1), b: fmix32(h2 ^ h1), c: fmix32(h3 ^ h2), d: fmix32(h4 ^ h3 ^ seed.length) });
   // Discard the first outputs so that similar seeds diverge completely.
   for (let i = 0; i < 16; i++) rng.nextUint32();
   return rng.state();
+}
+
+/** MurmurHash3's finaliser: every input bit flips about half of the output bits. */
+function fmix32(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
 }
 
 /** A generator working on its own copy of a PrngState; `state()` hands the advanced state back. */

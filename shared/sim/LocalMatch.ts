@@ -20,6 +20,14 @@ export class LocalMatch {
 
   constructor(readonly matchId: string) {}
 
+  /** A match whose history is the given facts (a stored log, or a test's hypothetical past). */
+  static fromEvents(matchId: string, history: readonly GameEvent[]): LocalMatch {
+    const m = new LocalMatch(matchId);
+    m.log.push(...sealEvents(matchId, null, history, 0));
+    m.state = evolveAll(m.state, history);
+    return m;
+  }
+
   exec(command: Command, actor: Actor = SYSTEM): GameEvent[] {
     const events = decide(this.state, command, { actor });
     const sealed = sealEvents(this.matchId, this.log[this.log.length - 1] ?? null, events, ++this.tick);

@@ -5,9 +5,9 @@ import { given } from '../support/given';
 describe('seeded PRNG', () => {
   it('produces the golden sequence for a fixed seed', () => {
     const state = seedPrng('closed-loop');
-    expect(state).toEqual({ a: 4056687165, b: 3834958024, c: 1999869011, d: 1923695917 });
+    expect(state).toEqual({ a: 1340320976, b: 888142520, c: 1899462261, d: 3664958783 });
     const rng = new Rng(state);
-    expect([1, 2, 3, 4, 5].map(() => rng.nextUint32())).toEqual([1225406514, 2287998649, 313767907, 653110457, 4157614562]);
+    expect([1, 2, 3, 4, 5].map(() => rng.nextUint32())).toEqual([1598454983, 173790370, 1922736715, 41422766, 161418136]);
   });
 
   it('keeps its whole state as plain data: a JSON round trip continues the same sequence', () => {
