@@ -8,6 +8,12 @@ export type Actor =
 
 export interface DecideContext {
   actor: Actor;
+  /**
+   * The caller hands its state over: a quarter's resolution may then work on it directly instead
+   * of on a copy, and on return the state already holds the returned events. Only a caller that
+   * owns a private, mutable state (the headless simulator) may set this.
+   */
+  consume?: boolean;
 }
 
 export const BOT_STRATEGIES = ['balanced', 'robotaxi', 'robots', 'satellites', 'vertical', 'random'] as const;

@@ -84,3 +84,23 @@ export function saturate(x: number): number {
 export function clamp(x: number, lo: number, hi: number): number {
   return x < lo ? lo : x > hi ? hi : x;
 }
+
+/** √x by Newton's method from a power-of-two first guess: the same bits in every engine. */
+export function detSqrt(x: number): number {
+  if (Number.isNaN(x) || x < 0) return NaN;
+  if (x === 0 || x === Infinity) return x;
+  let m = x;
+  let e = 0;
+  while (m >= 4) {
+    m *= 0.25;
+    e++;
+  }
+  while (m < 1) {
+    m *= 4;
+    e--;
+  }
+  // m in [1, 4): √m in [1, 2). Six Newton steps from a linear guess reach full precision.
+  let y = 0.5 + m * 0.375 - (m * m) / 48;
+  for (let i = 0; i < 6; i++) y = 0.5 * (y + m / y);
+  return y * pow2(e);
+}

@@ -2,6 +2,7 @@ import type { Orders } from '../domain/orders';
 import { BUDGET_FIELDS, COUNT_FIELDS, PRICE_FIELDS } from '../domain/orders';
 import { RuleError } from '../domain/errors';
 import type { GameState, PlayerState } from '../domain/state';
+import type { Scenario } from '../scenario/types';
 import { usdFromM } from './money';
 import { licensesForSale } from './spectrumSchedule';
 
@@ -113,8 +114,12 @@ export function validateOrders(state: GameState, orders: Orders): Orders {
 
 /** The most the sheet can cost this quarter, in whole dollars (bids at their maximum). */
 export function committedSpend(state: GameState, player: PlayerState, o: Orders): number {
-  const sc = state.scenario;
-  const computeCost = sc.chips.generations[player.tech.chipGeneration]!.computeCostUsd;
+  return committedSpendFor(state.scenario, player.tech.chipGeneration, o);
+}
+
+/** The same, from the scenario and the player's chip generation (what a bot's view holds). */
+export function committedSpendFor(sc: Scenario, chipGeneration: number, o: Orders): number {
+  const computeCost = sc.chips.generations[chipGeneration]!.computeCostUsd;
   let usd = 0;
   for (const f of BUDGET_FIELDS) usd += usdFromM(o[f] ?? 0);
   usd += (o.buyCars ?? 0) * (sc.robotaxi.carPriceUsd + computeCost);

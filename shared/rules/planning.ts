@@ -61,7 +61,7 @@ export function decideEndPlanning(state: GameState, cmd: EndPlanning, ctx: Decid
   if (ctx.actor.role === 'player') throw new RuleError('NOT_ALLOWED', 'Players end planning by locking their orders.');
   requirePlanning(state);
   requireQuarter(state, cmd.data.quarter);
-  return resolveQuarter(state);
+  return resolveQuarter(state, undefined, ctx.consume === true);
 }
 
 export function decidePause(state: GameState, ctx: DecideContext, pause: boolean): GameEvent[] {

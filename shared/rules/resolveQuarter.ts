@@ -1,6 +1,7 @@
 import type { GameEvent } from '../domain/events';
 import type { GameState } from '../domain/state';
 import { Rng } from '../random/prng';
+import { clonePlain } from '../util/clonePlain';
 import { applyEvent } from './evolve';
 import { standingOrders } from './ordersRules';
 import { foundryStep, spectrumStep } from './steps/auctions';
@@ -38,10 +39,18 @@ export const PIPELINE: readonly ResolutionStep[] = [
   winCheckStep,
 ];
 
-/** Runs the pipeline on a private copy; returns every event of the resolution in order. */
-export function resolveQuarter(state: GameState, pipeline: readonly ResolutionStep[] = PIPELINE): GameEvent[] {
+/**
+ * Runs the pipeline on a private copy (or, when the caller hands its state over, on the state
+ * itself); returns every event of the resolution in order.
+ */
+export function resolveQuarter(
+  state: GameState,
+  pipeline: readonly ResolutionStep[] = PIPELINE,
+  inPlace = false,
+): GameEvent[] {
   const quarter = state.quarter;
-  const work = structuredClone(state) as GameState;
+  // The scenario is read-only data: share it instead of copying it every quarter.
+  const work = inPlace ? state : ({ ...clonePlain({ ...state, scenario: null }), scenario: state.scenario } as GameState);
   const rng = new Rng(state.rng);
   const events: GameEvent[] = [];
   const ctx: StepContext = {

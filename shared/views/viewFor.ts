@@ -88,24 +88,24 @@ function publicPlayer(state: GameState, p: PlayerState): PublicPlayer {
 }
 
 function privatePlayer(state: GameState, p: PlayerState): PrivatePlayer {
-  return {
-    ...publicPlayer(state, p),
+  return Object.assign(publicPlayer(state, p), {
     cash: p.cash,
     debt: p.debt,
-    orders: structuredClone(p.orders),
-    tech: { ...p.tech },
+    orders: p.orders,
+    tech: p.tech,
     chips: p.chips,
-    robotaxi: structuredClone(p.robotaxi),
-    robots: structuredClone(p.robots),
-    satellitesDetail: structuredClone(p.satellites),
-    flows: structuredClone(p.flows),
-    loopDetail: structuredClone(p.loops),
-  };
+    robotaxi: p.robotaxi,
+    robots: p.robots,
+    satellitesDetail: p.satellites,
+    flows: p.flows,
+    loopDetail: p.loops,
+  });
 }
 
 /**
  * The state as one viewer may see it. Nobody sees another player's orders or bids, and nobody
  * sees the generator's state; after the match has ended every player's books are open.
+ * A view is read-only and shares structure with the state: send it or read it, never edit it.
  */
 export function viewFor(state: GameState, viewer: Viewer): MatchView {
   const ended = state.status === 'ended';
@@ -117,19 +117,19 @@ export function viewFor(state: GameState, viewer: Viewer): MatchView {
     paused: state.paused,
     quarter: state.quarter,
     quarterLabel: state.quarter > 0 ? quarterLabel(state.scenario, state.quarter) : '',
-    settings: { ...state.settings },
+    settings: state.settings,
     scenario: state.scenario,
-    seats: state.seats.map((s) => ({ ...s })),
+    seats: state.seats,
     players: state.players.map((p) => publicPlayer(state, p)),
     me: mine ? privatePlayer(state, mine) : null,
     everyone: ended ? state.players.map((p) => privatePlayer(state, p)) : null,
-    foundry: state.foundry ? { ...state.foundry } : null,
-    permits: structuredClone(state.permits),
-    licenses: structuredClone(state.licenses),
-    news: structuredClone(state.news),
-    activeShocks: structuredClone(state.shocks.active),
-    queuedShocks: viewer.role === 'facilitator' ? structuredClone(state.shocks.injected) : null,
-    result: state.result ? structuredClone(state.result) : null,
+    foundry: state.foundry,
+    permits: state.permits,
+    licenses: state.licenses,
+    news: state.news,
+    activeShocks: state.shocks.active,
+    queuedShocks: viewer.role === 'facilitator' ? state.shocks.injected : null,
+    result: state.result,
     seed: ended ? state.seed : null,
   };
 }

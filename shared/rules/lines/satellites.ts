@@ -5,7 +5,10 @@ import type { Scenario } from '../../scenario/types';
 /** Coverage in a region = min(1, satellites/400) × (0.7 for one band, 1.0 for both); 0 without a license. */
 export function regionCoverage(p: PlayerState, regionId: string, sc: Scenario): number {
   const s = sc.satellites;
-  const bands = s.licenses.filter((l) => l.region === regionId && p.satellites.licenses.includes(l.id)).length;
+  const held = p.satellites.licenses;
+  if (held.length === 0) return 0;
+  let bands = 0;
+  for (const l of s.licenses) if (l.region === regionId && held.includes(l.id)) bands++;
   if (bands === 0) return 0;
   const fleet = Math.min(1, p.satellites.satellites / s.satellitesForFullCoverage);
   return fleet * (bands >= 2 ? 1 : s.oneBandFactor);
@@ -13,6 +16,7 @@ export function regionCoverage(p: PlayerState, regionId: string, sc: Scenario): 
 
 /** Coverage over all regions, weighted by phone users: how far the network reaches. */
 export function globalCoverage(p: PlayerState, sc: Scenario): number {
+  if (p.satellites.licenses.length === 0) return 0;
   let users = 0;
   let covered = 0;
   for (const r of sc.satellites.regions) {

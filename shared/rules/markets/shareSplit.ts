@@ -1,7 +1,9 @@
-import { detPow } from '../../math/detMath';
+import { detPow, detSqrt } from '../../math/detMath';
 
 /** price^−elasticity, the price part of every attractiveness formula in GAME.md. */
 export function priceWeight(price: number, elasticity: number): number {
+  // GAME.md's elasticity is 1.5: p^−1.5 = 1/(p·√p), far cheaper than exp(−1.5·ln p).
+  if (elasticity === 1.5) return 1 / (price * detSqrt(price));
   return detPow(price, -elasticity);
 }
 
@@ -11,7 +13,9 @@ export function priceWeight(price: number, elasticity: number): number {
  * not new customers.
  */
 export function priceRetention(price: number, reference: number, elasticity: number): number {
-  return price <= reference ? 1 : detPow(reference / price, elasticity);
+  if (price <= reference) return 1;
+  const ratio = reference / price;
+  return elasticity === 1.5 ? ratio * detSqrt(ratio) : detPow(ratio, elasticity);
 }
 
 /** Splits `total` in proportion to `weights` (all zero: nobody gets anything). */

@@ -23,6 +23,7 @@ function ridesMarket({ state, quarter, emit }: StepContext): void {
   const paused = new Set(shocksInForce(state, 'cityPause', quarter).map((s) => s.cityId));
   const demand = new Map(t.cities.map((c) => [c.id, cityDemand(c.demandQ1, t.demandGrowthPerQuarter, quarter)]));
   const carsIn = new Map<string, Map<number, number>>(t.cities.map((c) => [c.id, new Map()]));
+  const synergy = state.players.map((p) => networkSynergy(p, sc));
   for (const p of state.players) {
     const open = p.robotaxi.permits.filter((id) => !paused.has(id));
     const spread = proportionalUnits(p.robotaxi.cars, open.map((id) => demand.get(id)!));
@@ -36,7 +37,7 @@ function ridesMarket({ state, quarter, emit }: StepContext): void {
         return {
           seat,
           cars,
-          capacity: Math.floor(cars * t.ridesPerCarQuarter * (1 + networkSynergy(p, sc))),
+          capacity: Math.floor(cars * t.ridesPerCarQuarter * (1 + synergy[seat]!)),
           autonomy: p.tech.autonomy,
           priceUsd: p.orders.ridePriceUsd ?? t.defaultRidePriceUsd,
         };

@@ -1,0 +1,112 @@
+import { writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import type { BotSpec } from '../../shared/domain/ids';
+import { buildSnapshots, fold, stateAt } from '../../shared/replay/fold';
+import { applyEvent, evolveAll } from '../../shared/rules/evolve';
+import { initialState } from '../../shared/rules/initialState';
+import { DEFAULT_SCENARIO } from '../../shared/scenario/loadScenario';
+import { DEFAULT_POOL, runPlannedMatch, type SimPlan } from '../../shared/sim/matchPlan';
+import { runBotMatch } from '../../shared/sim/runBotMatch';
+import { clonePlain } from '../../shared/util/clonePlain';
+import { parseArgs, UsageError } from './args';
+import { runOnWorkers } from './simulate';
+
+const USAGE = 'usage: npm run bench -- [--json FILE]';
+
+/** Runs `fn` repeatedly for about `ms` milliseconds (after a warm-up); returns runs per second. */
+function rate(fn: () => void, ms = 1500): number {
+  const warm = performance.now();
+  while (performance.now() - warm < ms / 4) fn();
+  let runs = 0;
+  const start = performance.now();
+  while (performance.now() - start < ms) {
+    fn();
+    runs++;
+  }
+  return runs / ((performance.now() - start) / 1000);
+}
+
+/** Median time of `runs` calls, in milliseconds. */
+function medianMs(fn: () => void, runs: number): number {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    fn();
+    times.push(performance.now() - t);
+  }
+  times.sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)]!;
+}
+
+const mixed = (n: number): BotSpec[] => Array.from({ length: n }, (_, i) => ({ strategy: DEFAULT_POOL[i % DEFAULT_POOL.length]!, difficulty: 'normal' }));
+
+async function main(): Promise<void> {
+  let json: string | null;
+  try {
+    json = parseArgs(process.argv.slice(2), { json: 'value' }).get('json') ?? null;
+  } catch (e) {
+    if (!(e instanceof UsageError)) throw e;
+    process.stderr.write(`bench: ${e.message}\n${USAGE}\n`);
+    process.exit(2);
+  }
+
+  // Engine: the same recorded match through the live path (immer, one produce per command)
+  // and the replay path (the same recipes as plain mutation on a private clone).
+  const groups = runBotMatch({ seed: 'bench-engine', bots: mixed(4), record: true }).recorded;
+  const events = groups.flat();
+  const immerRuns = rate(() => {
+    let s = initialState();
+    for (const g of groups) s = evolveAll(s, g);
+  });
+  const directRuns = rate(() => {
+    const s = clonePlain(initialState());
+    for (const e of events) applyEvent(s, e);
+  });
+  const engine = {
+    events: events.length,
+    immerEventsPerSec: Math.round(immerRuns * events.length),
+    directEventsPerSec: Math.round(directRuns * events.length),
+    ratio: Math.round((directRuns / immerRuns) * 10) / 10,
+  };
+
+  // Whole four-bot matches: one core (this thread), then every core (worker threads).
+  let i = 0;
+  const plan: SimPlan = { matches: 0, players: 4, seed: 'bench-sim', pool: DEFAULT_POOL, difficulty: 'normal', winLoops: 2 };
+  const oneCore = rate(() => runPlannedMatch(plan, i++, DEFAULT_SCENARIO), 4000);
+  const cores = availableParallelism();
+  const allPlan = { ...plan, matches: Math.max(100, Math.round(oneCore * cores * 6)) };
+  // Threads take a moment to load; time the run from the tenth of the matches to the end.
+  const skip = Math.round(allPlan.matches / 10);
+  let from = 0;
+  await runOnWorkers(allPlan, DEFAULT_SCENARIO.quarters, cores, (done) => {
+    if (done === skip) from = performance.now();
+  });
+  const allCores = (allPlan.matches - skip) / ((performance.now() - from) / 1000);
+  const sim = { matchesPerSecOneCore: Math.round(oneCore * 10) / 10, matchesPerSec: Math.round(allCores * 10) / 10, cores };
+
+  // Replay: an eight-seat match rebuilt from its log, and its last quarter reached from a snapshot.
+  const big = runBotMatch({ seed: 'bench-replay', bots: mixed(8), record: true }).recorded.flat();
+  const foldMs = medianMs(() => fold(big), 30);
+  buildSnapshots(big);
+  stateAt(big, DEFAULT_SCENARIO.quarters);
+  const seekMs = medianMs(() => stateAt(big, DEFAULT_SCENARIO.quarters), 30);
+  const replay = { events: big.length, foldMs: Math.round(foldMs * 100) / 100, seekMs: Math.round(seekMs * 1000) / 1000 };
+
+  const row = (name: string, value: string, note = '') => `${name.padEnd(44)} ${value.padStart(14)}  ${note}`;
+  const out = [
+    'Closed Loop benchmark (one run, side by side)',
+    '',
+    row('engine: live path (immer) events/s', engine.immerEventsPerSec.toLocaleString('en-US')),
+    row('engine: replay path (plain mutation) events/s', engine.directEventsPerSec.toLocaleString('en-US')),
+    row('engine: replay / live', `${engine.ratio}×`, '(target ≥ 5×)'),
+    row('sim: 4-bot 20-quarter matches/s, one core', String(sim.matchesPerSecOneCore), '(target ≥ 200)'),
+    row(`sim: matches/s, ${cores} cores`, String(sim.matchesPerSec), `(${(sim.matchesPerSec / sim.matchesPerSecOneCore).toFixed(2)}× one core)`),
+    row(`replay: fold an 8-seat match (${replay.events} events), ms`, String(replay.foldMs)),
+    row('replay: last quarter from its snapshot, ms', String(replay.seekMs), `(${(replay.foldMs / replay.seekMs).toFixed(0)}× faster than a fold)`),
+    '',
+  ];
+  process.stdout.write(out.join('\n'));
+  if (json) writeFileSync(json, `${JSON.stringify({ engine, sim, replay }, null, 2)}\n`);
+}
+
+await main();

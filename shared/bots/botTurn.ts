@@ -1,0 +1,75 @@
+import type { Command } from '../domain/commands';
+import type { BotSpec } from '../domain/ids';
+import type { Orders } from '../domain/orders';
+import { Rng, seedPrng } from '../random/prng';
+import type { MatchView } from '../views/viewFor';
+import { M, type BotContext } from './context';
+import { fitToCash } from './fitToCash';
+import { randomPlan } from './randomPlan';
+import { robotaxiPlan } from './robotaxiPlan';
+import { robotsPlan } from './robotsPlan';
+import { satellitesPlan } from './satellitesPlan';
+import { sharedPlan } from './sharedPlan';
+import { SKILLS } from './skill';
+import { STRATEGY_WEIGHTS } from './strategies';
+
+/** Cash kept back for the quarter's running costs: drivers, robot upkeep, satellite operations, interest. */
+function operatingReserveUsd(view: MatchView): number {
+  const me = view.me!;
+  const sc = view.scenario;
+  const cars = (me.robotaxi.cars + me.robotaxi.carsOnOrder) * sc.robotaxi.costSupervisedUsd;
+  const robots = me.robots.deployed * sc.robots.upkeepUsd;
+  const sats = (me.satellitesDetail.satellites / 100) * sc.satellites.opsCostPer100M * M;
+  return (cars + robots + sats) * 1.1 + me.debt * sc.finance.loanInterestPerQuarter;
+}
+
+/**
+ * A bot's orders for this quarter, from its seat's view alone. `seed` is the bot's own stream
+ * (derived from the match seed by the host), so the same match always gets the same bots.
+ */
+export function botOrders(view: MatchView, spec: BotSpec, seed: string): Orders {
+  const me = view.me;
+  if (!me) throw new Error('botOrders needs a player view');
+  const rng = new Rng(seedPrng(`${seed}|bot|${me.seat}|${view.quarter}`));
+  const skill = SKILLS[spec.difficulty];
+  const sc = view.scenario;
+  const ctx: BotContext = {
+    view,
+    me,
+    sc,
+    quarter: view.quarter,
+    rng,
+    skill,
+    weights: STRATEGY_WEIGHTS[spec.strategy === 'random' ? 'balanced' : spec.strategy],
+    orders: {},
+    chipsWanted: 0,
+  };
+  if (spec.strategy === 'random') return fitToCash(randomPlan(ctx), sc, me.tech.chipGeneration, me.cash);
+
+  const budgetM = (Math.max(0, me.cash - operatingReserveUsd(view)) * skill.spendRate) / M;
+  const w = ctx.weights;
+  const early = view.quarter <= w.shareFirstQuarters;
+  const lineShare = early ? 0.25 : 1;
+  const sharedM = budgetM * (early ? w.shared + (1 - w.shared) * (1 - lineShare) : w.shared);
+  sharedPlan(ctx, sharedM);
+  if (w.robotaxi > 0) robotaxiPlan(ctx, budgetM * w.robotaxi * lineShare);
+  if (w.robots > 0) robotsPlan(ctx, budgetM * w.robots * lineShare);
+  if (w.satellites > 0) satellitesPlan(ctx, budgetM * w.satellites * lineShare);
+
+  const chips = ctx.chipsWanted - me.chips;
+  if (chips > 0) {
+    const last = view.foundry?.clearingPriceUsd ?? sc.foundry.reserveUsd;
+    const price = Math.max(sc.foundry.reserveUsd, Math.round(last * skill.foundryMargin * (1 + (rng.next() - 0.5) * skill.noise)));
+    ctx.orders.foundryBid = { chips, maxPriceUsd: price };
+  }
+  return fitToCash(ctx.orders, sc, me.tech.chipGeneration, me.cash);
+}
+
+/** The commands a bot sends: its sheet, then its lock. */
+export function botCommands(view: MatchView, spec: BotSpec, seed: string): Command[] {
+  const seat = view.me!.seat;
+  return [
+    { type: 'SubmitOrders', data: { seat, quarter: view.quarter, orders: botOrders(view, spec, seed) } },
+    { type: 'LockOrders', data: { seat, quarter: view.quarter } },
+  ];
+}

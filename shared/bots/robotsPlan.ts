@@ -1,0 +1,69 @@
+import { actuatorLearningCost, actuatorsPerRobot, robotDemand } from '../rules/lines/robots';
+import { jitter, M, wholeM, type BotContext } from './context';
+
+const DEXTERITY_TARGET = 82;
+const DEPLOY_TARGET = 5500;
+
+const building = (builds: Array<{ count: number }>) => builds.reduce((n, b) => n + b.count, 0);
+
+/**
+ * Dexterity, then a supply chain: lines sized to the robot market two quarters ahead, plants to
+ * feed the lines; robots deployed in-house until the milestone, the rest sold; surplus actuators
+ * offered on the exchange, and bought there when there is no plant.
+ */
+export function robotsPlan(ctx: BotContext, budgetM: number): void {
+  const { me, sc, quarter, skill, orders } = ctx;
+  const r = sc.robots;
+  const bots = me.robots;
+  let left = budgetM;
+
+  if (me.tech.dexterity < DEXTERITY_TARGET || !skill.stopsResearchAtTarget) {
+    const rnd = wholeM(jitter(ctx, budgetM * 0.35));
+    if (rnd > 0) orders.robotRnD = rnd;
+    left -= rnd;
+  }
+
+  const lines = bots.lines + building(bots.linesBuilding);
+  const plants = bots.plants + building(bots.plantsBuilding);
+  const sellers = Math.max(1, ctx.view.players.filter((p) => p.seat !== me.seat && p.robotsDeployed > 0).length + 1);
+  const marketAhead = robotDemand(quarter + r.lineBuildQuarters, sc) / sellers;
+  const deployNeed = Math.max(0, DEPLOY_TARGET - bots.deployed);
+  const targetLines = Math.max(1, Math.ceil((marketAhead + deployNeed / 2) / r.lineCapacityPerQuarter));
+  if (lines < targetLines && left > r.lineCostM * 1.5) {
+    orders.buildRobotLines = 1;
+    left -= r.lineCostM;
+  }
+  const perRobot = actuatorsPerRobot(sc);
+  const plantsNeeded = Math.ceil(((lines + (orders.buildRobotLines ?? 0)) * r.lineCapacityPerQuarter * perRobot) / r.plantCapacityPerQuarter);
+  if (plants < Math.min(plantsNeeded, lines + 1) && left > r.plantCostM * 1.5) {
+    orders.buildActuatorPlants = 1;
+    left -= r.plantCostM;
+  }
+
+  if (bots.lines > 0) {
+    const unitUsd =
+      r.otherPartsUsd + sc.chips.generations[me.tech.chipGeneration]!.computeCostUsd + perRobot * actuatorLearningCost(bots.actuatorsMadeTotal, sc);
+    const marketNow = robotDemand(quarter, sc) / sellers;
+    const desired = Math.max(0, Math.ceil(marketNow + deployNeed - bots.inventory));
+    const produce = Math.min(bots.lines * r.lineCapacityPerQuarter, desired, Math.floor((Math.max(0, left) * M) / unitUsd));
+    if (produce > 0) {
+      orders.produceRobots = produce;
+      ctx.chipsWanted += produce;
+      if (bots.plants === 0) {
+        const need = produce * perRobot - bots.actuators;
+        if (need > 0) orders.actuatorBuy = { qty: need, priceUsd: Math.round(r.actuatorUnitCostUsd * 1.5) };
+      }
+    }
+    const stock = bots.inventory + produce;
+    const deploy = deployNeed > 0 ? Math.min(stock, deployNeed) : Math.floor(produce * 0.1);
+    if (deploy > 0) orders.deployInternal = deploy;
+  }
+  if (bots.plants > 0) {
+    const capacity = bots.plants * r.plantCapacityPerQuarter;
+    const used = (orders.produceRobots ?? 0) * perRobot;
+    const surplus = capacity - used + bots.actuators - used;
+    if (surplus > 50_000 && orders.actuatorBuy === undefined)
+      orders.actuatorSell = { qty: Math.floor(surplus * 0.5), priceUsd: Math.round(actuatorLearningCost(bots.actuatorsMadeTotal, sc) * 1.3) };
+  }
+  orders.robotPriceUsd = skill.pricesWell ? Math.round(r.referencePriceUsd * 0.96) : Math.round(jitter(ctx, r.defaultPriceUsd));
+}

@@ -1,0 +1,43 @@
+import { BOT_DIFFICULTIES, type BotDifficulty, type BotSpec, type BotStrategy } from '../domain/ids';
+import { Rng, seedPrng } from '../random/prng';
+import type { Scenario } from '../scenario/types';
+import { runBotMatch } from './runBotMatch';
+import type { MatchSummary } from './simReport';
+
+export const DEFAULT_POOL: BotStrategy[] = ['balanced', 'robotaxi', 'robots', 'satellites', 'vertical'];
+
+export interface SimPlan {
+  matches: number;
+  players: number;
+  seed: string;
+  /** Strategies to draw seats from (default: the five real strategies). */
+  pool: BotStrategy[];
+  difficulty: BotDifficulty | 'mixed';
+  winLoops: number;
+}
+
+/** Each seat of match `index` draws a strategy (and with `mixed`, a difficulty) from the seed. */
+export function seatsFor(plan: SimPlan, index: number): BotSpec[] {
+  const rng = new Rng(seedPrng(`${plan.seed}:${index}:seats`));
+  return Array.from({ length: plan.players }, () => ({
+    strategy: plan.pool[rng.int(plan.pool.length)]!,
+    difficulty: plan.difficulty === 'mixed' ? BOT_DIFFICULTIES[rng.int(BOT_DIFFICULTIES.length)]! : plan.difficulty,
+  }));
+}
+
+export function runPlannedMatch(plan: SimPlan, index: number, scenario: Scenario): MatchSummary {
+  const seats = seatsFor(plan, index);
+  const r = runBotMatch({ seed: `${plan.seed}:${index}`, bots: seats, scenario, winLoops: plan.winLoops });
+  return {
+    index,
+    seats,
+    winner: r.winner,
+    ranking: r.ranking,
+    reason: r.reason,
+    firstLoop: r.firstLoop,
+    loopsClosed: r.loopsClosed,
+    valuations: r.valuations,
+    rejections: r.rejections.length,
+    stateHash: r.stateHash,
+  };
+}
