@@ -2,7 +2,8 @@ import type { Command } from '../domain/commands';
 import type { BotSpec } from '../domain/ids';
 import type { Orders } from '../domain/orders';
 import { Rng, seedPrng } from '../random/prng';
-import type { MatchView } from '../views/viewFor';
+import { LINES, type LineId } from '../scenario/types';
+import type { MatchView, PrivatePlayer } from '../views/viewFor';
 import { M, type BotContext } from './context';
 import { fitToCash } from './fitToCash';
 import { randomPlan } from './randomPlan';
@@ -21,6 +22,16 @@ function operatingReserveUsd(view: MatchView): number {
   const robots = me.robots.deployed * sc.robots.upkeepUsd;
   const sats = (me.satellitesDetail.satellites / 100) * sc.satellites.opsCostPer100M * M;
   return (cars + robots + sats) * 1.1 + me.debt * sc.finance.loanInterestPerQuarter;
+}
+
+/** Last quarter's revenue of a line over its running costs only (no capex, research or licenses). */
+export function runningStrength(me: PrivatePlayer, line: LineId): number {
+  const f = me.flows;
+  const sharedRunning = f.spend.shared - f.invest.shared;
+  const chips = f.chipsUsed.robotaxi + f.chipsUsed.robots;
+  const share = line === 'satellites' ? 0 : chips > 0 ? f.chipsUsed[line] / chips : 0.5;
+  const running = f.spend[line] - f.invest[line] + sharedRunning * share;
+  return running > 0 ? f.revenue[line] / running : f.revenue[line] > 0 ? Infinity : 0;
 }
 
 /**
@@ -43,6 +54,15 @@ export function botOrders(view: MatchView, spec: BotSpec, seed: string): Orders 
     weights: STRATEGY_WEIGHTS[spec.strategy === 'random' ? 'balanced' : spec.strategy],
     orders: {},
     chipsWanted: 0,
+    closing: new Set(
+      // A line whose milestone holds and whose revenue would cover it if investment paused.
+      skill.closesLoops
+        ? LINES.filter((l) => {
+            const loop = me.loopDetail[l];
+            return loop.milestone && loop.closedQuarter === null && runningStrength(me, l) >= 1.15;
+          })
+        : [],
+    ),
   };
   if (spec.strategy === 'random') return fitToCash(randomPlan(ctx), sc, me.tech.chipGeneration, me.cash);
 

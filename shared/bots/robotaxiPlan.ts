@@ -1,14 +1,21 @@
 import { cityDemand } from '../rules/lines/robotaxi';
-import { jitter, M, wholeM, type BotContext } from './context';
+import { adjustPrice, jitter, M, wholeM, type BotContext } from './context';
 
 const AUTONOMY_TARGET = 91;
 
 /** Autonomy first; then permits where allowed, and a fleet sized to the permitted cities' demand. */
-export function robotaxiPlan(ctx: BotContext, budgetM: number): void {
+export function robotaxiPlan(ctx: BotContext, planned: number): void {
+  let budgetM = planned;
   const { me, sc, quarter, view, skill, orders } = ctx;
   const t = sc.robotaxi;
   const u = me.tech.autonomy;
-  const researching = u < AUTONOMY_TARGET || !skill.stopsResearchAtTarget;
+  const closing = ctx.closing.has('robotaxi');
+  const researching = !closing && (u < AUTONOMY_TARGET || !skill.stopsResearchAtTarget);
+  if (closing) {
+    // Spend at most half of what last quarter's rides earned above their running costs.
+    const opexM = (me.robotaxi.cars * (u >= t.unsupervisedAt ? t.costUnsupervisedUsd : t.costSupervisedUsd)) / M;
+    budgetM = Math.min(budgetM, Math.max(0, (me.flows.revenue.robotaxi / M - opexM) * 0.5));
+  }
   const open = t.cities.filter((c) => !me.permits.includes(c.id) && view.permits[c.id]!.length < c.permitSlots);
   const eligible = open.filter((c) => u >= c.minAutonomy);
   if (eligible.length > 0) orders.applyPermits = eligible.map((c) => c.id);
@@ -37,6 +44,12 @@ export function robotaxiPlan(ctx: BotContext, budgetM: number): void {
       ctx.chipsWanted += cars;
     }
   }
-  const rivalsAnywhere = fleetCities.some((id) => view.permits[id]!.some((s) => s !== me.seat));
-  orders.ridePriceUsd = skill.pricesWell ? (rivalsAnywhere ? 11 : 12) : Math.round(jitter(ctx, t.defaultRidePriceUsd) * 100) / 100;
+  // Cars that gave every ride they could mean riders were turned away: the price can rise.
+  const last = me.orders.ridePriceUsd ?? t.defaultRidePriceUsd;
+  const capacity = me.robotaxi.cars * t.ridesPerCarQuarter;
+  const utilisation = capacity > 0 ? me.flows.revenue.robotaxi / (capacity * last) : 0;
+  orders.ridePriceUsd =
+    skill.priceStep > 0 && capacity > 0
+      ? adjustPrice(ctx, last, utilisation >= 0.98, utilisation < 0.7, t.defaultRidePriceUsd * 0.8, t.defaultRidePriceUsd * 2)
+      : Math.round(jitter(ctx, t.defaultRidePriceUsd) * 100) / 100;
 }

@@ -1,5 +1,5 @@
 import { actuatorLearningCost, actuatorsPerRobot, robotDemand } from '../rules/lines/robots';
-import { jitter, M, wholeM, type BotContext } from './context';
+import { adjustPrice, jitter, M, wholeM, type BotContext } from './context';
 
 const DEXTERITY_TARGET = 82;
 const DEPLOY_TARGET = 5500;
@@ -15,9 +15,10 @@ export function robotsPlan(ctx: BotContext, budgetM: number): void {
   const { me, sc, quarter, skill, orders } = ctx;
   const r = sc.robots;
   const bots = me.robots;
+  const closing = ctx.closing.has('robots');
   let left = budgetM;
 
-  if (me.tech.dexterity < DEXTERITY_TARGET || !skill.stopsResearchAtTarget) {
+  if (!closing && (me.tech.dexterity < DEXTERITY_TARGET || !skill.stopsResearchAtTarget)) {
     const rnd = wholeM(jitter(ctx, budgetM * 0.35));
     if (rnd > 0) orders.robotRnD = rnd;
     left -= rnd;
@@ -29,15 +30,24 @@ export function robotsPlan(ctx: BotContext, budgetM: number): void {
   const marketAhead = robotDemand(quarter + r.lineBuildQuarters, sc) / sellers;
   const deployNeed = Math.max(0, DEPLOY_TARGET - bots.deployed);
   const targetLines = Math.max(1, Math.ceil((marketAhead + deployNeed / 2) / r.lineCapacityPerQuarter));
-  if (lines < targetLines && left > r.lineCostM * 1.5) {
-    orders.buildRobotLines = 1;
-    left -= r.lineCostM;
-  }
   const perRobot = actuatorsPerRobot(sc);
-  const plantsNeeded = Math.ceil(((lines + (orders.buildRobotLines ?? 0)) * r.lineCapacityPerQuarter * perRobot) / r.plantCapacityPerQuarter);
-  if (plants < Math.min(plantsNeeded, lines + 1) && left > r.plantCostM * 1.5) {
-    orders.buildActuatorPlants = 1;
-    left -= r.plantCostM;
+  const plantsPerLine = (r.lineCapacityPerQuarter * perRobot) / r.plantCapacityPerQuarter;
+  if (!closing && lines < targetLines) {
+    // A line is only worth building with the plants to feed it: budget them together.
+    const perLine = r.lineCostM + plantsPerLine * r.plantCostM;
+    const add = Math.min(targetLines - lines, sc.limits.maxRobotLinesPerQuarter, Math.floor((left * 0.6) / perLine));
+    if (add > 0) {
+      orders.buildRobotLines = add;
+      left -= add * r.lineCostM;
+    }
+  }
+  const plantsNeeded = Math.ceil((lines + (orders.buildRobotLines ?? 0)) * plantsPerLine);
+  if (!closing && plants < plantsNeeded) {
+    const add = Math.min(plantsNeeded - plants, sc.limits.maxPlantsPerQuarter, Math.floor(left / r.plantCostM));
+    if (add > 0) {
+      orders.buildActuatorPlants = add;
+      left -= add * r.plantCostM;
+    }
   }
 
   if (bots.lines > 0) {
@@ -58,12 +68,15 @@ export function robotsPlan(ctx: BotContext, budgetM: number): void {
     const deploy = deployNeed > 0 ? Math.min(stock, deployNeed) : Math.floor(produce * 0.1);
     if (deploy > 0) orders.deployInternal = deploy;
   }
-  if (bots.plants > 0) {
-    const capacity = bots.plants * r.plantCapacityPerQuarter;
-    const used = (orders.produceRobots ?? 0) * perRobot;
-    const surplus = capacity - used + bots.actuators - used;
-    if (surplus > 50_000 && orders.actuatorBuy === undefined)
-      orders.actuatorSell = { qty: Math.floor(surplus * 0.5), priceUsd: Math.round(actuatorLearningCost(bots.actuatorsMadeTotal, sc) * 1.3) };
-  }
-  orders.robotPriceUsd = skill.pricesWell ? Math.round(r.referencePriceUsd * 0.96) : Math.round(jitter(ctx, r.defaultPriceUsd));
+  // Only actuators already in stock beyond this quarter's robots are offered: no making for spec.
+  const spare = bots.actuators - (orders.produceRobots ?? 0) * perRobot;
+  if (bots.plants > 0 && spare > 50_000 && orders.actuatorBuy === undefined)
+    orders.actuatorSell = { qty: spare, priceUsd: Math.round(actuatorLearningCost(bots.actuatorsMadeTotal, sc) * 1.3) };
+  // An empty stockroom after the market means buyers were left over: the price can rise.
+  const last = me.orders.robotPriceUsd ?? r.defaultPriceUsd;
+  const soldLastQuarter = me.flows.revenue.robots > 0;
+  orders.robotPriceUsd =
+    skill.priceStep > 0 && soldLastQuarter
+      ? adjustPrice(ctx, last, bots.inventory === 0, bots.inventory > r.lineCapacityPerQuarter, r.referencePriceUsd * 0.8, r.referencePriceUsd * 2)
+      : Math.round(jitter(ctx, skill.pricesWell ? r.referencePriceUsd * 0.96 : r.defaultPriceUsd));
 }

@@ -1,6 +1,7 @@
 import { jitter, M, wholeM, type BotContext } from './context';
 
 const FLEET_TARGET = 430;
+const HOLD_FLEET = 360;
 const ADOPTION_TARGET = 0.3;
 
 /**
@@ -21,8 +22,9 @@ export function satellitesPlan(ctx: BotContext, budgetM: number): void {
     .map((l) => ({ l, worth: worthM(s.regions.find((r) => r.id === l.region)!.usersM) * (heldRegions.has(l.region) ? 1.3 : 1) }))
     .filter((x) => x.worth > x.l.reserveM)
     .sort((a, b) => b.worth / b.l.reserveM - a.worth / a.l.reserveM);
+  const closing = ctx.closing.has('satellites');
   const bids: Record<string, number> = {};
-  for (const { l, worth } of ranked) {
+  for (const { l, worth } of closing ? [] : ranked) {
     const bid = Math.max(l.reserveM, Math.min(worth * skill.spectrumAppetite, worth) * (1 + (ctx.rng.next() - 0.5) * skill.noise));
     if (bid > left * 0.85) continue;
     bids[l.id] = Math.ceil(bid);
@@ -33,13 +35,14 @@ export function satellitesPlan(ctx: BotContext, budgetM: number): void {
   const licensed = held.length > 0 || Object.keys(bids).length > 0;
   if (licensed) {
     const afterDecay = me.satellitesDetail.satellites * (1 - s.decayPerQuarter);
-    const missing = Math.max(0, FLEET_TARGET - afterDecay);
+    // While closing, keep just enough satellites for the milestone's coverage.
+    const missing = Math.max(0, (closing ? HOLD_FLEET : FLEET_TARGET) - afterDecay);
     const launches = Math.min(s.maxLaunchesPerQuarter, Math.ceil(missing / s.satellitesPerLaunch), Math.floor(left / s.launchCostM));
     if (launches > 0) {
       orders.launches = launches;
       left -= launches * s.launchCostM;
     }
-    const adopting = me.tech.phoneAdoption < ADOPTION_TARGET || !skill.stopsResearchAtTarget;
+    const adopting = closing ? me.tech.phoneAdoption < 0.27 : me.tech.phoneAdoption < ADOPTION_TARGET || !skill.stopsResearchAtTarget;
     if (quarter >= s.adoptionStartQuarter - 1 && adopting && left > 0) orders.phonePartnerships = wholeM(jitter(ctx, left * 0.5));
   }
   orders.subscriptionPriceUsd = skill.pricesWell ? 7.5 : Math.round(jitter(ctx, s.defaultPriceUsd) * 100) / 100;

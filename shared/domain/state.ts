@@ -26,6 +26,8 @@ export interface QuarterFlows {
   repaid: number;
   revenue: Record<LedgerAccount, number>;
   spend: Record<LedgerAccount, number>;
+  /** The part of `spend` that builds the future (capex, research, licenses), not running costs. */
+  invest: Record<LedgerAccount, number>;
   /** Chips consumed by each line this quarter: the key for splitting shared-layer spend. */
   chipsUsed: { robotaxi: number; robots: number };
   actuatorsMade: number;

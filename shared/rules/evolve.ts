@@ -13,6 +13,12 @@ function spend(p: PlayerState, account: LedgerAccount, amount: number): void {
   p.flows.spend[account] += amount;
 }
 
+/** Spending that builds the future: capex, research, licenses. */
+function invest(p: PlayerState, account: LedgerAccount, amount: number): void {
+  spend(p, account, amount);
+  p.flows.invest[account] += amount;
+}
+
 function earn(p: PlayerState, account: LedgerAccount, amount: number): void {
   p.cash += amount;
   p.flows.revenue[account] += amount;
@@ -101,7 +107,7 @@ export function applyEvent(s: GameState, event: GameEvent): void {
       return;
     case 'ChipResearchFunded': {
       const p = s.players[event.data.seat]!;
-      spend(p, 'shared', event.data.amount);
+      invest(p, 'shared', event.data.amount);
       p.tech.chipRnDTotalM = event.data.totalM;
       return;
     }
@@ -113,7 +119,7 @@ export function applyEvent(s: GameState, event: GameEvent): void {
       return;
     case 'AiTrained': {
       const p = s.players[event.data.seat]!;
-      spend(p, 'shared', event.data.amount);
+      invest(p, 'shared', event.data.amount);
       p.tech.capability = event.data.capability;
       return;
     }
@@ -154,19 +160,19 @@ export function applyEvent(s: GameState, event: GameEvent): void {
       return;
     case 'AutonomyImproved': {
       const p = s.players[event.data.seat]!;
-      spend(p, 'robotaxi', event.data.amount);
+      invest(p, 'robotaxi', event.data.amount);
       p.tech.autonomy = event.data.after;
       return;
     }
     case 'DexterityImproved': {
       const p = s.players[event.data.seat]!;
-      spend(p, 'robots', event.data.amount);
+      invest(p, 'robots', event.data.amount);
       p.tech.dexterity = event.data.after;
       return;
     }
     case 'PhoneAdoptionGrew': {
       const p = s.players[event.data.seat]!;
-      spend(p, 'satellites', event.data.amount);
+      invest(p, 'satellites', event.data.amount);
       p.tech.phoneAdoption = event.data.after;
       return;
     }
@@ -183,7 +189,7 @@ export function applyEvent(s: GameState, event: GameEvent): void {
       license.auctionQuarter = null;
       p.satellites.licenses.push(d.licenseId);
       p.licenseCost += d.price;
-      spend(p, 'satellites', d.price);
+      invest(p, 'satellites', d.price);
       return;
     }
     case 'PermitsAwarded':
@@ -203,7 +209,7 @@ export function applyEvent(s: GameState, event: GameEvent): void {
       p.robotaxi.carsOnOrder += event.data.cars;
       p.chips -= event.data.cars;
       p.flows.chipsUsed.robotaxi += event.data.cars;
-      spend(p, 'robotaxi', event.data.cost);
+      invest(p, 'robotaxi', event.data.cost);
       return;
     }
     case 'PlantsStarted': {
@@ -211,7 +217,7 @@ export function applyEvent(s: GameState, event: GameEvent): void {
       const build = { count: event.data.count, readyQuarter: event.data.readyQuarter };
       if (event.data.kind === 'actuatorPlant') p.robots.plantsBuilding.push(build);
       else p.robots.linesBuilding.push(build);
-      spend(p, 'robots', event.data.cost);
+      invest(p, 'robots', event.data.cost);
       return;
     }
     case 'PlantsCompleted': {
@@ -252,7 +258,7 @@ export function applyEvent(s: GameState, event: GameEvent): void {
     case 'SatellitesLaunched': {
       const p = s.players[event.data.seat]!;
       p.satellites.satellites += event.data.satellites;
-      spend(p, 'satellites', event.data.cost);
+      invest(p, 'satellites', event.data.cost);
       return;
     }
     case 'SatellitesDecayed':

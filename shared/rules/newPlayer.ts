@@ -14,6 +14,7 @@ export function emptyFlows(cashAtStart: number): QuarterFlows {
     repaid: 0,
     revenue: accounts(),
     spend: accounts(),
+    invest: accounts(),
     chipsUsed: { robotaxi: 0, robots: 0 },
     actuatorsMade: 0,
     actuatorsUsed: 0,
