@@ -57,7 +57,8 @@ describe('bots', () => {
     const view = viewFor(m.state, { role: 'player', seat: 0 });
     const robots = botOrders(view, { strategy: 'robots', difficulty: 'hard' }, 'plans');
     expect(robots.buildRobotLines).toBe(1);
-    expect(robots.buildActuatorPlants).toBe(1);
+    // One line makes 5,000 robots × 80 actuators a quarter: two plants of 250,000 feed it.
+    expect(robots.buildActuatorPlants).toBe(2);
     expect(robots.robotRnD).toBeGreaterThan(0);
     const satellites = botOrders(view, { strategy: 'satellites', difficulty: 'hard' }, 'plans');
     expect(Object.keys(satellites.spectrumBids ?? {}).length).toBeGreaterThan(0);

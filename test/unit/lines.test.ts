@@ -166,9 +166,12 @@ describe('satellite line', () => {
     const served = only(events, 'SubscribersServed')[0] as { regions: Array<{ regionId: string; providers: Array<{ seat: number; coverage: number; subscribers: number }> }> };
     const na = served.regions.find((r) => r.regionId === 'north-america')!.providers[0]!;
     const eu = served.regions.find((r) => r.regionId === 'europe')!.providers[0]!;
+    // Alone in each region at $5 against the incumbents' roaming offer: share by price^−1.5.
+    const w = (p: number) => p ** -1.5;
+    const share = w(5) / (w(5) + w(sc.satellites.incumbentPriceUsd));
     expect(na.coverage).toBeCloseTo(1, 12);
-    expect(na.subscribers).toBe(Math.floor(350e6 * 0.5 * na.coverage * 0.5));
+    expect(na.subscribers).toBe(Math.floor(350e6 * 0.5 * na.coverage * share));
     expect(eu.coverage).toBeCloseTo(0.35, 12);
-    expect(eu.subscribers).toBe(Math.floor(450e6 * 0.5 * eu.coverage * 0.5));
+    expect(eu.subscribers).toBe(Math.floor(450e6 * 0.5 * eu.coverage * share));
   });
 });
