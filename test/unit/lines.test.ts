@@ -135,9 +135,10 @@ describe('robot line', () => {
       fact.chips([[0, 2000]]),
       fact.orders(0, 1, { produceRobots: 7000, deployInternal: 500 }),
     );
-    // 7,000 robots want 560,000 actuators but one plant makes 250,000: 3,125 robots' worth;
+    // 7,000 robots want 560,000 actuators but one plant makes 500,000: 6,250 robots' worth;
     // one line builds 5,000 and 2,000 chips cap it at 2,000.
-    expect(only(events, 'ActuatorsProduced')).toEqual([{ seat: 0, qty: 250_000, unitCostUsd: 350, cost: 87_500_000 }]);
+    expect(sc.robots.plantCapacityPerQuarter).toBe(500_000);
+    expect(only(events, 'ActuatorsProduced')).toEqual([{ seat: 0, qty: 500_000, unitCostUsd: 350, cost: 175_000_000 }]);
     expect(only(events, 'RobotsProduced')).toEqual([
       { seat: 0, robots: 2000, requested: 7000, actuators: 160_000, cost: 2000 * (12_000 + 4_000) },
     ]);
