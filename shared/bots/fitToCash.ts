@@ -8,9 +8,9 @@ import type { Scenario } from '../scenario/types';
  */
 export function fitToCash(orders: Orders, sc: Scenario, chipGeneration: number, cashUsd: number): Orders {
   let sheet: Orders = { ...orders };
-  const cost = () => committedSpendFor(sc, chipGeneration, sheet);
-  for (let round = 0; round < 12 && cost() > cashUsd; round++) {
-    const factor = Math.max(0, Math.min(0.95, cashUsd / cost()));
+  let cost = committedSpendFor(sc, chipGeneration, sheet);
+  for (let round = 0; round < 12 && cost > cashUsd; round++) {
+    const factor = Math.max(0, Math.min(0.95, cashUsd / cost));
     const next: Orders = { ...sheet };
     for (const f of BUDGET_FIELDS) if (next[f] !== undefined) next[f] = Math.floor(next[f]! * factor);
     for (const f of COUNT_FIELDS) if (next[f] !== undefined) next[f] = Math.floor(next[f]! * factor);
@@ -22,8 +22,9 @@ export function fitToCash(orders: Orders, sc: Scenario, chipGeneration: number, 
       next.spectrumBids = Object.fromEntries(entries);
     }
     sheet = next;
+    cost = committedSpendFor(sc, chipGeneration, sheet);
   }
-  if (cost() > cashUsd) return pricesOnly(sheet);
+  if (cost > cashUsd) return pricesOnly(sheet);
   return sheet;
 }
 

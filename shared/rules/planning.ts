@@ -43,8 +43,8 @@ export function decideLockOrders(state: GameState, cmd: LockOrders, ctx: DecideC
   const player = ownSeat(state, cmd.data.seat, ctx);
   requireQuarter(state, cmd.data.quarter);
   if (player.locked) throw new RuleError('ORDERS_LOCKED', 'Your orders are already locked.');
-  // Cash cannot change during planning, but a standing sheet is re-checked before it is locked in.
-  assertAffordable(state, player, player.orders);
+  // No affordability check here: cash does not move during planning, every submitted sheet was
+  // checked, and a standing sheet is carried over only while it is affordable.
   return [{ type: 'OrdersLocked', data: { seat: player.seat, quarter: state.quarter } }];
 }
 

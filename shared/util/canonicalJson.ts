@@ -1,6 +1,17 @@
 // One text per value: object keys sorted, no whitespace, undefined members dropped. Hashes of
 // events and states are taken over this text, so it must not depend on insertion order.
 
+// Object keys repeat endlessly (every player has the same fields): quote each once.
+const quoted = new Map<string, string>();
+function quote(key: string): string {
+  let q = quoted.get(key);
+  if (q === undefined) {
+    q = JSON.stringify(key);
+    if (quoted.size < 10_000) quoted.set(key, q);
+  }
+  return q;
+}
+
 export function canonicalJson(value: unknown): string {
   return write(value);
 }
@@ -34,7 +45,7 @@ function write(value: unknown): string {
         if (v === undefined) continue;
         if (!first) out += ',';
         first = false;
-        out += JSON.stringify(k) + ':' + write(v);
+        out += quote(k) + ':' + write(v);
       }
       return out + '}';
     }
