@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { RuleError } from '../domain/errors';
+import { deepFreeze } from '../util/deepFreeze';
 import type { Scenario } from './types';
 
 const count = z.number().int().nonnegative();
@@ -195,5 +196,6 @@ export function validateScenario(input: unknown): Scenario {
       fields: problems.map((p) => p.path),
     });
   }
-  return parsed.data as Scenario;
+  // A scenario is read-only for the whole match; frozen, it is shared safely between states.
+  return deepFreeze(parsed.data as Scenario);
 }
