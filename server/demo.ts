@@ -1,41 +1,49 @@
-import { LocalMatch } from '../shared/sim/LocalMatch';
-import { quarterLabel } from '../shared/rules/calendar';
+import { botCommands } from '../shared/bots/botTurn';
+import type { BotSpec } from '../shared/domain/ids';
 import { verifyLog } from '../shared/replay/envelope';
 import { fold, stateHash } from '../shared/replay/fold';
-import type { Orders } from '../shared/domain/orders';
+import { quarterLabel } from '../shared/rules/calendar';
+import { LINES } from '../shared/scenario/types';
+import { LocalMatch } from '../shared/sim/LocalMatch';
+import { quarterReport } from '../shared/views/quarterReport';
+import { viewFor } from '../shared/views/viewFor';
 
-// A headless demo match (until the server lands): three scripted conglomerates, one line each
-// in spirit, played through commands; prints what each quarter did to their books.
+// A headless demo match until the server lands: four bot conglomerates, one per strategy, played
+// through the live path (decide → hash-chained log → immer), with a line per quarter.
 
-const names = ['Ada Dynamics', 'Borealis Motors', 'Cygnus Orbital'];
-const sheets: Array<(q: number) => Orders> = [
-  (q) => ({ chipRnD: q <= 4 ? 900 : 200, aiTraining: 1200, foundryBid: { chips: 30_000, maxPriceUsd: 1100 } }),
-  (q) => ({ aiTraining: 1800, fsdRnD: 600, foundryBid: { chips: 25_000 + 2_000 * q, maxPriceUsd: 950 } }),
-  () => ({ chipRnD: 300, aiTraining: 600, foundryBid: { chips: 10_000, maxPriceUsd: 850 } }),
+const bots: Array<{ name: string; spec: BotSpec }> = [
+  { name: 'Ada Robotaxi', spec: { strategy: 'robotaxi', difficulty: 'hard' } },
+  { name: 'Borealis Robotics', spec: { strategy: 'robots', difficulty: 'hard' } },
+  { name: 'Cygnus Orbital', spec: { strategy: 'satellites', difficulty: 'hard' } },
+  { name: 'Delta Vertical', spec: { strategy: 'vertical', difficulty: 'hard' } },
 ];
-
+const seed = process.argv[2] ?? 'demo-2025';
 const m = new LocalMatch('demo');
-m.exec({ type: 'CreateMatch', data: { matchId: 'demo', seed: 'demo-2025', seats: 3, winLoops: 2, planningSeconds: 0 } });
-names.forEach((name, seat) => m.exec({ type: 'ClaimSeat', data: { seat, name } }));
+m.exec({ type: 'CreateMatch', data: { matchId: 'demo', seed, seats: bots.length, winLoops: 2, planningSeconds: 0 } });
+bots.forEach(({ name, spec }, seat) => m.exec({ type: 'ClaimSeat', data: { seat, name, bot: spec } }));
 m.exec({ type: 'StartMatch', data: {} });
 
-const $b = (usd: number) => `$${(usd / 1e9).toFixed(2)}B`.padStart(9);
-console.log(`Closed Loop — headless demo match (seed "${m.state.seed}", ${m.state.scenario.quarters} quarters)\n`);
+const SHORT = { robotaxi: 'Taxi', robots: 'Robots', satellites: 'Sats' } as const;
+const $b = (usd: number) => `$${(usd / 1e9).toFixed(0)}B`.padStart(6);
+console.log(`Closed Loop — headless demo match, seed "${seed}" (${m.state.scenario.quarters} quarters, first to 2 loops)\n`);
+console.log(`quarter  ${bots.map((b) => b.name.padEnd(20)).join(' ')}`);
 while (m.state.status === 'planning') {
   const q = m.state.quarter;
-  m.state.players.forEach((p) => {
-    m.exec({ type: 'SubmitOrders', data: { seat: p.seat, quarter: q, orders: sheets[p.seat]!(q) } }, { role: 'player', seat: p.seat });
-    m.exec({ type: 'LockOrders', data: { seat: p.seat, quarter: q } }, { role: 'player', seat: p.seat });
+  bots.forEach(({ spec }, seat) => {
+    for (const command of botCommands(viewFor(m.state, { role: 'player', seat }), spec, seed)) m.exec(command, { role: 'player', seat });
   });
   m.exec({ type: 'EndPlanning', data: { quarter: q } });
-  const foundry = m.state.foundry!;
-  const cols = m.state.players.map((p) => {
-    const gen = m.state.scenario.chips.generations[p.tech.chipGeneration]!.id;
-    return `${names[p.seat]!.split(' ')[0]!.padEnd(8)} ${$b(p.valuation)} ${gen} A=${p.tech.capability.toFixed(1).padStart(5)} chips=${String(p.chips).padStart(7)}`;
+  const report = quarterReport(m.log, q, { role: 'spectator' }, bots.length).public;
+  const cells = m.state.players.map((p) => {
+    const closed = LINES.filter((l) => p.loops[l].closedQuarter !== null).map((l) => SHORT[l]);
+    return `${$b(p.valuation)} ${closed.join('+') || '—'}`.padEnd(20);
   });
-  console.log(`${quarterLabel(m.state.scenario, q)}  foundry ${foundry.clearingPriceUsd ?? '—'}$/chip | ${cols.join(' | ')}`);
+  console.log(`${quarterLabel(m.state.scenario, q)}  ${cells.join(' ')}`);
+  for (const n of report.news) console.log(`         news: ${n.headline}`);
+  for (const l of report.loopsClosed) console.log(`         ${bots[l.seat]!.name} closes the ${l.line} loop!`);
 }
 const result = m.state.result!;
-console.log(`\nWinner: ${names[result.winner]} (${result.reason}); ranking: ${result.ranking.map((s) => names[s]).join(' > ')}`);
+console.log(`\nWinner: ${bots[result.winner]!.name} (${result.reason === 'loops' ? 'first to close 2 loops' : 'highest valuation'})`);
+console.log(`Ranking: ${result.ranking.map((s) => bots[s]!.name).join(' > ')}`);
 const check = verifyLog(m.log);
-console.log(`Event log: ${m.log.length} events, hash chain ${check.ok ? 'verified' : 'BROKEN'}, replay ${stateHash(fold(m.log)) === stateHash(m.state) ? 'matches' : 'DIFFERS'}.`);
+console.log(`Event log: ${m.log.length} events, hash chain ${check.ok ? 'verified' : 'BROKEN'}, replay ${stateHash(fold(m.log)) === stateHash(m.state) ? 'matches the live state' : 'DIFFERS'}.`);
