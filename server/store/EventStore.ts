@@ -1,0 +1,63 @@
+import type { EventEnvelope } from '../../shared/replay/envelope';
+
+export type MatchStatus = 'waiting' | 'live' | 'finished';
+
+/** What the store keeps about a match beside its log. Secrets are never returned. */
+export interface MatchRecord {
+  matchId: string;
+  joinCode: string;
+  status: MatchStatus;
+  classroom: boolean;
+  createdAt: number;
+  finishedAt: number | null;
+  /** seq of the last stored event (0 before the first). */
+  version: number;
+}
+
+export interface NewMatch {
+  matchId: string;
+  joinCode: string;
+  classroom: boolean;
+  createdAt: number;
+  /** SHA-256 of the facilitator key (the key itself is shown once and never stored). */
+  facilitatorKeyHash: string | null;
+}
+
+export interface MatchFilter {
+  status?: MatchStatus;
+  limit?: number;
+}
+
+export type StoreErrorCode = 'MATCH_EXISTS' | 'JOIN_CODE_TAKEN' | 'MATCH_NOT_FOUND' | 'VERSION_CONFLICT' | 'BROKEN_CHAIN';
+
+export class StoreError extends Error {
+  constructor(
+    readonly code: StoreErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'StoreError';
+  }
+}
+
+/**
+ * Where matches live. `append` is one transaction: the events land together at the stated
+ * version, or not at all (a version conflict is an error, never a merge).
+ */
+export interface EventStore {
+  readonly kind: string;
+  create(match: NewMatch): Promise<void>;
+  append(matchId: string, expectedVersion: number, events: readonly EventEnvelope[]): Promise<number>;
+  read(matchId: string, fromSeq?: number): Promise<EventEnvelope[]>;
+  getMatch(matchId: string): Promise<MatchRecord | null>;
+  findByJoinCode(joinCode: string): Promise<MatchRecord | null>;
+  listMatches(filter?: MatchFilter): Promise<MatchRecord[]>;
+  setStatus(matchId: string, status: MatchStatus, at: number): Promise<void>;
+  markFinished(matchId: string, at: number): Promise<void>;
+  /** Stores (or replaces) the hash of a seat's token. */
+  saveSeatToken(matchId: string, seat: number, tokenHash: string): Promise<void>;
+  /** The seat a token hash belongs to, if any. */
+  seatForToken(matchId: string, tokenHash: string): Promise<number | null>;
+  facilitatorKeyMatches(matchId: string, keyHash: string): Promise<boolean>;
+  close(): Promise<void>;
+}
