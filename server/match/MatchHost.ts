@@ -1,0 +1,195 @@
+import { botCommands } from '../../shared/bots/botTurn';
+import type { Command } from '../../shared/domain/commands';
+import { RuleError } from '../../shared/domain/errors';
+import type { GameEvent } from '../../shared/domain/events';
+import type { Actor } from '../../shared/domain/ids';
+import type { GameState } from '../../shared/domain/state';
+import { sealEvents, type EventEnvelope } from '../../shared/replay/envelope';
+import { fold } from '../../shared/replay/fold';
+import { decide } from '../../shared/rules/decide';
+import { evolveAll } from '../../shared/rules/evolve';
+import { initialState } from '../../shared/rules/initialState';
+import { viewFor } from '../../shared/views/viewFor';
+import type { EventStore, MatchRecord } from '../store/EventStore';
+import type { HostClock } from './clock';
+
+export type Outcome = { ok: true; seq: number; events: readonly GameEvent[] } | { ok: false; code: string; message: string };
+export type HostListener = (events: readonly EventEnvelope[], state: GameState) => void;
+
+const SYSTEM: Actor = { role: 'system' };
+
+/**
+ * One live match on the server: every command goes decide → append (durable) → evolve, one at a
+ * time, and only then is it acknowledged. The host also plays what the server itself owes the
+ * match: bot seats, seats on autopilot, starting a full friends' match, ending planning when all
+ * have locked, and the planning timer.
+ */
+export class MatchHost {
+  private state: GameState;
+  private last: Pick<EventEnvelope, 'seq' | 'hash'> | null;
+  private queue: Promise<unknown> = Promise.resolve();
+  private readonly listeners = new Set<HostListener>();
+  private readonly autopilot = new Set<number>();
+  private readonly botTried = new Set<string>();
+  private timer: { clear(): void } | null = null;
+  private timerQuarter = 0;
+  private closed = false;
+
+  private constructor(
+    private readonly store: EventStore,
+    readonly record: MatchRecord,
+    private readonly clock: HostClock,
+    log: readonly EventEnvelope[],
+  ) {
+    this.state = log.length > 0 ? fold(log) : initialState();
+    const tail = log[log.length - 1];
+    this.last = tail ? { seq: tail.seq, hash: tail.hash } : null;
+  }
+
+  /** A host for a stored match, its state folded back from the log (also after a restart). */
+  static async open(store: EventStore, matchId: string, clock: HostClock): Promise<MatchHost> {
+    const record = await store.getMatch(matchId);
+    if (!record) throw new Error(`No match ${matchId} in the store.`);
+    const host = new MatchHost(store, record, clock, await store.read(matchId));
+    host.followUp();
+    return host;
+  }
+
+  get matchId(): string {
+    return this.record.matchId;
+  }
+
+  get version(): number {
+    return this.last?.seq ?? 0;
+  }
+
+  /** The current state; read-only. */
+  get current(): GameState {
+    return this.state;
+  }
+
+  onChange(listener: HostListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Runs a command after every command before it; resolves when it is stored (or refused). */
+  execute(command: Command | unknown, actor: Actor): Promise<Outcome> {
+    const run = this.queue.then(() => this.apply(command, actor));
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  /** A human seat played by a bot while its player is away (or given back when they return). */
+  setAutopilot(seat: number, on: boolean): void {
+    if (on) this.autopilot.add(seat);
+    else this.autopilot.delete(seat);
+    this.followUp();
+  }
+
+  isAutopilot(seat: number): boolean {
+    return this.autopilot.has(seat);
+  }
+
+  /** Waits for everything queued so far (tests, shutdown). */
+  async idle(): Promise<void> {
+    let seen: Promise<unknown> | null = null;
+    while (seen !== this.queue) {
+      seen = this.queue;
+      await seen;
+    }
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    this.timer?.clear();
+    this.timer = null;
+    await this.idle();
+  }
+
+  private async apply(command: Command | unknown, actor: Actor): Promise<Outcome> {
+    if (this.closed) return { ok: false, code: 'MATCH_CLOSED', message: 'The server is shutting this match down.' };
+    let events: GameEvent[];
+    try {
+      events = decide(this.state, command, { actor });
+    } catch (e) {
+      if (e instanceof RuleError) return { ok: false, code: e.code, message: e.message };
+      throw e;
+    }
+    const sealed = sealEvents(this.matchId, this.last, events, this.clock.now());
+    // Durable before anything else happens: the append is the acknowledgement.
+    await this.store.append(this.matchId, this.version, sealed);
+    const before = this.state.status;
+    this.state = evolveAll(this.state, events);
+    this.last = { seq: sealed[sealed.length - 1]!.seq, hash: sealed[sealed.length - 1]!.hash };
+    await this.recordStatus(before);
+    for (const listener of this.listeners) listener(sealed, this.state);
+    this.followUp();
+    return { ok: true, seq: this.last.seq, events };
+  }
+
+  private async recordStatus(before: GameState['status']): Promise<void> {
+    const now = this.state.status;
+    if (now === before) return;
+    if (now === 'planning' && before === 'lobby') await this.store.setStatus(this.matchId, 'live', this.clock.now());
+    if (now === 'ended') await this.store.markFinished(this.matchId, this.clock.now());
+  }
+
+  /** What the server does by itself after each change; each is an ordinary queued command. */
+  private followUp(): void {
+    if (this.closed) return;
+    const s = this.state;
+    if (s.status === 'lobby' && !this.record.classroom && s.seats.length > 0 && s.seats.every((seat) => seat.kind !== 'open')) {
+      void this.execute({ type: 'StartMatch', data: {} }, SYSTEM);
+      return;
+    }
+    if (s.status !== 'planning') {
+      this.stopTimer();
+      return;
+    }
+    if (s.paused) {
+      this.stopTimer();
+      return;
+    }
+    this.playBots();
+    if (s.players.every((p) => p.locked)) {
+      this.stopTimer();
+      void this.execute({ type: 'EndPlanning', data: { quarter: s.quarter } }, SYSTEM);
+      return;
+    }
+    this.startTimer();
+  }
+
+  private playBots(): void {
+    const s = this.state;
+    for (const seat of s.seats) {
+      const p = s.players[seat.index]!;
+      const spec = seat.kind === 'bot' ? seat.bot : this.autopilot.has(seat.index) ? { strategy: 'balanced' as const, difficulty: 'normal' as const } : undefined;
+      if (!spec || p.locked) continue;
+      const key = `${s.quarter}/${seat.index}`;
+      if (this.botTried.has(key)) continue;
+      this.botTried.add(key);
+      const actor: Actor = { role: 'player', seat: seat.index };
+      for (const command of botCommands(viewFor(s, actor), spec, s.seed)) void this.execute(command, actor);
+    }
+  }
+
+  /** The planning timer: one per quarter, restarted from full length after a pause or a restart. */
+  private startTimer(): void {
+    const s = this.state;
+    if (s.settings.planningSeconds <= 0 || (this.timer && this.timerQuarter === s.quarter)) return;
+    this.stopTimer();
+    const quarter = s.quarter;
+    this.timerQuarter = quarter;
+    this.timer = this.clock.setTimeout(() => {
+      this.timer = null;
+      void this.execute({ type: 'EndPlanning', data: { quarter } }, SYSTEM);
+    }, s.settings.planningSeconds * 1000);
+  }
+
+  private stopTimer(): void {
+    this.timer?.clear();
+    this.timer = null;
+    this.timerQuarter = 0;
+  }
+}
