@@ -67,6 +67,8 @@ export const commandSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('EndPlanning'), data: z.strictObject({ quarter }) }),
   z.strictObject({ type: z.literal('PauseMatch'), data: empty }),
   z.strictObject({ type: z.literal('ResumeMatch'), data: empty }),
+  z.strictObject({ type: z.literal('SetPlanningTimer'), data: z.strictObject({ seconds: anyNumber }) }),
+  z.strictObject({ type: z.literal('ReplaceSeat'), data: z.strictObject({ seat, bot: botSpec }) }),
   z.strictObject({
     type: z.literal('InjectShock'),
     data: z.strictObject({ cardId: z.string().max(64), cityId: z.string().max(64).optional() }),

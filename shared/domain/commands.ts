@@ -65,6 +65,18 @@ export interface InjectShock {
   data: { cardId: string; cityId?: string };
 }
 
+export interface SetPlanningTimer {
+  type: 'SetPlanningTimer';
+  /** Seconds of planning per quarter from now on; 0: no timer, the facilitator advances. */
+  data: { seconds: number };
+}
+
+export interface ReplaceSeat {
+  type: 'ReplaceSeat';
+  /** A facilitator hands a seat to a bot (a student left, or a seat is removed from play). */
+  data: { seat: SeatIndex; bot: BotSpec };
+}
+
 export type Command =
   | CreateMatch
   | ClaimSeat
@@ -75,6 +87,8 @@ export type Command =
   | EndPlanning
   | PauseMatch
   | ResumeMatch
-  | InjectShock;
+  | InjectShock
+  | SetPlanningTimer
+  | ReplaceSeat;
 
 export type CommandType = Command['type'];

@@ -175,6 +175,8 @@ export type LoopProgressed = Ev<
   { quarter: number; seat: SeatIndex; line: LineId; qualifying: boolean; streak: number }
 >;
 export type LoopClosed = Ev<'LoopClosed', { quarter: number; seat: SeatIndex; line: LineId }>;
+export type PlanningTimerSet = Ev<'PlanningTimerSet', { seconds: number }>;
+export type SeatReplaced = Ev<'SeatReplaced', { seat: SeatIndex; name: string; bot: BotSpec }>;
 export type EmergencyLoanTaken = Ev<'EmergencyLoanTaken', { seat: SeatIndex; amount: number }>;
 export type ValuationAssessed = Ev<'ValuationAssessed', { quarter: number; valuations: number[] }>;
 export type QuarterResolved = Ev<'QuarterResolved', { quarter: number; rng: PrngState }>;
@@ -203,6 +205,8 @@ export type GameEvent =
   | ChipTapedOut
   | AiTrained
   | FoundryAuctionCleared
+  | PlanningTimerSet
+  | SeatReplaced
   | ShockInjected
   | ShockDrawn
   | ShockExpired

@@ -3,6 +3,7 @@ import { parseCommand } from '../domain/commandSchema';
 import type { GameEvent } from '../domain/events';
 import type { DecideContext } from '../domain/ids';
 import type { GameState } from '../domain/state';
+import { decideReplaceSeat, decideSetPlanningTimer } from './facilitator';
 import { decideInjectShock } from './shocks';
 import { decideClaimSeat, decideCreateMatch, decideStartMatch } from './lifecycle';
 import {
@@ -40,6 +41,10 @@ export function decide(state: GameState, input: Command | unknown, ctx: DecideCo
       return decidePause(state, ctx, false);
     case 'InjectShock':
       return decideInjectShock(state, command, ctx);
+    case 'SetPlanningTimer':
+      return decideSetPlanningTimer(state, command, ctx);
+    case 'ReplaceSeat':
+      return decideReplaceSeat(state, command, ctx);
     default: {
       const _exhaustive: never = command;
       return _exhaustive;

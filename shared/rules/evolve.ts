@@ -133,6 +133,12 @@ export function applyEvent(s: GameState, event: GameEvent): void {
       }
       return;
     }
+    case 'PlanningTimerSet':
+      s.settings.planningSeconds = event.data.seconds;
+      return;
+    case 'SeatReplaced':
+      s.seats[event.data.seat] = { index: event.data.seat, name: event.data.name, kind: 'bot', bot: { ...event.data.bot } };
+      return;
     case 'ShockInjected':
       s.shocks.injected.push(event.data.cityId ? { cardId: event.data.cardId, cityId: event.data.cityId } : { cardId: event.data.cardId });
       return;

@@ -9,7 +9,7 @@ import { validateScenario } from '../scenario/validateScenario';
 
 export const MAX_SEATS = 8;
 const MAX_NAME = 24;
-const MAX_PLANNING_SECONDS = 3600;
+export const MAX_PLANNING_SECONDS = 3600;
 
 function requireRole(ctx: DecideContext, allowed: ReadonlyArray<DecideContext['actor']['role']>, what: string): void {
   if (!allowed.includes(ctx.actor.role)) throw new RuleError('NOT_ALLOWED', `A ${ctx.actor.role} cannot ${what}.`);
