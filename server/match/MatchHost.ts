@@ -33,12 +33,13 @@ export class MatchHost {
   private readonly botTried = new Set<string>();
   private timer: { clear(): void } | null = null;
   private timerQuarter = 0;
+  private timerDeadline = 0;
   private closed = false;
 
   private constructor(
     private readonly store: EventStore,
     readonly record: MatchRecord,
-    private readonly clock: HostClock,
+    private clock: HostClock,
     log: readonly EventEnvelope[],
   ) {
     this.state = log.length > 0 ? fold(log) : initialState();
@@ -78,6 +79,18 @@ export class MatchHost {
     const run = this.queue.then(() => this.apply(command, actor));
     this.queue = run.catch(() => undefined);
     return run;
+  }
+
+  /** Moves the planning timer onto another clock (a room's clock, once the room exists). */
+  useClock(clock: HostClock): void {
+    this.stopTimer();
+    this.clock = clock;
+    this.followUp();
+  }
+
+  /** When the running planning timer fires, in this host's clock time; 0 without one. */
+  get deadline(): number {
+    return this.timer ? this.timerDeadline : 0;
   }
 
   /** A human seat played by a bot while its player is away (or given back when they return). */
@@ -181,6 +194,7 @@ export class MatchHost {
     this.stopTimer();
     const quarter = s.quarter;
     this.timerQuarter = quarter;
+    this.timerDeadline = this.clock.now() + s.settings.planningSeconds * 1000;
     this.timer = this.clock.setTimeout(() => {
       this.timer = null;
       void this.execute({ type: 'EndPlanning', data: { quarter } }, SYSTEM);

@@ -1,0 +1,232 @@
+import { type Client, Room, ServerError } from '@colyseus/core';
+import { StateView } from '@colyseus/schema';
+import type { Actor } from '../../shared/domain/ids';
+import type { EventEnvelope } from '../../shared/replay/envelope';
+import { quarterEvents } from '../../shared/views/quarterReport';
+import type { MatchHost } from '../match/MatchHost';
+import { MatchState } from './matchSchema';
+import { project } from './project';
+import { RateLimiter } from './rateLimit';
+import { roomContext } from './roomContext';
+import {
+  type Ack,
+  commandMessageSchema,
+  joinOptionsSchema,
+  MAX_MESSAGE_BYTES,
+  MAX_MESSAGES_PER_SECOND,
+  MAX_STRIKES,
+  type Rejected,
+  type SeatAssigned,
+} from './wire';
+
+interface Seated {
+  role: 'player' | 'spectator' | 'facilitator';
+  seat: number | null;
+  /** A token just issued for a newly claimed seat (sent to the client once). */
+  newToken: string | null;
+}
+
+interface ClientData extends Seated {
+  limiter: RateLimiter;
+  /** Counted among its seat's connections. */
+  seated: boolean;
+}
+
+/** Seconds a dropped player keeps the seat before a bot takes over until they come back. */
+const RECONNECT_GRACE_SECONDS = 20;
+const FINISHED_IDLE_MS = 60_000;
+
+/**
+ * The room adapts; the engine decides. A message becomes a command for the match host, which
+ * decides, stores and applies it; the room then projects the new state onto its schema and
+ * answers the sender with an ack or a refusal.
+ */
+export class MatchRoom extends Room<{ state: MatchState }> {
+  // A match lives on without clients (bots, timers); the room goes when the match is over.
+  override autoDispose = false;
+  private host!: MatchHost;
+  private readonly connected = new Map<number, number>();
+  private lastQuarter: readonly EventEnvelope[] | null = null;
+
+  override messages = {
+    command: (client: Client, message: unknown) => this.onCommand(client, message),
+    '*': (client: Client, type: string | number) =>
+      this.refuse(client, null, 'UNKNOWN_MESSAGE', `There is no message "${String(type)}"; send "command".`),
+  };
+
+  override async onCreate(options: { matchId: string }): Promise<void> {
+    const { registry } = roomContext();
+    this.roomId = options.matchId;
+    this.host = await registry.open(options.matchId);
+    this.host.useClock({
+      now: () => Date.now(),
+      setTimeout: (fn, ms) => {
+        const delayed = this.clock.setTimeout(fn, ms);
+        return { clear: () => delayed.clear() };
+      },
+    });
+    const log = await registry.store.read(options.matchId);
+    const state = this.host.current;
+    const resolved = state.status === 'ended' ? state.quarter : state.quarter - 1;
+    this.lastQuarter = resolved >= 1 ? quarterEvents(log, resolved) : null;
+    this.setState(new MatchState());
+    this.refresh(true);
+    this.host.onChange((events) => {
+      if (events.some((e) => e.type === 'QuarterResolved')) {
+        const start = events.findIndex((e) => e.type === 'PlanningEnded');
+        const end = events.findIndex((e) => e.type === 'QuarterResolved');
+        this.lastQuarter = events.slice(start, end + 1);
+        this.refresh(true);
+      } else this.refresh(false);
+      if (this.host.current.status === 'ended') this.finish();
+    });
+    if (this.host.current.status === 'ended') this.finish();
+    this.setMetadata({ joinCode: this.host.record.joinCode, classroom: this.host.record.classroom });
+  }
+
+  override async onAuth(_client: Client, rawOptions: unknown): Promise<Seated> {
+    const { registry } = roomContext();
+    const parsed = joinOptionsSchema.safeParse(rawOptions ?? {});
+    if (!parsed.success) throw new ServerError(400, 'MALFORMED_OPTIONS: join with {name}, {token}, {spectate} or {facilitatorKey}.');
+    const o = parsed.data;
+    const matchId = this.roomId;
+    if (o.token !== undefined) {
+      const seat = await registry.seatForToken(matchId, o.token);
+      if (seat === null) throw new ServerError(403, 'INVALID_SEAT_TOKEN: this token does not hold a seat in this match.');
+      return { role: 'player', seat, newToken: null };
+    }
+    if (o.facilitatorKey !== undefined) {
+      if (!(await registry.isFacilitator(matchId, o.facilitatorKey)))
+        throw new ServerError(403, 'INVALID_FACILITATOR_KEY: this key does not run this match.');
+      return { role: 'facilitator', seat: null, newToken: null };
+    }
+    if (o.spectate || o.name === undefined) return { role: 'spectator', seat: null, newToken: null };
+    const joined = await registry.joinSeat(matchId, o.name);
+    if ('ok' in joined) throw new ServerError(409, `${joined.ok ? 'JOIN_FAILED' : joined.code}: ${joined.ok ? '' : joined.message}`);
+    return { role: 'player', seat: joined.seat, newToken: joined.token };
+  }
+
+  override onJoin(client: Client, _options: unknown, auth: Seated): void {
+    const data: ClientData = { ...auth, limiter: new RateLimiter(MAX_MESSAGES_PER_SECOND), seated: false };
+    client.userData = data;
+    client.view = new StateView();
+    if (auth.role === 'player' && auth.seat !== null) this.seatClient(client, auth.seat);
+    if (this.host.current.status === 'ended') for (const row of this.state.players) client.view.add(row);
+    const assigned: SeatAssigned = { role: auth.role, seat: auth.seat, token: auth.newToken };
+    client.send('seat', assigned);
+    this.refresh(false);
+  }
+
+  /** A dropped link (not a goodbye): the seat waits for its player for a grace window. */
+  override async onDrop(client: Client): Promise<void> {
+    const data = client.userData as ClientData | undefined;
+    if (!data || data.role !== 'player' || data.seat === null) return;
+    this.unseatClient(client);
+    this.refresh(false);
+    await this.allowReconnection(client, RECONNECT_GRACE_SECONDS).catch(() => undefined);
+  }
+
+  override onReconnect(client: Client): void {
+    const data = client.userData as ClientData | undefined;
+    if (data?.role === 'player' && data.seat !== null) this.seatClient(client, data.seat);
+    this.refresh(false);
+  }
+
+  /** A goodbye, or a drop whose grace window ran out: a bot plays the seat until its owner returns. */
+  override onLeave(client: Client): void {
+    const data = client.userData as ClientData | undefined;
+    if (!data || data.role !== 'player' || data.seat === null) return;
+    this.unseatClient(client);
+    if (!this.connected.has(data.seat) && this.host.current.status !== 'ended') this.host.setAutopilot(data.seat, true);
+    this.refresh(false);
+  }
+
+  override async onDispose(): Promise<void> {
+    roomContext().log.info('room disposed', { matchId: this.roomId });
+  }
+
+  private seatClient(client: Client, seat: number): void {
+    const data = client.userData as ClientData;
+    if (!data.seated) {
+      data.seated = true;
+      this.connected.set(seat, (this.connected.get(seat) ?? 0) + 1);
+    }
+    this.host.setAutopilot(seat, false);
+    const row = this.state.players[seat];
+    if (row && client.view && !client.view.has(row)) client.view.add(row);
+  }
+
+  private unseatClient(client: Client): void {
+    const data = client.userData as ClientData;
+    if (!data.seated || data.seat === null) return;
+    data.seated = false;
+    const n = (this.connected.get(data.seat) ?? 1) - 1;
+    if (n <= 0) this.connected.delete(data.seat);
+    else this.connected.set(data.seat, n);
+  }
+
+  /** After the match: every book is open to everyone, and the room goes once its last viewer leaves. */
+  private finish(): void {
+    for (const c of this.clients) for (const row of this.state.players) if (c.view && !c.view.has(row)) c.view.add(row);
+    if (this.autoDispose) return;
+    this.autoDispose = true;
+    // Nobody watching: the log keeps the match, so an idle finished room can go now.
+    if (this.clients.length === 0) this.clock.setTimeout(() => this.clients.length === 0 && void this.disconnect(), FINISHED_IDLE_MS);
+  }
+
+  private refresh(withReports: boolean): void {
+    const autopilot = new Set(this.state.players.map((p) => p.seat).filter((seat) => this.host.isAutopilot(seat)));
+    project(
+      this.state,
+      this.host.current,
+      {
+        joinCode: this.host.record.joinCode,
+        classroom: this.host.record.classroom,
+        connected: new Set(this.connected.keys()),
+        autopilot,
+        deadline: this.host.deadline,
+        seq: this.host.version,
+      },
+      withReports ? this.lastQuarter : null,
+    );
+    // Seats the projection just created still need to reach the views of their own clients.
+    for (const c of this.clients) {
+      const data = c.userData as ClientData | undefined;
+      const row = data?.seat !== null && data?.seat !== undefined ? this.state.players[data.seat] : undefined;
+      if (row && data?.role === 'player' && c.view && !c.view.has(row)) c.view.add(row);
+    }
+  }
+
+  private refuse(client: Client, id: string | number | null, code: string, message: string): void {
+    const rejected: Rejected = { id, code, message };
+    client.send('rejected', rejected);
+  }
+
+  private async onCommand(client: Client, message: unknown): Promise<void> {
+    const data = client.userData as ClientData;
+    const rawId = (message as { id?: unknown } | null | undefined)?.id;
+    const id = typeof rawId === 'number' || (typeof rawId === 'string' && rawId.length <= 64) ? rawId : null;
+    if (!data.limiter.allow(Date.now())) {
+      this.refuse(client, id, 'RATE_LIMITED', `At most ${MAX_MESSAGES_PER_SECOND} messages a second.`);
+      if (data.limiter.strikes > MAX_STRIKES) client.leave(4008, 'RATE_LIMITED: too many messages');
+      return;
+    }
+    let size = 0;
+    try {
+      size = JSON.stringify(message ?? null).length;
+    } catch {
+      size = Infinity;
+    }
+    if (size > MAX_MESSAGE_BYTES) return this.refuse(client, id, 'TOO_LARGE', `Messages are limited to ${MAX_MESSAGE_BYTES} bytes.`);
+    const parsed = commandMessageSchema.safeParse(message);
+    if (!parsed.success) return this.refuse(client, id, 'MALFORMED_COMMAND', 'Send {id?, command: {type, data}}.');
+    const actor: Actor | null =
+      data.role === 'player' && data.seat !== null ? { role: 'player', seat: data.seat } : data.role === 'facilitator' ? { role: 'facilitator' } : null;
+    if (!actor) return this.refuse(client, id, 'READ_ONLY', 'Spectators watch; they cannot send commands.');
+    const outcome = await this.host.execute(parsed.data.command, actor);
+    if (outcome.ok) {
+      const ack: Ack = { id, seq: outcome.seq };
+      client.send('ack', ack);
+    } else this.refuse(client, id, outcome.code, outcome.message);
+  }
+}

@@ -1,0 +1,25 @@
+import { z } from 'zod';
+
+// What clients may send, and what the room answers. Commands inside are checked by the engine.
+
+export const MAX_MESSAGE_BYTES = 16 * 1024;
+export const MAX_MESSAGES_PER_SECOND = 20;
+/** Refusals in a row after which a flooding client is dropped. */
+export const MAX_STRIKES = 40;
+
+export const joinOptionsSchema = z.strictObject({
+  name: z.string().max(64).optional(),
+  token: z.string().max(128).optional(),
+  spectate: z.boolean().optional(),
+  facilitatorKey: z.string().max(128).optional(),
+});
+export type JoinOptions = z.infer<typeof joinOptionsSchema>;
+
+export const commandMessageSchema = z.strictObject({
+  id: z.union([z.string().max(64), z.number()]).optional(),
+  command: z.unknown(),
+});
+
+export type Ack = { id: string | number | null; seq: number };
+export type Rejected = { id: string | number | null; code: string; message: string };
+export type SeatAssigned = { role: 'player' | 'spectator' | 'facilitator'; seat: number | null; token: string | null };

@@ -1,0 +1,179 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { jsonLogger } from '../../server/config';
+import { startServer, type RunningServer } from '../../server/index';
+import { verifyLog, type EventEnvelope } from '../../shared/replay/envelope';
+import { GameClient } from '../support/gameClient';
+
+let server: RunningServer;
+let dir: string;
+const api = (path: string, init?: RequestInit) => fetch(`http://127.0.0.1:${server.port}${path}`, init);
+const post = (body: unknown) => api('/api/matches', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'server-'));
+  server = await startServer({ port: 0, dataDir: dir, logLevel: 'error' }, jsonLogger('error', () => undefined));
+});
+afterAll(async () => {
+  await server.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('HTTP API', () => {
+  it('reports health, creates matches, lists and describes them', async () => {
+    expect(await (await api('/api/health')).json()).toEqual({ ok: true, store: 'sqlite', matchesOpen: 0 });
+    const res = await post({ seats: 3, bots: [{ strategy: 'robots', difficulty: 'easy' }], planningSeconds: 60, seed: 'api' });
+    expect(res.status).toBe(201);
+    const created = (await res.json()) as { matchId: string; joinCode: string; facilitatorKey?: string };
+    expect(created.joinCode).toMatch(/^[A-Z]{5}$/);
+    expect(created.facilitatorKey).toBeUndefined();
+    const summary = await (await api(`/api/matches/${created.matchId}`)).json();
+    expect(summary).toMatchObject({ matchId: created.matchId, status: 'waiting', quarter: 0, openSeats: 2 });
+    expect(summary.seats[2]).toEqual({ name: 'Bot 1 (robots)', bot: true, strategy: 'robots' });
+    expect((await (await api(`/api/matches/${created.joinCode}`)).json()).matchId).toBe(created.matchId);
+    const waiting = (await (await api('/api/matches?status=waiting')).json()) as Array<{ matchId: string }>;
+    expect(waiting.map((m) => m.matchId)).toContain(created.matchId);
+    const classroom = (await (await post({ seats: 2, classroom: true, quarters: 8 })).json()) as { facilitatorKey: string; matchId: string };
+    expect(classroom.facilitatorKey.length).toBeGreaterThan(20);
+    expect((await (await api(`/api/matches/${classroom.matchId}`)).json()).quarters).toBe(8);
+  });
+
+  it('refuses bad input with 400 and {error, message}, unknown ids with 404', async () => {
+    for (const body of [{ seats: 9 }, { seats: 2, bots: [{ strategy: 'chess', difficulty: 'easy' }] }, { seats: 2, winLoops: 4 }, { seats: 1.5 }, { seats: 2, extra: 1 }]) {
+      const res = await post(body);
+      expect(res.status).toBe(400);
+      expect(await res.json()).toMatchObject({ error: 'BAD_REQUEST', message: expect.any(String) });
+    }
+    const tooMany = await post({ seats: 1, bots: [{ strategy: 'robots', difficulty: 'easy' }, { strategy: 'robots', difficulty: 'easy' }] });
+    expect(await tooMany.json()).toMatchObject({ error: 'TOO_MANY_BOTS' });
+    const badJson = await api('/api/matches', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"seats":' });
+    expect(badJson.status).toBe(400);
+    expect((await badJson.json()).error).toBe('BAD_JSON');
+    expect((await api('/api/matches/nope')).status).toBe(404);
+    expect((await api('/api/matches/nope/events')).status).toBe(404);
+    expect((await api('/api/matches?status=sleeping')).status).toBe(400);
+  });
+
+  it('plays a match of bots out at once; its events and exports read from the log', async () => {
+    const bots = ['robotaxi', 'robots', 'satellites', 'vertical'].map((strategy) => ({ strategy, difficulty: 'normal' }));
+    const { matchId } = (await (await post({ seats: 4, bots, planningSeconds: 0, seed: 'spectacle', quarters: 6 })).json()) as { matchId: string };
+    for (let i = 0; i < 200 && (await (await api(`/api/matches/${matchId}`)).json()).status !== 'finished'; i++) await new Promise((r) => setTimeout(r, 25));
+    const summary = await (await api(`/api/matches/${matchId}`)).json();
+    expect(summary).toMatchObject({ status: 'finished', quarter: 6, winner: expect.any(Number) });
+    const ndjson = await (await api(`/api/matches/${matchId}/events`)).text();
+    const log = ndjson.trim().split('\n').map((l) => JSON.parse(l) as EventEnvelope);
+    expect(verifyLog(log)).toEqual({ ok: true, count: log.length });
+    const csv = await (await api(`/api/matches/${matchId}/export?format=csv`)).text();
+    const lines = csv.trim().split('\n');
+    expect(lines[0]).toMatch(/^quarter,label,seat,name,cash_usd/);
+    expect(lines).toHaveLength(1 + 6 * 4);
+    const exported = await (await api(`/api/matches/${matchId}/export?format=json`)).json();
+    expect(exported).toMatchObject({ format: 'closed-loop-match/1', redacted: false, match: { matchId } });
+    expect(exported.events).toHaveLength(log.length);
+  });
+});
+
+describe('match room over WebSockets', () => {
+  it('two people and two bots play to the end; neither ever sees the other’s orders before resolution', async () => {
+    const bots = [
+      { strategy: 'robots', difficulty: 'normal' },
+      { strategy: 'satellites', difficulty: 'normal' },
+    ];
+    const { matchId } = (await (await post({ seats: 4, bots, planningSeconds: 0, seed: 'two-humans', quarters: 4 })).json()) as { matchId: string };
+    const ada = await GameClient.join(server.port, matchId, { name: 'Ada' });
+    const bo = await GameClient.join(server.port, matchId, { name: 'Bo' });
+    expect([ada.seat, bo.seat]).toEqual([0, 1]);
+    expect(ada.token).toBeTruthy();
+    const leaks: string[] = [];
+    for (const [me, other] of [
+      [ada, 1],
+      [bo, 0],
+    ] as const) {
+      me.room.onStateChange((s: any) => {
+        const row = s.players?.[other];
+        if (row && s.status !== 'ended' && (row.ordersJson ?? '{}') !== '{}' && row.ordersJson !== '') leaks.push(`${me.seat} saw ${other}: ${row.ordersJson}`);
+        if (row && s.status !== 'ended' && row.cash) leaks.push(`${me.seat} saw cash of ${other}`);
+      });
+    }
+    await ada.until(() => ada.state.status === 'planning');
+    let quarter = 0;
+    while (ada.state.status !== 'ended') {
+      await ada.until(() => ada.state.status === 'ended' || ada.state.quarter > quarter);
+      if (ada.state.status === 'ended') break;
+      quarter = ada.state.quarter;
+      const sheetA = { chipRnD: 300 + quarter, aiTraining: 400, ridePriceUsd: 11 };
+      const sheetB = { robotRnD: 200 + quarter, launches: 1 };
+      expect(await ada.command({ type: 'SubmitOrders', data: { seat: 0, quarter, orders: sheetA } })).toMatchObject({ ok: true });
+      expect(await bo.command({ type: 'SubmitOrders', data: { seat: 1, quarter, orders: sheetB } })).toMatchObject({ ok: true });
+      await ada.until(() => JSON.parse(ada.state.players[0].ordersJson).chipRnD === sheetA.chipRnD);
+      expect(ada.state.players[0].cash).toBeGreaterThan(0);
+      expect(await ada.command({ type: 'LockOrders', data: { seat: 0, quarter } })).toMatchObject({ ok: true });
+      expect(await bo.command({ type: 'LockOrders', data: { seat: 1, quarter } })).toMatchObject({ ok: true });
+    }
+    expect(leaks).toEqual([]);
+    expect(ada.state.quarter).toBe(4);
+    // After the match, every book is open.
+    await bo.until(() => (bo.state.players[0].ordersJson ?? '').includes('chipRnD'));
+    await ada.leave();
+    await bo.leave();
+  });
+
+  it('refuses every class of bad input with a code and changes nothing', async () => {
+    const { matchId } = (await (await post({ seats: 2, bots: [{ strategy: 'robots', difficulty: 'easy' }], planningSeconds: 0, seed: 'hostile' })).json()) as { matchId: string };
+    const ada = await GameClient.join(server.port, matchId, { name: 'Ada' });
+    await ada.until(() => ada.state.status === 'planning');
+    const seq = ada.state.seq;
+    const expectRefused = async (command: unknown, code: string) => {
+      const reply = await ada.command(command);
+      expect(reply, JSON.stringify(command)).toMatchObject({ ok: false, code });
+    };
+    await expectRefused({ type: 'SubmitOrders', data: { seat: 1, quarter: 1, orders: {} } }, 'SEAT_NOT_YOURS');
+    await expectRefused({ type: 'SubmitOrders', data: { seat: 0, quarter: 3, orders: {} } }, 'STALE_QUARTER');
+    await expectRefused({ type: 'StartMatch', data: {} }, 'WRONG_PHASE');
+    await expectRefused({ type: 'EndPlanning', data: { quarter: 1 } }, 'NOT_ALLOWED');
+    await expectRefused({ type: 'SubmitOrders', data: { seat: 0, quarter: 1, orders: { chipRnD: -5 } } }, 'NEGATIVE_AMOUNT');
+    await expectRefused({ type: 'SubmitOrders', data: { seat: 0, quarter: 1, orders: { chipRnD: 1e308 } } }, 'AMOUNT_TOO_LARGE');
+    await expectRefused({ type: 'SubmitOrders', data: { seat: 0, quarter: 1, orders: { chipRnD: NaN } } }, 'NOT_FINITE');
+    await expectRefused({ type: 'SubmitOrders', data: { seat: 0, quarter: 1, orders: { buyCars: 1.5 } } }, 'NOT_INTEGER');
+    await expectRefused({ type: 'Teleport', data: {} }, 'MALFORMED_COMMAND');
+    await expectRefused({ type: 'SubmitOrders', data: { seat: 0, quarter: 1, orders: { note: 'x'.repeat(20_000) } } }, 'TOO_LARGE');
+    ada.raw('dance', { id: 'x' });
+    await ada.until(() => ada.unmatched.some((r) => !r.ok && r.code === 'UNKNOWN_MESSAGE'));
+    expect(ada.state.seq).toBe(seq);
+    // A flood: more than 20 messages in a second are refused with RATE_LIMITED.
+    const flood = await Promise.all(Array.from({ length: 30 }, () => ada.command({ type: 'UnlockOrders', data: { seat: 0, quarter: 1 } })));
+    expect(flood.filter((r) => !r.ok && r.code === 'RATE_LIMITED').length).toBeGreaterThanOrEqual(9);
+    expect(flood.filter((r) => !r.ok && r.code === 'NOT_LOCKED').length).toBeGreaterThanOrEqual(1);
+    expect(ada.state.seq).toBe(seq);
+    await ada.leave();
+  });
+
+  it('a seat token reclaims the seat after leaving; a wrong token is refused; spectators are read-only', async () => {
+    const { matchId } = (await (await post({ seats: 2, bots: [], planningSeconds: 600, seed: 'tokens' })).json()) as { matchId: string };
+    const ada = await GameClient.join(server.port, matchId, { name: 'Ada' });
+    const bo = await GameClient.join(server.port, matchId, { name: 'Bo' });
+    const token = ada.token!;
+    await bo.until(() => bo.state.status === 'planning');
+    await ada.leave();
+    // While Ada is away a bot plays her seat (it locks); Bo has not locked, so the quarter waits.
+    await bo.until(() => bo.state.players[0].autopilot === true && bo.state.players[0].locked === true);
+    const back = await GameClient.join(server.port, matchId, { token });
+    expect(back.seat).toBe(0);
+    expect(back.token).toBeNull();
+    await bo.until(() => bo.state.players[0].autopilot === false && bo.state.players[0].connected === true);
+    expect(await back.command({ type: 'UnlockOrders', data: { seat: 0, quarter: 1 } })).toMatchObject({ ok: true });
+    expect(await back.command({ type: 'SubmitOrders', data: { seat: 0, quarter: 1, orders: { aiTraining: 10 } } })).toMatchObject({ ok: true });
+    await expect(GameClient.join(server.port, matchId, { token: 'stolen-token' })).rejects.toThrow(/INVALID_SEAT_TOKEN/);
+    const watcher = await GameClient.join(server.port, matchId, { spectate: true });
+    expect(watcher.role).toBe('spectator');
+    expect(await watcher.command({ type: 'LockOrders', data: { seat: 0, quarter: 1 } })).toMatchObject({ ok: false, code: 'READ_ONLY' });
+    await watcher.until(() => watcher.state.players.length === 2);
+    expect(watcher.state.players[0].cash ?? 0).toBe(0);
+    expect(watcher.state.players[0].ordersJson ?? '').not.toContain('aiTraining');
+    await back.leave();
+    await bo.leave();
+    await watcher.leave();
+  });
+});

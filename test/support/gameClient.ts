@@ -1,0 +1,74 @@
+import '../../server/wsGlobal';
+import { Client, type Room } from '@colyseus/sdk';
+import type { Command } from '../../shared/domain/commands';
+
+export type Reply = { ok: true; seq: number } | { ok: false; code: string; message: string };
+
+/** A real SDK client in a match room, with request ids matched to acks and refusals. */
+export class GameClient {
+  private next = 1;
+  private readonly waiting = new Map<string | number, (reply: Reply) => void>();
+  readonly unmatched: Reply[] = [];
+  seat: number | null = null;
+  token: string | null = null;
+  role = '';
+
+  private constructor(readonly room: Room) {
+    room.onMessage('ack', (m: { id: string | number | null; seq: number }) => this.settle(m.id, { ok: true, seq: m.seq }));
+    room.onMessage('rejected', (m: { id: string | number | null; code: string; message: string }) =>
+      this.settle(m.id, { ok: false, code: m.code, message: m.message }),
+    );
+    room.onMessage('seat', (m: { seat: number | null; token: string | null; role: string }) => {
+      this.seat = m.seat;
+      this.token = m.token ?? this.token;
+      this.role = m.role;
+    });
+  }
+
+  static async join(port: number, matchId: string, options: Record<string, unknown>): Promise<GameClient> {
+    const sdk = new Client(`ws://127.0.0.1:${port}`);
+    const room = await sdk.joinById(matchId, options);
+    const client = new GameClient(room);
+    await client.until(() => client.role !== '');
+    return client;
+  }
+
+  get state(): any {
+    return this.room.state;
+  }
+
+  private settle(id: string | number | null, reply: Reply): void {
+    const resolve = id === null ? undefined : this.waiting.get(id);
+    if (!resolve) {
+      this.unmatched.push(reply);
+      return;
+    }
+    this.waiting.delete(id!);
+    resolve(reply);
+  }
+
+  command(command: Command | unknown): Promise<Reply> {
+    const id = this.next++;
+    return new Promise((resolve) => {
+      this.waiting.set(id, resolve);
+      this.room.send('command', { id, command });
+    });
+  }
+
+  /** Sends anything at all (for hostile-input tests); the reply has to be matched by the caller. */
+  raw(type: string, payload: unknown): void {
+    this.room.send(type, payload);
+  }
+
+  async until(check: () => boolean, timeoutMs = 10_000): Promise<void> {
+    const start = Date.now();
+    while (!check()) {
+      if (Date.now() - start > timeoutMs) throw new Error('timed out waiting for the room');
+      await new Promise((r) => setTimeout(r, 10));
+    }
+  }
+
+  async leave(): Promise<void> {
+    await this.room.leave(true);
+  }
+}
