@@ -51,9 +51,14 @@ export function mountApi(app: Application, ctx: ApiContext): void {
     return record;
   }
 
+  /** The live state for a loaded match (its record's version too), else a fold of the stored log. */
   async function stateFor(record: MatchRecord) {
     const loaded = registry.loaded().find((h) => h.matchId === record.matchId);
-    return loaded ? loaded.current : stateOf(await registry.store.read(record.matchId));
+    if (loaded) {
+      record.version = loaded.version;
+      return loaded.current;
+    }
+    return stateOf(await registry.store.read(record.matchId));
   }
 
   app.get('/api/health', async (_req, res) => {

@@ -1,5 +1,5 @@
 import type { GameState } from '../../shared/domain/state';
-import { buildSnapshots, fold } from '../../shared/replay/fold';
+import { buildSnapshots, fold, stateHash } from '../../shared/replay/fold';
 import type { EventEnvelope } from '../../shared/replay/envelope';
 import { quarterLabel } from '../../shared/rules/calendar';
 import { LINES } from '../../shared/scenario/types';
@@ -14,6 +14,9 @@ export interface MatchSummary {
   quarters: number;
   seats: Array<{ name: string; bot: boolean; strategy?: string }>;
   openSeats: number;
+  /** seq of the last stored event, and the hash of the state it leads to (for audits and tests). */
+  version: number;
+  stateHash: string;
   winner?: number;
 }
 
@@ -27,6 +30,8 @@ export function summarize(record: MatchRecord, state: GameState): MatchSummary {
     quarters: state.scenario.quarters,
     seats: state.seats.map((s) => (s.bot ? { name: s.name, bot: true, strategy: s.bot.strategy } : { name: s.name, bot: false })),
     openSeats: state.seats.filter((s) => s.kind === 'open').length,
+    version: record.version,
+    stateHash: stateHash(state),
   };
   if (state.result) summary.winner = state.result.winner;
   return summary;

@@ -34,6 +34,7 @@ export class MatchHost {
   private timer: { clear(): void } | null = null;
   private timerQuarter = 0;
   private timerDeadline = 0;
+  private timerSeconds = 0;
   private closed = false;
 
   private constructor(
@@ -136,8 +137,9 @@ export class MatchHost {
     this.state = evolveAll(this.state, events);
     this.last = { seq: sealed[sealed.length - 1]!.seq, hash: sealed[sealed.length - 1]!.hash };
     await this.recordStatus(before);
-    for (const listener of this.listeners) listener(sealed, this.state);
+    // Timers first, so that listeners already see the new deadline.
     this.followUp();
+    for (const listener of this.listeners) listener(sealed, this.state);
     return { ok: true, seq: this.last.seq, events };
   }
 
@@ -187,11 +189,17 @@ export class MatchHost {
     }
   }
 
-  /** The planning timer: one per quarter, restarted from full length after a pause or a restart. */
+  /**
+   * The planning timer: one per quarter, restarted from full length after a pause, a restart of
+   * the server, or a new timer length from the facilitator.
+   */
   private startTimer(): void {
     const s = this.state;
-    if (s.settings.planningSeconds <= 0 || (this.timer && this.timerQuarter === s.quarter)) return;
+    const seconds = s.settings.planningSeconds;
+    if (this.timer && this.timerQuarter === s.quarter && this.timerSeconds === seconds) return;
     this.stopTimer();
+    if (seconds <= 0) return;
+    this.timerSeconds = seconds;
     const quarter = s.quarter;
     this.timerQuarter = quarter;
     this.timerDeadline = this.clock.now() + s.settings.planningSeconds * 1000;

@@ -176,4 +176,34 @@ describe('match room over WebSockets', () => {
     await bo.leave();
     await watcher.leave();
   });
+
+  it('a facilitator with the key starts, pauses, times, shocks and advances a classroom match; a wrong key is refused', async () => {
+    const res = await post({ seats: 2, bots: [{ strategy: 'balanced', difficulty: 'normal' }], planningSeconds: 0, classroom: true, seed: 'class' });
+    const { matchId, facilitatorKey } = (await res.json()) as { matchId: string; facilitatorKey: string };
+    await expect(GameClient.join(server.port, matchId, { facilitatorKey: 'wrong' })).rejects.toThrow(/INVALID_FACILITATOR_KEY/);
+    const teacher = await GameClient.join(server.port, matchId, { facilitatorKey });
+    expect(teacher.role).toBe('facilitator');
+    const student = await GameClient.join(server.port, matchId, { name: 'Ada' });
+    await teacher.until(() => teacher.state.players[0]?.name === 'Ada');
+    // A classroom match waits for its facilitator, and students cannot run it.
+    expect(teacher.state.status).toBe('lobby');
+    expect(await student.command({ type: 'PauseMatch', data: {} })).toMatchObject({ ok: false });
+    expect(await teacher.command({ type: 'StartMatch', data: {} })).toMatchObject({ ok: true });
+    await teacher.until(() => teacher.state.status === 'planning');
+    expect(await teacher.command({ type: 'PauseMatch', data: {} })).toMatchObject({ ok: true });
+    await student.until(() => student.state.paused === true);
+    expect(await student.command({ type: 'SubmitOrders', data: { seat: 0, quarter: 1, orders: {} } })).toMatchObject({ ok: false, code: 'MATCH_PAUSED' });
+    expect(await teacher.command({ type: 'ResumeMatch', data: {} })).toMatchObject({ ok: true });
+    expect(await teacher.command({ type: 'SetPlanningTimer', data: { seconds: 300 } })).toMatchObject({ ok: true });
+    await student.until(() => student.state.planningSeconds === 300 && student.state.deadline > Date.now());
+    expect(await teacher.command({ type: 'InjectShock', data: { cardId: 'foundry-fire' } })).toMatchObject({ ok: true });
+    expect(await teacher.command({ type: 'EndPlanning', data: { quarter: 1 } })).toMatchObject({ ok: true });
+    await student.until(() => student.state.quarter === 2);
+    expect(student.state.news.at(-1)).toContain('Fire at a chip foundry');
+    expect(JSON.parse(student.state.reportJson).foundry.supply).toBe(42_000);
+    expect(await teacher.command({ type: 'ReplaceSeat', data: { seat: 0, bot: { strategy: 'robots', difficulty: 'easy' } } })).toMatchObject({ ok: true });
+    await student.until(() => student.state.players[0].kind === 'bot');
+    await teacher.leave();
+    await student.leave();
+  });
 });
