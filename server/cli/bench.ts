@@ -9,6 +9,7 @@ import { DEFAULT_POOL, runPlannedMatch, type SimPlan } from '../../shared/sim/ma
 import { runBotMatch } from '../../shared/sim/runBotMatch';
 import { clonePlain } from '../../shared/util/clonePlain';
 import { parseArgs, UsageError } from './args';
+import { bytesPerQuarter, recordedMatch, roomThroughput, storeCost } from './serverBench';
 import { runOnWorkers } from './simulate';
 
 const USAGE = 'usage: npm run bench -- [--json FILE]';
@@ -92,6 +93,25 @@ async function main(): Promise<void> {
   const seekMs = medianMs(() => stateAt(big, DEFAULT_SCENARIO.quarters), 30);
   const replay = { events: big.length, foldMs: Math.round(foldMs * 100) / 100, seekMs: Math.round(seekMs * 1000) / 1000 };
 
+  // Server: what a player receives, what the store writes, what the rooms sustain.
+  const match = recordedMatch();
+  const net = bytesPerQuarter(match);
+  const storage = storeCost(match);
+  const room = await roomThroughput();
+  const server = {
+    deltaBytesPerQuarter: net.deltaBytes,
+    fullJsonBytesPerQuarter: net.fullJsonBytes,
+    deltaShare: Math.round((net.deltaBytes / net.fullJsonBytes) * 1000) / 1000,
+    appendBytesPerCommand: storage.appendBytes,
+    appendUsPerCommand: storage.appendUs,
+    snapshotBytesPerCommand: storage.snapshotBytes,
+    snapshotUsPerCommand: storage.snapshotUs,
+    roomCommandsPerSec: room.commandsPerSec,
+    roomAckP50Ms: room.p50Ms,
+    roomAckP99Ms: room.p99Ms,
+    roomClients: room.clients,
+  };
+
   const row = (name: string, value: string, note = '') => `${name.padEnd(44)} ${value.padStart(14)}  ${note}`;
   const out = [
     'Closed Loop benchmark (one run, side by side)',
@@ -103,10 +123,16 @@ async function main(): Promise<void> {
     row(`sim: matches/s, ${cores} cores`, String(sim.matchesPerSec), `(${(sim.matchesPerSec / sim.matchesPerSecOneCore).toFixed(2)}× one core)`),
     row(`replay: fold an 8-seat match (${replay.events} events), ms`, String(replay.foldMs)),
     row('replay: last quarter from its snapshot, ms', String(replay.seekMs), `(${(replay.foldMs / replay.seekMs).toFixed(0)}× faster than a fold)`),
+    row('net: bytes to one player per quarter, deltas', server.deltaBytesPerQuarter.toLocaleString('en-US')),
+    row('net: same, full JSON state after each change', server.fullJsonBytesPerQuarter.toLocaleString('en-US'), `(deltas are ${(server.deltaShare * 100).toFixed(1)}%; target ≤ 25%)`),
+    row('store: bytes written per command, event append', server.appendBytesPerCommand.toLocaleString('en-US'), `${server.appendUsPerCommand} µs`),
+    row('store: bytes written per command, whole JSON', server.snapshotBytesPerCommand.toLocaleString('en-US'), `${server.snapshotUsPerCommand} µs`),
+    row(`room: commands/s, ${server.roomClients} WebSocket clients`, String(server.roomCommandsPerSec), `(each paced at 18/s; ack p50 ${server.roomAckP50Ms} ms, p99 ${server.roomAckP99Ms} ms)`),
     '',
   ];
   process.stdout.write(out.join('\n'));
-  if (json) writeFileSync(json, `${JSON.stringify({ engine, sim, replay }, null, 2)}\n`);
+  if (json) writeFileSync(json, `${JSON.stringify({ engine, sim, replay, server }, null, 2)}\n`);
+  process.exit(0);
 }
 
 await main();

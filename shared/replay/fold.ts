@@ -3,13 +3,14 @@ import type { GameState } from '../domain/state';
 import { applyEvent } from '../rules/evolve';
 import { initialState } from '../rules/initialState';
 import { canonicalJson } from '../util/canonicalJson';
+import { clonePlain } from '../util/clonePlain';
 import { sha256Hex } from '../util/sha256';
 
 type Foldable = Pick<GameEvent, 'type' | 'data'>;
 
 /** Rebuilds a state from its events with the same recipes as the live path, on a private clone. */
 export function fold(events: readonly Foldable[], from: GameState = initialState()): GameState {
-  const state = structuredClone(from) as GameState;
+  const state = clonePlain(from);
   for (const e of events) applyEvent(state, { type: e.type, data: e.data } as GameEvent);
   return state;
 }
@@ -33,9 +34,9 @@ export function buildSnapshots(events: readonly Foldable[]): Snapshot[] {
   const state = initialState();
   events.forEach((e, i) => {
     applyEvent(state, { type: e.type, data: e.data } as GameEvent);
-    if (e.type === 'MatchStarted') snapshots.push({ quarter: 0, count: i + 1, state: structuredClone(state) });
+    if (e.type === 'MatchStarted') snapshots.push({ quarter: 0, count: i + 1, state: clonePlain(state) });
     if (e.type === 'QuarterResolved') {
-      snapshots.push({ quarter: (e.data as { quarter: number }).quarter, count: i + 1, state: structuredClone(state) });
+      snapshots.push({ quarter: (e.data as { quarter: number }).quarter, count: i + 1, state: clonePlain(state) });
     }
   });
   return snapshots;
@@ -55,5 +56,5 @@ export function stateAt(events: readonly Foldable[], quarter: number): GameState
   }
   const snap = snapshots.find((s) => s.quarter === quarter);
   if (!snap) throw new RangeError(`No snapshot for quarter ${quarter} (log has ${snapshots.length} quarter boundaries).`);
-  return structuredClone(snap.state);
+  return clonePlain(snap.state);
 }
