@@ -206,4 +206,25 @@ describe('match room over WebSockets', () => {
     await teacher.leave();
     await student.leave();
   });
+
+  it('a dropped link keeps the seat for the grace window and the SDK reconnects into it', async () => {
+    const { matchId } = (await (await post({ seats: 2, bots: [], planningSeconds: 600, seed: 'drop' })).json()) as { matchId: string };
+    const ada = await GameClient.join(server.port, matchId, { name: 'Ada' });
+    const bo = await GameClient.join(server.port, matchId, { name: 'Bo' });
+    await ada.until(() => ada.state.status === 'planning');
+    // The SDK skips reconnecting rooms younger than minUptime (5 s by default).
+    ada.room.reconnection.minUptime = 0;
+    let reconnected = false;
+    ada.room.onReconnect(() => (reconnected = true));
+    // Cut the socket as a network would (not a goodbye).
+    ada.room.connection.close(4010, 'network lost');
+    await bo.until(() => bo.state.players[0].connected === false);
+    expect(bo.state.players[0].autopilot).toBe(false);
+    await ada.until(() => reconnected, 15_000);
+    await bo.until(() => bo.state.players[0].connected === true);
+    expect(await ada.command({ type: 'SubmitOrders', data: { seat: 0, quarter: 1, orders: { aiTraining: 5 } } })).toMatchObject({ ok: true });
+    expect(bo.state.players[0].autopilot).toBe(false);
+    await ada.leave();
+    await bo.leave();
+  });
 });
