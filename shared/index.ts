@@ -4,7 +4,7 @@ export * from './domain/errors';
 export * from './domain/ids';
 export * from './domain/orders';
 export * from './domain/state';
-export { parseCommand, commandSchema, ordersSchema } from './domain/commandSchema';
+export { parseCommand } from './domain/commandSchema';
 export * from './scenario/types';
 export { DEFAULT_SCENARIO, SCENARIOS } from './scenario/loadScenario';
 export { validateScenario } from './scenario/validateScenario';

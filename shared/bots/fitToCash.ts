@@ -1,31 +1,16 @@
 import { BUDGET_FIELDS, COUNT_FIELDS, type Orders } from '../domain/orders';
+import { usdFromM } from '../rules/money';
 import { committedSpendFor } from '../rules/ordersRules';
 import type { Scenario } from '../scenario/types';
 
-/**
- * Shrinks a sheet until it commits no more than the cash on hand: budgets and counts are scaled
- * down together; spectrum bids (which cannot go below a reserve) are dropped, cheapest first.
- */
-export function fitToCash(orders: Orders, sc: Scenario, chipGeneration: number, cashUsd: number): Orders {
-  let sheet: Orders = { ...orders };
-  let cost = committedSpendFor(sc, chipGeneration, sheet);
-  for (let round = 0; round < 12 && cost > cashUsd; round++) {
-    const factor = Math.max(0, Math.min(0.95, cashUsd / cost));
-    const next: Orders = { ...sheet };
-    for (const f of BUDGET_FIELDS) if (next[f] !== undefined) next[f] = Math.floor(next[f]! * factor);
-    for (const f of COUNT_FIELDS) if (next[f] !== undefined) next[f] = Math.floor(next[f]! * factor);
-    if (next.foundryBid) next.foundryBid = { ...next.foundryBid, chips: Math.floor(next.foundryBid.chips * factor) };
-    if (next.actuatorBuy) next.actuatorBuy = { ...next.actuatorBuy, qty: Math.floor(next.actuatorBuy.qty * factor) };
-    if (next.spectrumBids && round >= 2) {
-      const entries = Object.entries(next.spectrumBids).sort((a, b) => a[1] - b[1]);
-      entries.shift();
-      next.spectrumBids = Object.fromEntries(entries);
-    }
-    sheet = next;
-    cost = committedSpendFor(sc, chipGeneration, sheet);
-  }
-  if (cost > cashUsd) return pricesOnly(sheet);
-  return sheet;
+/** Everything that can be bought in smaller amounts, scaled by `factor` (whole units, rounded down). */
+function scaled(o: Orders, factor: number): Orders {
+  const next: Orders = { ...o };
+  for (const f of BUDGET_FIELDS) if (next[f] !== undefined) next[f] = Math.floor(next[f]! * factor);
+  for (const f of COUNT_FIELDS) if (next[f] !== undefined) next[f] = Math.floor(next[f]! * factor);
+  if (next.foundryBid) next.foundryBid = { ...next.foundryBid, chips: Math.floor(next.foundryBid.chips * factor) };
+  if (next.actuatorBuy) next.actuatorBuy = { ...next.actuatorBuy, qty: Math.floor(next.actuatorBuy.qty * factor) };
+  return next;
 }
 
 function pricesOnly(o: Orders): Orders {
@@ -34,4 +19,21 @@ function pricesOnly(o: Orders): Orders {
   if (o.robotPriceUsd !== undefined) out.robotPriceUsd = o.robotPriceUsd;
   if (o.subscriptionPriceUsd !== undefined) out.subscriptionPriceUsd = o.subscriptionPriceUsd;
   return out;
+}
+
+/**
+ * Shrinks a sheet until it commits no more than the cash on hand. Spectrum bids cannot go below a
+ * reserve, so they are dropped (cheapest first) only if they alone exceed the cash; everything
+ * else is scaled down together, in one step (committed spend is linear in it).
+ */
+export function fitToCash(orders: Orders, sc: Scenario, chipGeneration: number, cashUsd: number): Orders {
+  if (committedSpendFor(sc, chipGeneration, orders) <= cashUsd) return orders;
+  const bids = Object.entries(orders.spectrumBids ?? {}).sort((a, b) => a[1] - b[1]);
+  let bidsUsd = bids.reduce((n, [, m]) => n + usdFromM(m), 0);
+  while (bids.length > 0 && bidsUsd > cashUsd) bidsUsd -= usdFromM(bids.shift()![1]);
+  const { spectrumBids: _dropped, ...rest } = orders;
+  const restUsd = committedSpendFor(sc, chipGeneration, rest);
+  const factor = restUsd > 0 ? Math.max(0, Math.min(1, (cashUsd - bidsUsd) / restUsd)) * 0.999 : 0;
+  const sheet: Orders = bids.length > 0 ? { ...scaled(rest, factor), spectrumBids: Object.fromEntries(bids) } : scaled(rest, factor);
+  return committedSpendFor(sc, chipGeneration, sheet) <= cashUsd ? sheet : pricesOnly(orders);
 }

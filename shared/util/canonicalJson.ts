@@ -16,64 +16,63 @@ function quote(key: string): string {
 // state, and the untouched parts of immer's frozen states, are encoded once.
 const frozenText = new WeakMap<object, string>();
 
+// Set to false by any value that is not (deeply) frozen while its parent is being written.
+let subtreeFrozen = true;
+
 export function canonicalJson(value: unknown): string {
-  return write(value).text;
+  subtreeFrozen = true;
+  return write(value);
 }
 
-interface Written {
-  text: string;
-  /** The value and everything inside it is frozen (primitives count as frozen). */
-  frozen: boolean;
-}
-
-function write(value: unknown): Written {
-  if (value === null) return { text: 'null', frozen: true };
+function write(value: unknown): string {
+  if (value === null) return 'null';
   switch (typeof value) {
     case 'number':
       if (!Number.isFinite(value)) throw new TypeError(`canonicalJson: non-finite number ${value}`);
-      return { text: Object.is(value, -0) ? '0' : String(value), frozen: true };
+      return Object.is(value, -0) ? '0' : String(value);
     case 'string':
-      return { text: JSON.stringify(value), frozen: true };
+      return JSON.stringify(value);
     case 'boolean':
-      return { text: value ? 'true' : 'false', frozen: true };
-    case 'object': {
-      const known = frozenText.get(value);
-      if (known !== undefined) return { text: known, frozen: true };
-      let frozen = Object.isFrozen(value);
-      let out: string;
-      if (Array.isArray(value)) {
-        out = '[';
-        for (let i = 0; i < value.length; i++) {
-          if (i > 0) out += ',';
-          const v = value[i];
-          if (v === undefined) out += 'null';
-          else {
-            const w = write(v);
-            out += w.text;
-            frozen &&= w.frozen;
-          }
-        }
-        out += ']';
-      } else {
-        const obj = value as Record<string, unknown>;
-        const keys = Object.keys(obj).sort();
-        out = '{';
-        let first = true;
-        for (const k of keys) {
-          const v = obj[k];
-          if (v === undefined) continue;
-          if (!first) out += ',';
-          first = false;
-          const w = write(v);
-          out += quote(k) + ':' + w.text;
-          frozen &&= w.frozen;
-        }
-        out += '}';
-      }
-      if (frozen) frozenText.set(value, out);
-      return { text: out, frozen };
-    }
+      return value ? 'true' : 'false';
+    case 'object':
+      return writeObject(value);
     default:
       throw new TypeError(`canonicalJson: cannot encode ${typeof value}`);
   }
+}
+
+function writeObject(value: object): string {
+  const frozen = Object.isFrozen(value);
+  if (frozen) {
+    const known = frozenText.get(value);
+    if (known !== undefined) return known;
+  }
+  const outer = subtreeFrozen;
+  subtreeFrozen = frozen;
+  let out: string;
+  if (Array.isArray(value)) {
+    out = '[';
+    for (let i = 0; i < value.length; i++) {
+      if (i > 0) out += ',';
+      const v = value[i];
+      out += v === undefined ? 'null' : write(v);
+    }
+    out += ']';
+  } else {
+    const obj = value as Record<string, unknown>;
+    const keys = Object.keys(obj).sort();
+    out = '{';
+    let first = true;
+    for (const k of keys) {
+      const v = obj[k];
+      if (v === undefined) continue;
+      if (!first) out += ',';
+      first = false;
+      out += quote(k) + ':' + write(v);
+    }
+    out += '}';
+  }
+  if (subtreeFrozen) frozenText.set(value, out);
+  subtreeFrozen = outer && subtreeFrozen;
+  return out;
 }

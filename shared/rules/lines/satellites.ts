@@ -2,13 +2,25 @@ import { saturate } from '../../math/detMath';
 import type { PlayerState } from '../../domain/state';
 import type { Scenario } from '../../scenario/types';
 
+// License ids by region, once per scenario (scenarios are frozen, so the table never goes stale).
+const licensesByRegion = new WeakMap<Scenario, Map<string, string[]>>();
+function regionLicenses(sc: Scenario, regionId: string): string[] {
+  let table = licensesByRegion.get(sc);
+  if (!table) {
+    table = new Map();
+    for (const l of sc.satellites.licenses) table.set(l.region, [...(table.get(l.region) ?? []), l.id]);
+    licensesByRegion.set(sc, table);
+  }
+  return table.get(regionId) ?? [];
+}
+
 /** Coverage in a region = min(1, satellites/400) × (0.7 for one band, 1.0 for both); 0 without a license. */
 export function regionCoverage(p: PlayerState, regionId: string, sc: Scenario): number {
   const s = sc.satellites;
   const held = p.satellites.licenses;
   if (held.length === 0) return 0;
   let bands = 0;
-  for (const l of s.licenses) if (l.region === regionId && held.includes(l.id)) bands++;
+  for (const id of regionLicenses(sc, regionId)) if (held.includes(id)) bands++;
   if (bands === 0) return 0;
   const fleet = Math.min(1, p.satellites.satellites / s.satellitesForFullCoverage);
   return fleet * (bands >= 2 ? 1 : s.oneBandFactor);
