@@ -14,10 +14,10 @@ import { runOnWorkers } from './simulate';
 
 const USAGE = 'usage: npm run bench -- [--json FILE]';
 
-/** Runs `fn` repeatedly for about `ms` milliseconds (after a warm-up); returns runs per second. */
-function rate(fn: () => void, ms = 1500): number {
+/** Runs `fn` repeatedly for about `ms` milliseconds (after `warmMs` of warm-up); returns runs per second. */
+function rate(fn: () => void, ms = 1500, warmMs = ms / 4): number {
   const warm = performance.now();
-  while (performance.now() - warm < ms / 4) fn();
+  while (performance.now() - warm < warmMs) fn();
   let runs = 0;
   const start = performance.now();
   while (performance.now() - start < ms) {
@@ -73,7 +73,8 @@ async function main(): Promise<void> {
   // Whole four-bot matches: one core (this thread), then every core (worker threads).
   let i = 0;
   const plan: SimPlan = { matches: 0, players: 4, seed: 'bench-sim', pool: DEFAULT_POOL, difficulty: 'normal', winLoops: 2 };
-  const oneCore = rate(() => runPlannedMatch(plan, i++, DEFAULT_SCENARIO), 4000);
+  // Whole matches exercise every code path: give the JIT a few hundred matches before timing.
+  const oneCore = rate(() => runPlannedMatch(plan, i++, DEFAULT_SCENARIO), 5000, 2500);
   const cores = availableParallelism();
   const allPlan = { ...plan, matches: Math.max(100, Math.round(oneCore * cores * 6)) };
   // Threads take a moment to load; time the run from the tenth of the matches to the end.

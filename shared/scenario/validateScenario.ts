@@ -181,8 +181,12 @@ function crossCheck(s: Scenario): Problem[] {
   return problems;
 }
 
+// Scenarios that passed validation (and were frozen by it): they cannot have changed since.
+const validated = new WeakSet<object>();
+
 /** The scenario, checked; otherwise a RuleError INVALID_SCENARIO naming every bad field. */
 export function validateScenario(input: unknown): Scenario {
+  if (typeof input === 'object' && input !== null && validated.has(input)) return input as Scenario;
   const parsed = scenarioSchema.safeParse(input);
   const problems: Problem[] = parsed.success
     ? crossCheck(parsed.data as Scenario)
@@ -197,5 +201,7 @@ export function validateScenario(input: unknown): Scenario {
     });
   }
   // A scenario is read-only for the whole match; frozen, it is shared safely between states.
-  return deepFreeze(parsed.data as Scenario);
+  const scenario = deepFreeze(parsed.data as Scenario);
+  validated.add(scenario);
+  return scenario;
 }
