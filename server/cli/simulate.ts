@@ -77,6 +77,8 @@ export function runOnWorkers(plan: SimPlan, quarters: number, workers: number, o
     return new Promise<void>((resolve, reject) => {
       const worker = new Worker(new URL('./tsWorker.mjs', import.meta.url), {
         workerData: { entry: new URL('./simWorker.ts', import.meta.url).href, plan, scenario, indices },
+        // Whole matches make many short-lived objects: a roomier young generation means fewer collections.
+        resourceLimits: { maxYoungGenerationSizeMb: 192 },
       });
       worker.on('message', (summary: MatchSummary) => {
         summaries.push(summary);
