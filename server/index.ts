@@ -2,6 +2,7 @@ import './wsGlobal';
 import { mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { matchMaker, Server } from '@colyseus/core';
 import { WebSocketTransport } from '@colyseus/ws-transport';
 import { type Logger, type ServerConfig, jsonLogger } from './config';
@@ -17,6 +18,8 @@ export interface RunningServer {
   registry: MatchRegistry;
   close(): Promise<void>;
 }
+
+const CLIENT_DIR = fileURLToPath(new URL('../dist/client', import.meta.url));
 
 /** WebSocket frames up to 64 KiB reach the room, which refuses anything over 16 KiB in words. */
 const MAX_FRAME_BYTES = 64 * 1024;
@@ -38,7 +41,7 @@ export async function startServer(config: ServerConfig, log: Logger = jsonLogger
     transport,
     greet: false,
     gracefullyShutdown: false,
-    express: (app) => mountApi(app, { registry, log, openRoom }),
+    express: (app) => mountApi(app, { registry, log, openRoom, clientDir: CLIENT_DIR }),
   });
   gameServer.define('match', MatchRoom);
   await gameServer.listen(config.port);

@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import express, { type Application, type NextFunction, type Request, type Response } from 'express';
 import { z } from 'zod';
 import { BOT_DIFFICULTIES, BOT_STRATEGIES } from '../../shared/domain/ids';
@@ -27,6 +29,8 @@ export interface ApiContext {
   log: Logger;
   /** Opens the live room of a newly created match. */
   openRoom(matchId: string): Promise<void>;
+  /** Where the built client lives (dist/client); a placeholder page is served without it. */
+  clientDir: string;
 }
 
 class HttpError extends Error {
@@ -113,11 +117,18 @@ export function mountApi(app: Application, ctx: ApiContext): void {
     });
   });
 
-  app.get('/', (_req, res) => {
-    res.type('html').send(placeholderPage());
-  });
-
   app.use('/api', (_req, _res, next) => next(new HttpError(404, 'NOT_FOUND', 'No such API route.')));
+
+  // The built client (npm run build), with client-side routes falling back to its page.
+  const clientIndex = join(ctx.clientDir, 'index.html');
+  if (existsSync(clientIndex)) {
+    app.use(express.static(ctx.clientDir, { index: 'index.html', maxAge: '1h' }));
+    app.get(['/match/:id', '/replay/:id'], (_req, res) => res.sendFile(clientIndex));
+  } else {
+    app.get('/', (_req, res) => {
+      res.type('html').send(placeholderPage());
+    });
+  }
 
   app.use((err: unknown, _req: Request, res: Response, _next: NextFunction) => {
     if (err instanceof HttpError) return void res.status(err.status).json({ error: err.code, message: err.message });

@@ -51,6 +51,10 @@ export const MatchState = schema(
     news: t.array('string'),
     /** Public results of the last resolved quarter (JSON of the engine's public report). */
     reportJson: t.string().default(''),
+    /** The match's rules (cities, licenses, prices): sent once. */
+    scenarioJson: t.string().default(''),
+    /** Public market state: permit holders by city, license holders and auction quarters. */
+    marketJson: t.string().default('{}'),
     winner: t.int8().default(-1),
     ranking: t.array('uint8'),
     players: t.array(SeatState),

@@ -39,6 +39,8 @@ export function project(ms: MatchState, state: GameState, facts: RoomFacts, last
   ms.deadline = facts.deadline;
   ms.seq = facts.seq;
   ms.foundryPriceUsd = state.foundry?.clearingPriceUsd ?? 0;
+  if (!ms.scenarioJson) ms.scenarioJson = JSON.stringify(state.scenario);
+  ms.marketJson = JSON.stringify({ permits: state.permits, licenses: state.licenses });
   setArray(ms.news, state.news.map((n) => n.headline));
   ms.winner = state.result?.winner ?? -1;
   if (state.result && ms.ranking.length === 0) ms.ranking.push(...state.result.ranking);

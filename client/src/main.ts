@@ -1,0 +1,34 @@
+import './styles.css';
+import { initLocale, LOCALE_STORAGE_KEY } from './i18n/i18n';
+import { renderLobby } from './ui/lobby';
+import { renderMatch } from './ui/matchScreen';
+
+// Routes: "/" is the lobby, "/match/<id>" a match (a refresh returns to it with the seat token).
+initLocale(localStorage.getItem(LOCALE_STORAGE_KEY), navigator.language);
+document.documentElement.lang = localStorage.getItem(LOCALE_STORAGE_KEY) ?? 'en';
+const app = document.getElementById('app')!;
+
+function route(): void {
+  const match = /^\/match\/([\w-]+)/.exec(location.pathname);
+  if (match) {
+    const spectate = new URLSearchParams(location.search).has('watch');
+    const name = localStorage.getItem('closed-loop.name') ?? 'Player';
+    void renderMatch(app, match[1]!, spectate ? { spectate: true } : { name }, () => {
+      history.pushState({}, '', '/');
+      route();
+    }).catch((e: unknown) => {
+      app.textContent = String((e as Error).message);
+    });
+    return;
+  }
+  renderLobby(app, {
+    openMatch(matchId, intent) {
+      history.pushState({}, '', `/match/${matchId}${intent.spectate ? '?watch' : ''}`);
+      route();
+    },
+    rerender: route,
+  });
+}
+
+window.addEventListener('popstate', route);
+route();

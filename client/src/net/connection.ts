@@ -1,0 +1,88 @@
+import { Client, type Room } from '@colyseus/sdk';
+import type { Command } from '../../../shared/domain/commands';
+
+// The only module that talks to @colyseus/sdk: screens get plain state and send typed commands.
+
+export type Reply = { ok: true; seq: number } | { ok: false; code: string; message: string };
+export type Role = 'player' | 'spectator' | 'facilitator';
+
+const tokenKey = (matchId: string) => `closed-loop.seat.${matchId}`;
+const facilitatorKeyKey = (matchId: string) => `closed-loop.facilitator.${matchId}`;
+
+export function rememberFacilitatorKey(matchId: string, key: string): void {
+  localStorage.setItem(facilitatorKeyKey(matchId), key);
+}
+
+export interface JoinIntent {
+  name?: string;
+  spectate?: boolean;
+}
+
+export class MatchConnection {
+  private next = 1;
+  private readonly waiting = new Map<number, (r: Reply) => void>();
+  role: Role = 'spectator';
+  seat: number | null = null;
+  onChange: () => void = () => undefined;
+  onConnection: (up: boolean) => void = () => undefined;
+
+  private constructor(private readonly room: Room) {
+    room.onMessage('ack', (m: { id: number; seq: number }) => this.settle(m.id, { ok: true, seq: m.seq }));
+    room.onMessage('rejected', (m: { id: number | null; code: string; message: string }) =>
+      this.settle(m.id, { ok: false, code: m.code, message: m.message }),
+    );
+    room.onStateChange(() => this.onChange());
+    room.onDrop(() => this.onConnection(false));
+    room.onReconnect(() => this.onConnection(true));
+  }
+
+  /** Joins with the stored seat token if there is one, else as asked; remembers a new token. */
+  static async open(matchId: string, intent: JoinIntent): Promise<MatchConnection> {
+    const sdk = new Client(`${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}`);
+    const token = localStorage.getItem(tokenKey(matchId));
+    const key = localStorage.getItem(facilitatorKeyKey(matchId));
+    const options = key ? { facilitatorKey: key } : token ? { token } : intent.spectate || !intent.name ? { spectate: true } : { name: intent.name };
+    let room: Room;
+    try {
+      room = await sdk.joinById(matchId, options);
+    } catch (e) {
+      // A stale token (another browser took over, or the seat was handed to a bot): join as asked.
+      if (!token) throw e;
+      localStorage.removeItem(tokenKey(matchId));
+      room = await sdk.joinById(matchId, intent.name && !intent.spectate ? { name: intent.name } : { spectate: true });
+    }
+    const conn = new MatchConnection(room);
+    await new Promise<void>((resolve) => {
+      room.onMessage('seat', (m: { role: Role; seat: number | null; token: string | null }) => {
+        conn.role = m.role;
+        conn.seat = m.seat;
+        if (m.token) localStorage.setItem(tokenKey(matchId), m.token);
+        resolve();
+      });
+    });
+    return conn;
+  }
+
+  get state(): any {
+    return this.room.state;
+  }
+
+  private settle(id: number | null, reply: Reply): void {
+    const resolve = id === null ? undefined : this.waiting.get(id);
+    if (!resolve) return;
+    this.waiting.delete(id!);
+    resolve(reply);
+  }
+
+  send(command: Command): Promise<Reply> {
+    const id = this.next++;
+    return new Promise((resolve) => {
+      this.waiting.set(id, resolve);
+      this.room.send('command', { id, command });
+    });
+  }
+
+  leave(): Promise<unknown> {
+    return this.room.leave(true);
+  }
+}

@@ -1,0 +1,131 @@
+import { BOT_DIFFICULTIES, type BotDifficulty, type BotStrategy } from '../../../shared/domain/ids';
+import { currentLocale, LOCALE_STORAGE_KEY, setLocale, t, type Locale } from '../i18n/i18n';
+import { api, type MatchSummary } from '../net/api';
+import { rememberFacilitatorKey } from '../net/connection';
+import { clear, h } from './dom';
+
+const NAME_KEY = 'closed-loop.name';
+const STRATEGIES: BotStrategy[] = ['balanced', 'robotaxi', 'robots', 'satellites', 'vertical'];
+
+export interface LobbyActions {
+  openMatch(matchId: string, intent: { name?: string; spectate?: boolean }): void;
+  rerender(): void;
+}
+
+/** The lobby: name, a new match, join by code, the list of matches, how to play. Plain DOM. */
+export function renderLobby(root: HTMLElement, actions: LobbyActions): void {
+  clear(root);
+  const name = h('input', { id: 'name', maxlength: 24, placeholder: t('namePlaceholder'), value: localStorage.getItem(NAME_KEY) ?? '' });
+  name.addEventListener('change', () => localStorage.setItem(NAME_KEY, name.value.trim()));
+  const playerName = () => {
+    const value = name.value.trim() || 'Player';
+    localStorage.setItem(NAME_KEY, value);
+    return value;
+  };
+
+  const lang = h('select', { id: 'lang', 'aria-label': t('language') }, h('option', { value: 'en' }, 'English'), h('option', { value: 'de' }, 'Deutsch'));
+  lang.value = currentLocale();
+  lang.addEventListener('change', () => {
+    setLocale(lang.value as Locale, localStorage);
+    localStorage.setItem(LOCALE_STORAGE_KEY, lang.value);
+    actions.rerender();
+  });
+
+  const seats = h('input', { id: 'seats', type: 'number', min: 1, max: 8, value: 4 });
+  const botsBox = h('div', { class: 'bots' });
+  const botRow = (strategy: BotStrategy, difficulty: BotDifficulty) =>
+    h(
+      'div',
+      { class: 'bot-row' },
+      h('span', {}, t('bot')),
+      h('select', { class: 'bot-strategy', 'aria-label': t('strategy') }, ...STRATEGIES.map((s) => h('option', { value: s, selected: s === strategy }, s))),
+      h('select', { class: 'bot-difficulty', 'aria-label': t('difficulty') }, ...BOT_DIFFICULTIES.map((d) => h('option', { value: d, selected: d === difficulty }, d))),
+    );
+  const syncBots = () => {
+    const wanted = Math.max(0, Math.min(7, Number(seats.value) - 1));
+    while (botsBox.children.length < wanted) botsBox.append(botRow(STRATEGIES[botsBox.children.length % STRATEGIES.length]!, 'normal'));
+    while (botsBox.children.length > wanted) botsBox.lastElementChild!.remove();
+  };
+  seats.addEventListener('input', syncBots);
+  syncBots();
+  const winLoops = h('select', { id: 'winLoops' }, h('option', { value: 1 }, '1'), h('option', { value: 2, selected: true }, '2'), h('option', { value: 3 }, '3'));
+  const timer = h('input', { id: 'timer', type: 'number', min: 0, max: 3600, value: 90 });
+  const classroom = h('input', { id: 'classroom', type: 'checkbox' });
+  const error = h('p', { class: 'error', role: 'alert' });
+
+  const create = async () => {
+    error.textContent = '';
+    try {
+      const bots = [...botsBox.children].map((row) => ({
+        strategy: (row.querySelector('.bot-strategy') as HTMLSelectElement).value as BotStrategy,
+        difficulty: (row.querySelector('.bot-difficulty') as HTMLSelectElement).value as BotDifficulty,
+      }));
+      const created = await api.create({
+        seats: Number(seats.value),
+        bots,
+        winLoops: Number(winLoops.value),
+        planningSeconds: Number(timer.value),
+        classroom: classroom.checked,
+      });
+      if (created.facilitatorKey) rememberFacilitatorKey(created.matchId, created.facilitatorKey);
+      actions.openMatch(created.matchId, { name: playerName() });
+    } catch (e) {
+      error.textContent = String((e as Error).message);
+    }
+  };
+
+  const code = h('input', { id: 'code', maxlength: 5, placeholder: 'ABCDE', autocapitalize: 'characters' });
+  const joinByCode = async () => {
+    error.textContent = '';
+    try {
+      const match = await api.get(code.value.trim().toUpperCase());
+      actions.openMatch(match.matchId, { name: playerName() });
+    } catch (e) {
+      error.textContent = String((e as Error).message);
+    }
+  };
+
+  const list = h('ul', { id: 'matches', class: 'matches' });
+  const fill = (matches: MatchSummary[]) => {
+    clear(list);
+    const shown = matches.filter((m) => m.status !== 'finished').slice(0, 20);
+    if (shown.length === 0) list.append(h('li', { class: 'muted' }, t('noMatches')));
+    for (const m of shown) {
+      list.append(
+        h(
+          'li',
+          {},
+          h('code', {}, m.joinCode),
+          h('span', {}, ` ${m.seats.map((s) => s.name || '—').join(', ')} · ${t(m.status)} · ${t('quarter')} ${m.quarter}/${m.quarters} `),
+          m.openSeats > 0 ? h('button', { onclick: () => actions.openMatch(m.matchId, { name: playerName() }) }, t('join')) : null,
+          h('button', { class: 'secondary', onclick: () => actions.openMatch(m.matchId, { spectate: true }) }, t('watch')),
+        ),
+      );
+    }
+  };
+  void api.list().then(fill, () => fill([]));
+
+  root.append(
+    h(
+      'div',
+      { class: 'lobby' },
+      h('header', {}, h('h1', {}, 'Closed ', h('span', {}, 'Loop')), h('p', { class: 'lead' }, t('tagline')), h('label', {}, `${t('language')} `, lang)),
+      h('section', { class: 'card' }, h('label', {}, t('yourName'), name)),
+      h(
+        'section',
+        { class: 'card' },
+        h('h2', {}, t('newMatch')),
+        h('label', {}, t('seats'), seats),
+        h('div', {}, h('h3', {}, t('bots')), botsBox),
+        h('label', {}, t('winLoops'), winLoops),
+        h('label', {}, t('timer'), timer),
+        h('label', { class: 'inline' }, classroom, ` ${t('classroom')}`),
+        h('button', { id: 'create', class: 'primary', onclick: () => void create() }, t('create')),
+      ),
+      h('section', { class: 'card' }, h('h2', {}, t('joinByCode')), h('div', { class: 'row' }, code, h('button', { id: 'join', onclick: () => void joinByCode() }, t('join')))),
+      error,
+      h('section', { class: 'card' }, h('h2', {}, t('matches')), list),
+      h('section', { class: 'card' }, h('h2', {}, t('howToPlay')), h('p', {}, t('howToPlayText'))),
+    ),
+  );
+}

@@ -1,0 +1,61 @@
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { jsonLogger } from '../../server/config';
+import { startServer, type RunningServer } from '../../server/index';
+import { launchChromium } from '../support/browser';
+
+const SHOTS = join(process.cwd(), 'test-artifacts');
+let server: RunningServer;
+let browser: Browser;
+let dir: string;
+
+beforeAll(async () => {
+  mkdirSync(SHOTS, { recursive: true });
+  dir = mkdtempSync(join(tmpdir(), 'e2e-'));
+  server = await startServer({ port: 0, dataDir: dir, logLevel: 'error' }, jsonLogger('error', () => undefined));
+  browser = await launchChromium();
+}, 60_000);
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('playing in the browser', () => {
+  it('creates a match against three bots in the lobby, plays every quarter by locking orders, and sees a winner', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`http://127.0.0.1:${server.port}/`);
+    await page.fill('#name', 'Ada');
+    await page.screenshot({ path: join(SHOTS, 'lobby.png'), fullPage: true });
+    await page.click('#create');
+    await page.waitForSelector('#lock', { timeout: 20_000 });
+    await page.waitForSelector('#game canvas', { timeout: 20_000 });
+    await page.screenshot({ path: join(SHOTS, 'match.png'), fullPage: true });
+    for (let quarter = 1; quarter <= 20; quarter++) {
+      if (await page.$('#winner')) break;
+      await page.waitForSelector('#lock:not([disabled])', { timeout: 20_000 });
+      await page.click('#lock');
+      await page
+        .waitForFunction(
+          (q) => document.querySelector('#winner') !== null || (document.querySelector('#quarter')?.textContent ?? '').includes(`${q + 1}/`),
+          quarter,
+          { timeout: 20_000 },
+        )
+        .catch(async (e: unknown) => {
+          await page.screenshot({ path: join(SHOTS, `stuck-q${quarter}.png`), fullPage: true });
+          throw new Error(`quarter ${quarter} did not resolve; status: "${await page.textContent('#status')}" (${String(e)})`);
+        });
+      expect(await page.textContent('#status')).toBe('');
+    }
+    await page.waitForSelector('#winner', { timeout: 20_000 });
+    await page.screenshot({ path: join(SHOTS, 'results.png'), fullPage: true });
+    expect(await page.textContent('#winner')).toMatch(/Winner: (Ada|Bot \d)/);
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 180_000);
+});
