@@ -58,4 +58,55 @@ describe('playing in the browser', () => {
     expect(errors).toEqual([]);
     await page.close();
   }, 180_000);
+
+  it('a reload mid-match returns the player to the same seat', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await page.goto(`http://127.0.0.1:${server.port}/`);
+    await page.fill('#name', 'Bea');
+    await page.click('#create');
+    await page.waitForSelector('#lock', { timeout: 20_000 });
+    const url = page.url();
+    await page.click('#lock');
+    await page.waitForFunction(() => (document.querySelector('#quarter')?.textContent ?? '').includes('2/'), null, { timeout: 20_000 });
+    await page.reload();
+    await page.waitForSelector('#lock', { timeout: 20_000 });
+    expect(page.url()).toBe(url);
+    expect(await page.textContent('tr.me')).toContain('Bea');
+    expect(await page.textContent('#quarter')).toContain('2/');
+    await page.close();
+  }, 60_000);
+
+  it('the German interface shows no English labels on the match screen', async () => {
+    const context = await browser.newContext({ locale: 'de-DE', viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    await page.goto(`http://127.0.0.1:${server.port}/`);
+    await page.selectOption('#lang', 'de');
+    await page.fill('#name', 'Carla');
+    await page.click('#create');
+    await page.waitForSelector('#lock', { timeout: 20_000 });
+    await page.screenshot({ path: join(SHOTS, 'match-de.png'), fullPage: true });
+    const text = (await page.textContent('main')) ?? '';
+    for (const english of ['Orders', 'Lock orders', 'Players', 'Cash', 'Valuation', 'Quarter', 'Apply for permits', 'Back to lobby', 'Committed'])
+      expect(text, english).not.toContain(english);
+    expect(text).toContain('Aufträge festlegen');
+    await context.close();
+  }, 60_000);
+
+  it('a phone in landscape (844×390, touch) can set orders and lock', async () => {
+    const context = await browser.newContext({ viewport: { width: 844, height: 390 }, hasTouch: true, isMobile: true });
+    const page = await context.newPage();
+    await page.goto(`http://127.0.0.1:${server.port}/`);
+    await page.fill('#name', 'Dev');
+    await page.tap('#create');
+    await page.waitForSelector('#lock', { timeout: 20_000 });
+    await page.locator('input[data-budget="robotaxi"]').fill('500');
+    await page.locator('input[data-city="phoenix"]').tap();
+    await page.screenshot({ path: join(SHOTS, 'phone.png'), fullPage: true });
+    const box = await page.locator('#lock').boundingBox();
+    expect(box!.height).toBeGreaterThanOrEqual(44);
+    await page.locator('#lock').tap();
+    await page.waitForFunction(() => (document.querySelector('#quarter')?.textContent ?? '').includes('2/'), null, { timeout: 20_000 });
+    expect(await page.textContent('#status')).toBe('');
+    await context.close();
+  }, 60_000);
 });

@@ -1,9 +1,9 @@
 import Phaser from 'phaser';
 import { BootScene } from './scenes/BootScene';
-import { LanesScene, type LoopView } from './scenes/LanesScene';
+import { LanesScene, type LaneLabels, type LoopView } from './scenes/LanesScene';
 
 /** Starts the lanes canvas inside `parent`; loaded on demand by the match screen. */
-export function startLanes(parent: HTMLElement): { update(loops: LoopView): void; destroy(): void } {
+export function startLanes(parent: HTMLElement, labels: LaneLabels): { update(loops: LoopView): void; destroy(): void } {
   const game = new Phaser.Game({
     type: Phaser.AUTO,
     parent,
@@ -11,7 +11,7 @@ export function startLanes(parent: HTMLElement): { update(loops: LoopView): void
     height: 420,
     backgroundColor: '#0d1321',
     scale: { mode: Phaser.Scale.FIT, autoCenter: Phaser.Scale.CENTER_HORIZONTALLY },
-    scene: [BootScene, LanesScene],
+    scene: [BootScene, new LanesScene(labels)],
   });
   return {
     update(loops) {

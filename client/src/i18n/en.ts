@@ -74,6 +74,19 @@ export const en = {
   advance: 'End planning now',
   back: 'Back to lobby',
   errorPrefix: 'Refused',
+  chipsRnD: 'Chip R&D',
+  aiTraining: 'AI training',
+  chipsAndAi: 'Chips · AI',
+  closedIn: 'closed',
+  strategy_balanced: 'balanced',
+  strategy_robotaxi: 'robotaxi',
+  strategy_robots: 'robots',
+  strategy_satellites: 'satellites',
+  strategy_vertical: 'vertical',
+  strategy_random: 'random',
+  difficulty_easy: 'easy',
+  difficulty_normal: 'normal',
+  difficulty_hard: 'hard',
 } as const;
 
 export type MessageKey = keyof typeof en;

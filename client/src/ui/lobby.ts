@@ -1,4 +1,5 @@
 import { BOT_DIFFICULTIES, type BotDifficulty, type BotStrategy } from '../../../shared/domain/ids';
+import type { MessageKey } from '../i18n/en';
 import { currentLocale, LOCALE_STORAGE_KEY, setLocale, t, type Locale } from '../i18n/i18n';
 import { api, type MatchSummary } from '../net/api';
 import { rememberFacilitatorKey } from '../net/connection';
@@ -38,8 +39,8 @@ export function renderLobby(root: HTMLElement, actions: LobbyActions): void {
       'div',
       { class: 'bot-row' },
       h('span', {}, t('bot')),
-      h('select', { class: 'bot-strategy', 'aria-label': t('strategy') }, ...STRATEGIES.map((s) => h('option', { value: s, selected: s === strategy }, s))),
-      h('select', { class: 'bot-difficulty', 'aria-label': t('difficulty') }, ...BOT_DIFFICULTIES.map((d) => h('option', { value: d, selected: d === difficulty }, d))),
+      h('select', { class: 'bot-strategy', 'aria-label': t('strategy') }, ...STRATEGIES.map((s) => h('option', { value: s, selected: s === strategy }, t(`strategy_${s}` as MessageKey)))),
+      h('select', { class: 'bot-difficulty', 'aria-label': t('difficulty') }, ...BOT_DIFFICULTIES.map((d) => h('option', { value: d, selected: d === difficulty }, t(`difficulty_${d}` as MessageKey)))),
     );
   const syncBots = () => {
     const wanted = Math.max(0, Math.min(7, Number(seats.value) - 1));

@@ -1,5 +1,6 @@
 import type { Orders } from '../../../shared/domain/orders';
 import type { Scenario } from '../../../shared/scenario/types';
+import type { MessageKey } from '../i18n/en';
 import { money, number, t } from '../i18n/i18n';
 import { MatchConnection, type JoinIntent, type Reply } from '../net/connection';
 import { simpleSheet, type Budgets } from '../orders/simpleSheet';
@@ -29,7 +30,13 @@ export async function renderMatch(root: HTMLElement, matchId: string, intent: Jo
 
   let lanes: Lanes | null = null;
   void import('../game/startGame').then(({ startLanes }) => {
-    lanes = startLanes(canvasBox);
+    lanes = startLanes(canvasBox, {
+      robotaxi: t('robotaxi'),
+      robots: t('robots'),
+      satellites: t('satellites'),
+      shared: t('chipsAndAi'),
+      closed: t('closedIn'),
+    });
     draw();
   });
 
@@ -154,8 +161,8 @@ export async function renderMatch(root: HTMLElement, matchId: string, intent: Jo
     panel.append(
       ...[
       h('h2', {}, t('orders')),
-      slider('chips', t('shared') + ' · R&D'),
-      slider('ai', t('shared') + ' · AI'),
+      slider('chips', t('chipsRnD')),
+      slider('ai', t('aiTraining')),
       slider('robotaxi', t('robotaxi')),
       slider('robots', t('robots')),
       slider('satellites', t('satellites')),
@@ -206,7 +213,7 @@ export async function renderMatch(root: HTMLElement, matchId: string, intent: Jo
             'tr',
             { class: p.seat === conn.seat ? 'me' : '' },
             h('td', {}, p.name || '—'),
-            h('td', {}, p.kind === 'bot' ? `${t('bot')} · ${p.strategy}` : p.connected ? '●' : '○'),
+            h('td', {}, p.kind === 'bot' ? `${t('bot')} · ${t(`strategy_${p.strategy}` as MessageKey)}` : p.connected ? '●' : '○'),
             h('td', {}, money(p.valuation)),
             h('td', {}, `${p.loopsClosed} ⟳`),
             h('td', {}, p.locked ? t('locked') : ''),

@@ -1,22 +1,29 @@
 import Phaser from 'phaser';
 
 export type LoopView = Record<string, { strength: number; streak?: number; closed: number | null }>;
+export interface LaneLabels {
+  robotaxi: string;
+  robots: string;
+  satellites: string;
+  shared: string;
+  closed: string;
+}
 
 // Colour-blind-safe hues (Okabe–Ito): sky blue, orange, bluish green.
 const LANES = [
-  { key: 'robotaxi', label: 'Robotaxi', color: 0x56b4e9 },
-  { key: 'robots', label: 'Robots', color: 0xe69f00 },
-  { key: 'satellites', label: 'Satellites', color: 0x009e73 },
+  { key: 'robotaxi', color: 0x56b4e9 },
+  { key: 'robots', color: 0xe69f00 },
+  { key: 'satellites', color: 0x009e73 },
 ] as const;
 
 /** The three lines as lanes over the shared layer, each with a loop ring that fills with strength. */
 export class LanesScene extends Phaser.Scene {
   private rings!: Phaser.GameObjects.Graphics;
-  private labels: Phaser.GameObjects.Text[] = [];
+  private texts: Phaser.GameObjects.Text[] = [];
   private loops: LoopView = {};
   private shown: Record<string, number> = {};
 
-  constructor() {
+  constructor(private readonly labels: LaneLabels) {
     super('lanes');
   }
 
@@ -27,12 +34,12 @@ export class LanesScene extends Phaser.Scene {
     LANES.forEach((lane, i) => {
       bg.fillStyle(lane.color, 0.12);
       bg.fillRoundedRect(12, 12 + i * laneH, width - 24, laneH - 10, 12);
-      this.add.text(32, 24 + i * laneH, lane.label, { fontFamily: 'system-ui, sans-serif', fontSize: '22px', color: '#e8edf5' });
-      this.labels.push(this.add.text(width - 170, 24 + i * laneH + laneH / 2 - 20, '', { fontFamily: 'system-ui', fontSize: '16px', color: '#e8edf5' }));
+      this.add.text(32, 24 + i * laneH, this.labels[lane.key], { fontFamily: 'system-ui, sans-serif', fontSize: '22px', color: '#e8edf5' });
+      this.texts.push(this.add.text(width - 170, 24 + i * laneH + laneH / 2 - 20, '', { fontFamily: 'system-ui', fontSize: '16px', color: '#e8edf5' }));
     });
     bg.fillStyle(0x9fb0c8, 0.15);
     bg.fillRoundedRect(12, height - 46, width - 24, 36, 10);
-    this.add.text(32, height - 38, 'Chips · AI', { fontFamily: 'system-ui', fontSize: '16px', color: '#9fb0c8' });
+    this.add.text(32, height - 38, this.labels.shared, { fontFamily: 'system-ui', fontSize: '16px', color: '#9fb0c8' });
     this.rings = this.add.graphics();
   }
 
@@ -64,7 +71,7 @@ export class LanesScene extends Phaser.Scene {
         this.rings.strokeCircle(cx, cy, r + 9);
       }
       const strength = this.loops[lane.key]?.strength ?? 0;
-      this.labels[i]!.setText(closed ? `closed Q${closed}` : `${Math.round(Math.min(strength, 9.99) * 100)}%`);
+      this.texts[i]!.setText(closed ? `${this.labels.closed} Q${closed}` : `${Math.round(Math.min(strength, 9.99) * 100)}%`);
     });
   }
 }
