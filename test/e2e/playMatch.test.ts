@@ -68,6 +68,10 @@ describe('playing in the browser', () => {
     const url = page.url();
     await page.click('#lock');
     await page.waitForFunction(() => (document.querySelector('#quarter')?.textContent ?? '').includes('2/'), null, { timeout: 20_000 });
+    // The report of quarter 1 is shown, with the player's own lines.
+    await page.waitForSelector('#quarter-report table.lines', { timeout: 20_000 });
+    expect(await page.textContent('#quarter-report')).toContain('Revenue');
+    await page.screenshot({ path: join(SHOTS, 'report.png'), fullPage: true });
     await page.reload();
     await page.waitForSelector('#lock', { timeout: 20_000 });
     expect(page.url()).toBe(url);

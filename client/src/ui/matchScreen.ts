@@ -4,7 +4,9 @@ import type { MessageKey } from '../i18n/en';
 import { money, number, t } from '../i18n/i18n';
 import { MatchConnection, type JoinIntent, type Reply } from '../net/connection';
 import { simpleSheet, type Budgets } from '../orders/simpleSheet';
+import type { PublicReport, SeatReport } from '../../../shared/views/quarterReport';
 import { describeRefusal } from './refusals';
+import { reportPanel } from './reportPanel';
 import { clear, h } from './dom';
 
 type Lanes = { update(lines: Record<string, { strength: number; closed: number | null }>): void; destroy(): void };
@@ -222,7 +224,10 @@ export async function renderMatch(root: HTMLElement, matchId: string, intent: Jo
       ),
     );
     clear(report);
-    report.append(h('h2', {}, s.status === 'ended' ? t('matchEnded') : t('news')), ...[...s.news].slice(-3).map((n: string) => h('p', {}, n)));
+    const names = [...s.players].map((p: any) => p.name as string);
+    const pub = s.reportJson ? (JSON.parse(s.reportJson) as PublicReport) : null;
+    const own = mine?.reportJson ? (JSON.parse(mine.reportJson) as SeatReport) : null;
+    report.append(h('h2', {}, s.status === 'ended' ? t('matchEnded') : t('report')), reportPanel(pub, own, names, conn.seat));
     if (s.status === 'ended' && s.winner >= 0) report.append(h('p', { id: 'winner', class: 'winner' }, `${t('winner')}: ${s.players[s.winner]?.name}`));
     const focus = mine ?? s.players[0];
     if (lanes && focus) lanes.update(JSON.parse(focus.loopsJson || '{}'));
