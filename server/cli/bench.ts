@@ -9,6 +9,7 @@ import { DEFAULT_POOL, runPlannedMatch, type SimPlan } from '../../shared/sim/ma
 import { runBotMatch } from '../../shared/sim/runBotMatch';
 import { clonePlain } from '../../shared/util/clonePlain';
 import { parseArgs, UsageError } from './args';
+import { lobbyBytes, lobbyInteractiveMs } from './clientBench';
 import { bytesPerQuarter, recordedMatch, roomThroughput, storeCost } from './serverBench';
 import { runOnWorkers } from './simulate';
 
@@ -113,6 +114,10 @@ async function main(): Promise<void> {
     roomClients: room.clients,
   };
 
+  // Client: what the lobby costs to load, and how soon it is usable in headless Chromium.
+  const lobby = lobbyBytes();
+  const client = { lobbyGzipBytes: lobby.gzipBytes, lobbyInteractiveMs: await lobbyInteractiveMs() };
+
   const row = (name: string, value: string, note = '') => `${name.padEnd(44)} ${value.padStart(14)}  ${note}`;
   const out = [
     'Closed Loop benchmark (one run, side by side)',
@@ -128,11 +133,13 @@ async function main(): Promise<void> {
     row('net: same, full JSON state after each change', server.fullJsonBytesPerQuarter.toLocaleString('en-US'), `(deltas are ${(server.deltaShare * 100).toFixed(1)}%; target ≤ 25%)`),
     row('store: bytes written per command, event append', server.appendBytesPerCommand.toLocaleString('en-US'), `${server.appendUsPerCommand} µs`),
     row('store: bytes written per command, whole JSON', server.snapshotBytesPerCommand.toLocaleString('en-US'), `${server.snapshotUsPerCommand} µs`),
+    row('client: gzipped JS+CSS before the lobby works', client.lobbyGzipBytes.toLocaleString('en-US'), '(target ≤ 450 KB; Phaser loads with the match)'),
+    row('client: navigation to a usable lobby, ms', String(client.lobbyInteractiveMs), '(target ≤ 1,500)'),
     row(`room: commands/s, ${server.roomClients} WebSocket clients`, String(server.roomCommandsPerSec), `(each paced at 18/s; ack p50 ${server.roomAckP50Ms} ms, p99 ${server.roomAckP99Ms} ms)`),
     '',
   ];
   process.stdout.write(out.join('\n'));
-  if (json) writeFileSync(json, `${JSON.stringify({ engine, sim, replay, server }, null, 2)}\n`);
+  if (json) writeFileSync(json, `${JSON.stringify({ engine, sim, replay, server, client }, null, 2)}\n`);
   process.exit(0);
 }
 

@@ -113,4 +113,36 @@ describe('playing in the browser', () => {
     expect(await page.textContent('#status')).toBe('');
     await context.close();
   }, 60_000);
+
+  it('two browsers join the same match by code; each sees its own seat and orders only', async () => {
+    const host = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const friend = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const a = await host.newPage();
+    await a.goto(`http://127.0.0.1:${server.port}/`);
+    await a.fill('#name', 'Emil');
+    await a.fill('#seats', '2');
+    await a.fill('#botCount', '0');
+    await a.click('#create');
+    await a.waitForSelector('header code', { timeout: 20_000 });
+    const code = (await a.textContent('header code'))!.trim();
+    expect(code).toMatch(/^[A-Z]{5}$/);
+    const b = await friend.newPage();
+    await b.goto(`http://127.0.0.1:${server.port}/`);
+    await b.fill('#name', 'Fay');
+    await b.fill('#code', code);
+    await b.click('#join');
+    await a.waitForSelector('#lock', { timeout: 20_000 });
+    await b.waitForSelector('#lock', { timeout: 20_000 });
+    expect(await a.textContent('tr.me')).toContain('Emil');
+    expect(await b.textContent('tr.me')).toContain('Fay');
+    // Emil locks; Fay sees that he has locked, not what he ordered, and her own sheet stays open.
+    await a.locator('input[data-budget="robots"]').fill('2500');
+    await a.click('#lock');
+    await b.waitForFunction(() => [...document.querySelectorAll('#players tr')].some((r) => r.textContent?.includes('Emil') && r.textContent.includes('Locked')), null, { timeout: 20_000 });
+    expect(await b.$('#lock')).not.toBeNull();
+    expect(await b.textContent('#totals')).not.toContain('$2.5B');
+    await b.screenshot({ path: join(SHOTS, 'friend.png'), fullPage: true });
+    await host.close();
+    await friend.close();
+  }, 60_000);
 });

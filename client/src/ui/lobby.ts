@@ -33,6 +33,7 @@ export function renderLobby(root: HTMLElement, actions: LobbyActions): void {
   });
 
   const seats = h('input', { id: 'seats', type: 'number', min: 1, max: 8, value: 4 });
+  const botCount = h('input', { id: 'botCount', type: 'number', min: 0, max: 7, value: 3 });
   const botsBox = h('div', { class: 'bots' });
   const botRow = (strategy: BotStrategy, difficulty: BotDifficulty) =>
     h(
@@ -42,12 +43,16 @@ export function renderLobby(root: HTMLElement, actions: LobbyActions): void {
       h('select', { class: 'bot-strategy', 'aria-label': t('strategy') }, ...STRATEGIES.map((s) => h('option', { value: s, selected: s === strategy }, t(`strategy_${s}` as MessageKey)))),
       h('select', { class: 'bot-difficulty', 'aria-label': t('difficulty') }, ...BOT_DIFFICULTIES.map((d) => h('option', { value: d, selected: d === difficulty }, t(`difficulty_${d}` as MessageKey)))),
     );
+  // One seat is yours; the others are bots or wait for friends who join with the code.
   const syncBots = () => {
-    const wanted = Math.max(0, Math.min(7, Number(seats.value) - 1));
+    const free = Math.max(0, Math.min(7, Number(seats.value) - 1));
+    if (Number(botCount.value) > free) botCount.value = String(free);
+    const wanted = Math.max(0, Math.min(free, Number(botCount.value)));
     while (botsBox.children.length < wanted) botsBox.append(botRow(STRATEGIES[botsBox.children.length % STRATEGIES.length]!, 'normal'));
     while (botsBox.children.length > wanted) botsBox.lastElementChild!.remove();
   };
   seats.addEventListener('input', syncBots);
+  botCount.addEventListener('input', syncBots);
   syncBots();
   const winLoops = h('select', { id: 'winLoops' }, h('option', { value: 1 }, '1'), h('option', { value: 2, selected: true }, '2'), h('option', { value: 3 }, '3'));
   const timer = h('input', { id: 'timer', type: 'number', min: 0, max: 3600, value: 90 });
@@ -117,7 +122,8 @@ export function renderLobby(root: HTMLElement, actions: LobbyActions): void {
         { class: 'card' },
         h('h2', {}, t('newMatch')),
         h('label', {}, t('seats'), seats),
-        h('div', {}, h('h3', {}, t('bots')), botsBox),
+        h('label', {}, t('bots'), botCount),
+        botsBox,
         h('label', {}, t('winLoops'), winLoops),
         h('label', {}, t('timer'), timer),
         h('label', { class: 'inline' }, classroom, ` ${t('classroom')}`),
