@@ -22,6 +22,7 @@ export async function renderMatch(root: HTMLElement, matchId: string, intent: Jo
   const conn = await MatchConnection.open(matchId, intent);
   clear(root);
 
+  let leaving = () => undefined as void;
   const header = h('header', { class: 'hud' });
   const canvasBox = h('div', { id: 'game', class: 'lanes' });
   const panel = h('section', { class: 'card orders', id: 'orders' });
@@ -188,7 +189,7 @@ export async function renderMatch(root: HTMLElement, matchId: string, intent: Jo
     clear(header);
     header.append(
       ...[
-      h('button', { class: 'secondary', onclick: () => void conn.leave().then(back) }, t('back')),
+      h('button', { class: 'secondary', onclick: () => void conn.leave().then(() => (leaving(), back())) }, t('back')),
       h('strong', { id: 'quarter' }, `${t('quarter')} ${s.quarter}/${s.quarters} · ${s.quarterLabel}`),
       s.paused ? h('span', { class: 'badge' }, t('paused')) : null,
       s.deadline > 0 ? h('span', { id: 'timer' }, `${t('timeLeft')} ${Math.max(0, Math.round((s.deadline - Date.now()) / 1000))} s`) : null,
@@ -240,9 +241,12 @@ export async function renderMatch(root: HTMLElement, matchId: string, intent: Jo
     banner.textContent = up ? '' : t('connectionLost');
   };
   draw();
-  setInterval(() => {
+  const ticker = setInterval(() => {
     const timer = document.getElementById('timer');
     if (timer && conn.state.deadline > 0) timer.textContent = `${t('timeLeft')} ${Math.max(0, Math.round((conn.state.deadline - Date.now()) / 1000))} s`;
   }, 1000);
-  void lanes;
+  leaving = () => {
+    clearInterval(ticker);
+    lanes?.destroy();
+  };
 }
