@@ -53,6 +53,9 @@ describe('playing in the browser', () => {
       expect(await page.textContent('#status')).toBe('');
     }
     await page.waitForSelector('#winner', { timeout: 20_000 });
+    // The valuation chart (uPlot, loaded on demand) draws one series per player.
+    await page.waitForSelector('#valuation-chart canvas', { timeout: 20_000 });
+    expect(await page.locator('#valuation-chart .u-legend .u-series').count()).toBe(5);
     await page.screenshot({ path: join(SHOTS, 'results.png'), fullPage: true });
     expect(await page.textContent('#winner')).toMatch(/Winner: (Ada|Bot \d)/);
     expect(errors).toEqual([]);

@@ -7,6 +7,7 @@ import { simpleSheet, type Budgets } from '../orders/simpleSheet';
 import type { PublicReport, SeatReport } from '../../../shared/views/quarterReport';
 import { describeRefusal } from './refusals';
 import { reportPanel } from './reportPanel';
+import { renderResultsChart } from './resultsChart';
 import { clear, h } from './dom';
 
 type Lanes = { update(lines: Record<string, { strength: number; closed: number | null }>): void; destroy(): void };
@@ -48,6 +49,7 @@ export async function renderMatch(root: HTMLElement, matchId: string, intent: Jo
   const bids: Record<string, number> = {};
   let scenario: Scenario | null = null;
   let shownQuarter = -1;
+  let endedShown = false;
 
   const say = (reply: Reply) => {
     status.textContent = reply.ok ? '' : `${t('errorPrefix')}: ${describeRefusal(reply.code, reply.message)}`;
@@ -129,6 +131,9 @@ export async function renderMatch(root: HTMLElement, matchId: string, intent: Jo
         h('h2', {}, t('matchEnded')),
         h('ol', { id: 'ranking' }, ...[...s.ranking].map((seat: number) => h('li', {}, `${s.players[seat]?.name} · ${money(s.players[seat]?.valuation ?? 0)}`))),
       );
+      const charts = h('div', { class: 'charts' });
+      panel.append(charts);
+      void renderResultsChart(charts, matchId);
       return;
     }
     if (conn.role !== 'player') {
@@ -198,8 +203,10 @@ export async function renderMatch(root: HTMLElement, matchId: string, intent: Jo
       h('code', {}, s.joinCode),
       ].filter((x): x is NonNullable<typeof x> => x !== null),
     );
-    if (s.status === 'ended' || s.quarter !== shownQuarter || panel.childElementCount === 0) {
+    const showResults = s.status === 'ended' && !endedShown;
+    if (showResults || (s.status !== 'ended' && (s.quarter !== shownQuarter || panel.childElementCount === 0))) {
       shownQuarter = s.quarter;
+      endedShown = s.status === 'ended';
       drawPanel();
     }
     const lockButton = panel.querySelector('#lock, #unlock');
