@@ -1,5 +1,5 @@
-import { saturate } from '../../math/detMath';
 import type { Scenario } from '../../scenario/types';
+import { skillAfter } from './skillGrowth';
 
 /** ΔU = (100−U)·(1 − e^(−(fsdRnD + 0.5·aiTraining)·μ·(0.5 + A/100)·(1+D)/12,000)) */
 export function autonomyAfter(
@@ -12,8 +12,7 @@ export function autonomyAfter(
   sc: Scenario,
 ): number {
   const t = sc.robotaxi;
-  const effort = (fsdRnDM + t.aiTrainingWeight * aiTrainingM) * mu * (0.5 + capability / 100) * (1 + dataBonus);
-  return u + (100 - u) * saturate(effort / t.autonomyScaleM);
+  return skillAfter(u, fsdRnDM, aiTrainingM, t.aiTrainingWeight, mu, capability, dataBonus, t.autonomyScaleM);
 }
 
 /** Ride demand of a city in a quarter: its Q1 demand grown by the scenario's rate, whole rides. */

@@ -1,5 +1,6 @@
-import { clamp, detLog2, detPow, saturate } from '../../math/detMath';
+import { clamp, detLog2, detPow } from '../../math/detMath';
 import type { Scenario } from '../../scenario/types';
+import { skillAfter } from './skillGrowth';
 
 export function actuatorsPerRobot(sc: Scenario): number {
   return sc.robots.hands * sc.robots.handActuators + sc.robots.bodyActuators;
@@ -16,8 +17,7 @@ export function dexterityAfter(
   sc: Scenario,
 ): number {
   const r = sc.robots;
-  const effort = (robotRnDM + r.aiTrainingWeight * aiTrainingM) * mu * (0.5 + capability / 100) * (1 + dataBonus);
-  return x + (100 - x) * saturate(effort / r.dexterityScaleM);
+  return skillAfter(x, robotRnDM, aiTrainingM, r.aiTrainingWeight, mu, capability, dataBonus, r.dexterityScaleM);
 }
 
 /** Unit cost before shocks and deployment: −learningRate per doubling of cumulative output. */
