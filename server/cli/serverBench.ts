@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -113,9 +113,6 @@ export function storeCost(groups: GameEvent[][]): { appendBytes: number; appendU
   }
 }
 
-export function fileBytes(path: string): number {
-  return statSync(path).size;
-}
 
 /**
  * Commands per second through real rooms: `clients` SDK clients, one per match, each sending

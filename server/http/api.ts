@@ -9,7 +9,8 @@ import { RequestError, type MatchRegistry } from '../match/MatchRegistry';
 import type { MatchRecord } from '../store/EventStore';
 import { placeholderPage } from './placeholderPage';
 import { redactLive } from './redact';
-import { exportCsv, stateOf, summarize } from './summaries';
+import { fold } from '../../shared/replay/fold';
+import { exportCsv, summarize } from './summaries';
 
 const createSchema = z.strictObject({
   seats: z.number().int().min(1).max(8),
@@ -62,7 +63,7 @@ export function mountApi(app: Application, ctx: ApiContext): void {
       record.version = loaded.version;
       return loaded.current;
     }
-    return stateOf(await registry.store.read(record.matchId));
+    return fold(await registry.store.read(record.matchId));
   }
 
   app.get('/api/health', async (_req, res) => {
@@ -111,7 +112,7 @@ export function mountApi(app: Application, ctx: ApiContext): void {
     const live = record.status !== 'finished';
     res.attachment(`closed-loop-${record.matchId}.json`).json({
       format: 'closed-loop-match/1',
-      match: summarize(record, stateOf(log)),
+      match: summarize(record, fold(log)),
       redacted: live,
       events: live ? log.map(redactLive) : log,
     });

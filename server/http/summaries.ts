@@ -1,5 +1,5 @@
 import type { GameState } from '../../shared/domain/state';
-import { buildSnapshots, fold, stateHash } from '../../shared/replay/fold';
+import { buildSnapshots, stateHash } from '../../shared/replay/fold';
 import type { EventEnvelope } from '../../shared/replay/envelope';
 import { quarterLabel } from '../../shared/rules/calendar';
 import { LINES } from '../../shared/scenario/types';
@@ -37,9 +37,6 @@ export function summarize(record: MatchRecord, state: GameState): MatchSummary {
   return summary;
 }
 
-export function stateOf(log: readonly EventEnvelope[]): GameState {
-  return fold(log);
-}
 
 const CSV_COLUMNS = [
   'quarter',

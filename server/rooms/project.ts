@@ -2,7 +2,7 @@ import type { EventEnvelope } from '../../shared/replay/envelope';
 import type { GameState } from '../../shared/domain/state';
 import { quarterLabel } from '../../shared/rules/calendar';
 import { loopsClosed } from '../../shared/rules/valuation';
-import { quarterReport } from '../../shared/views/quarterReport';
+import { publicReport, quarterEvents, seatReport } from '../../shared/views/quarterReport';
 import { MatchState, SeatState } from './matchSchema';
 
 export interface RoomFacts {
@@ -48,8 +48,8 @@ export function project(ms: MatchState, state: GameState, facts: RoomFacts, last
   // Reports change only when a quarter resolves: `lastQuarter` holds that quarter's events then.
   const resolved = state.status === 'ended' ? state.quarter : state.quarter - 1;
   const seats = state.seats.length;
-  const report = lastQuarter && resolved >= 1;
-  if (report) ms.reportJson = JSON.stringify(quarterReport(lastQuarter, resolved, { role: 'spectator' }, seats).public);
+  const quarterFacts = lastQuarter && resolved >= 1 ? quarterEvents(lastQuarter, resolved) : null;
+  if (quarterFacts) ms.reportJson = JSON.stringify(publicReport(resolved, quarterFacts));
 
   while (ms.players.length < seats) ms.players.push(new SeatState());
   state.seats.forEach((seat, i) => {
@@ -80,6 +80,6 @@ export function project(ms: MatchState, state: GameState, facts: RoomFacts, last
     row.debt = p.debt;
     row.ordersJson = JSON.stringify(p.orders);
     row.booksJson = JSON.stringify({ tech: p.tech, chips: p.chips, robotaxi: p.robotaxi, robots: p.robots, satellites: p.satellites, flows: p.flows, loops: p.loops });
-    if (report) row.reportJson = JSON.stringify(quarterReport(lastQuarter, resolved, { role: 'player', seat: i }, seats).own);
+    if (quarterFacts) row.reportJson = JSON.stringify(seatReport(i, quarterFacts));
   });
 }

@@ -1,6 +1,6 @@
 import { BUDGET_FIELDS, COUNT_FIELDS, type Orders } from '../domain/orders';
 import { usdFromM } from '../rules/money';
-import { committedSpendFor } from '../rules/ordersRules';
+import { committedSpendFor, pricesOnly } from '../rules/ordersRules';
 import type { Scenario } from '../scenario/types';
 
 /** Everything that can be bought in smaller amounts, scaled by `factor` (whole units, rounded down). */
@@ -13,13 +13,6 @@ function scaled(o: Orders, factor: number): Orders {
   return next;
 }
 
-function pricesOnly(o: Orders): Orders {
-  const out: Orders = {};
-  if (o.ridePriceUsd !== undefined) out.ridePriceUsd = o.ridePriceUsd;
-  if (o.robotPriceUsd !== undefined) out.robotPriceUsd = o.robotPriceUsd;
-  if (o.subscriptionPriceUsd !== undefined) out.subscriptionPriceUsd = o.subscriptionPriceUsd;
-  return out;
-}
 
 /**
  * Shrinks a sheet until it commits no more than the cash on hand. Spectrum bids cannot go below a

@@ -49,6 +49,3 @@ export class RuleError extends Error {
   }
 }
 
-export function isRuleError(e: unknown): e is RuleError {
-  return e instanceof RuleError;
-}

@@ -5,9 +5,6 @@ export function usdFromM(m: number): number {
   return Math.round(m * USD_PER_M);
 }
 
-export function mFromUsd(usd: number): number {
-  return usd / USD_PER_M;
-}
 
 /** Rounds a computed dollar amount to a whole dollar. */
 export function wholeUsd(x: number): number {

@@ -150,7 +150,12 @@ export function assertAffordable(state: GameState, player: PlayerState, orders: 
 export function standingOrders(state: GameState, player: PlayerState): Orders {
   const { spectrumBids: _bids, applyPermits: _permits, ...rest } = player.orders;
   if (committedSpend(state, player, rest) <= player.cash) return rest;
-  const pricesOnly: Orders = {};
-  for (const f of PRICE_FIELDS) if (rest[f] !== undefined) pricesOnly[f] = rest[f];
-  return pricesOnly;
+  return pricesOnly(rest);
+}
+
+/** A sheet reduced to its prices: what remains when nothing can be afforded. */
+export function pricesOnly(o: Orders): Orders {
+  const out: Orders = {};
+  for (const f of PRICE_FIELDS) if (o[f] !== undefined) out[f] = o[f];
+  return out;
 }

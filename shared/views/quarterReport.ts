@@ -72,7 +72,8 @@ export function quarterEvents<E extends Fact>(events: readonly E[], quarter: num
 const of = <T extends GameEvent['type']>(events: readonly Fact[], type: T) =>
   events.filter((e): e is EventOf<T> => e.type === type);
 
-function publicReport(quarter: number, events: readonly Fact[]): PublicReport {
+/** What everyone learns from a quarter's events (see quarterEvents). */
+export function publicReport(quarter: number, events: readonly Fact[]): PublicReport {
   const foundry = of(events, 'FoundryAuctionCleared')[0];
   const robots = of(events, 'RobotsSold')[0];
   const exchange = of(events, 'ActuatorExchangeCleared')[0];
@@ -120,7 +121,8 @@ function publicReport(quarter: number, events: readonly Fact[]): PublicReport {
   };
 }
 
-function seatReport(seat: number, events: readonly Fact[]): SeatReport {
+/** One seat's side of a quarter, from that quarter's events (see quarterEvents). */
+export function seatReport(seat: number, events: readonly Fact[]): SeatReport {
   const mine = <T extends GameEvent['type']>(type: T) =>
     of(events, type).filter((e) => (e.data as { seat?: number }).seat === seat);
   const sum = <T extends GameEvent['type']>(type: T, pick: (e: EventOf<T>) => number) =>

@@ -1,4 +1,5 @@
 import type { Scenario } from '../../scenario/types';
+import { grownByQuarter } from '../../math/growth';
 import { skillAfter } from './skillGrowth';
 
 /** ΔU = (100−U)·(1 − e^(−(fsdRnD + 0.5·aiTraining)·μ·(0.5 + A/100)·(1+D)/12,000)) */
@@ -17,9 +18,7 @@ export function autonomyAfter(
 
 /** Ride demand of a city in a quarter: its Q1 demand grown by the scenario's rate, whole rides. */
 export function cityDemand(demandQ1: number, growth: number, quarter: number): number {
-  let d = demandQ1;
-  for (let q = 1; q < quarter; q++) d *= 1 + growth;
-  return Math.round(d);
+  return grownByQuarter(demandQ1, growth, quarter);
 }
 
 export function isUnsupervised(u: number, sc: Scenario): boolean {

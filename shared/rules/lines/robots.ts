@@ -1,5 +1,6 @@
 import { clamp, detLog2, detPow } from '../../math/detMath';
 import type { Scenario } from '../../scenario/types';
+import { grownByQuarter } from '../../math/growth';
 import { skillAfter } from './skillGrowth';
 
 export function actuatorsPerRobot(sc: Scenario): number {
@@ -35,7 +36,5 @@ export function deploymentCut(deployed: number, synergy: number, sc: Scenario): 
 }
 
 export function robotDemand(quarter: number, sc: Scenario): number {
-  let d = sc.robots.marketDemandQ1;
-  for (let q = 1; q < quarter; q++) d *= 1 + sc.robots.marketGrowthPerQuarter;
-  return Math.round(d);
+  return grownByQuarter(sc.robots.marketDemandQ1, sc.robots.marketGrowthPerQuarter, quarter);
 }

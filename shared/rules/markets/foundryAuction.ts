@@ -1,4 +1,5 @@
 import type { FoundryAward } from '../../domain/events';
+import { grownByQuarter } from '../../math/growth';
 
 export interface FoundryBidEntry {
   seat: number;
@@ -60,7 +61,5 @@ export function clearFoundry(supply: number, bids: readonly FoundryBidEntry[], r
 
 /** Foundry supply of a quarter: supplyQ1 grown by `growth` per quarter, in whole chips. */
 export function foundrySupply(supplyQ1: number, growth: number, quarter: number): number {
-  let supply = supplyQ1;
-  for (let q = 1; q < quarter; q++) supply *= 1 + growth;
-  return Math.round(supply);
+  return grownByQuarter(supplyQ1, growth, quarter);
 }
