@@ -1,7 +1,11 @@
 import type { MessageKey } from './en';
+import { facilitatorDe } from './facilitator';
+import { replayDe } from './replay';
 
 // Alle Texte des Clients auf Deutsch: dieselben Schlüssel wie en.ts.
 export const de: Record<MessageKey, string> = {
+  ...replayDe,
+  ...facilitatorDe,
   tagline: 'Robotaxis, Roboter und Satelliten: Wer schließt den Kreislauf zuerst?',
   language: 'Sprache',
   yourName: 'Dein Name',
