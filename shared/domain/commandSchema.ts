@@ -144,6 +144,11 @@ const DATA: Record<Command['type'], (data: unknown, path: string) => void> = {
     num(d.seat, `${path}.seat`);
     botSpec(d.bot, `${path}.bot`);
   },
+  SetStagedReveal(v, path) {
+    const on = object(v, path, ['on']).on;
+    if (typeof on !== 'boolean') throw new ShapeError(`${path}.on`, 'expected true or false');
+  },
+  RevealResults: (v, path) => num(object(v, path, ['quarter']).quarter, `${path}.quarter`),
   InjectShock(v, path) {
     const d = object(v, path, ['cardId'], ['cityId']);
     str(d.cardId, `${path}.cardId`, 0, 64);

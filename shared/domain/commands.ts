@@ -77,6 +77,18 @@ export interface ReplaceSeat {
   data: { seat: SeatIndex; bot: BotSpec };
 }
 
+export interface SetStagedReveal {
+  type: 'SetStagedReveal';
+  /** On: each quarter's results reach players only when the facilitator releases them. */
+  data: { on: boolean };
+}
+
+export interface RevealResults {
+  type: 'RevealResults';
+  /** The resolved quarter whose results are released to the players. */
+  data: { quarter: number };
+}
+
 export type Command =
   | CreateMatch
   | ClaimSeat
@@ -89,6 +101,8 @@ export type Command =
   | ResumeMatch
   | InjectShock
   | SetPlanningTimer
-  | ReplaceSeat;
+  | ReplaceSeat
+  | SetStagedReveal
+  | RevealResults;
 
 export type CommandType = Command['type'];

@@ -35,7 +35,9 @@ export type RuleErrorCode =
   | 'TOO_MANY_ROBOT_LINES'
   | 'INSUFFICIENT_CASH'
   | 'CROSSING_ORDERS'
-  | 'UNKNOWN_SHOCK';
+  | 'UNKNOWN_SHOCK'
+  | 'RESULTS_HELD'
+  | 'NOTHING_HELD';
 
 export class RuleError extends Error {
   readonly code: RuleErrorCode;

@@ -177,6 +177,8 @@ export type LoopProgressed = Ev<
 export type LoopClosed = Ev<'LoopClosed', { quarter: number; seat: SeatIndex; line: LineId }>;
 export type PlanningTimerSet = Ev<'PlanningTimerSet', { seconds: number }>;
 export type SeatReplaced = Ev<'SeatReplaced', { seat: SeatIndex; name: string; bot: BotSpec }>;
+export type StagedRevealSet = Ev<'StagedRevealSet', { on: boolean }>;
+export type ResultsRevealed = Ev<'ResultsRevealed', { quarter: number }>;
 export type EmergencyLoanTaken = Ev<'EmergencyLoanTaken', { seat: SeatIndex; amount: number }>;
 export type ValuationAssessed = Ev<'ValuationAssessed', { quarter: number; valuations: number[] }>;
 export type QuarterResolved = Ev<'QuarterResolved', { quarter: number; rng: PrngState }>;
@@ -207,6 +209,8 @@ export type GameEvent =
   | FoundryAuctionCleared
   | PlanningTimerSet
   | SeatReplaced
+  | StagedRevealSet
+  | ResultsRevealed
   | ShockInjected
   | ShockDrawn
   | ShockExpired

@@ -149,4 +149,6 @@ export interface GameState {
   shocks: { active: ActiveShock[]; injected: Array<{ cardId: string; cityId?: string }> };
   news: NewsItem[];
   result: { winner: SeatIndex; ranking: SeatIndex[]; reason: 'loops' | 'valuation' } | null;
+  /** Staged reveal: players see a quarter's results only up to `revealed` while `staged` is on. */
+  reveal: { staged: boolean; revealed: number };
 }

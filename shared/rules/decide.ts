@@ -5,6 +5,7 @@ import type { DecideContext } from '../domain/ids';
 import type { GameState } from '../domain/state';
 import { decideReplaceSeat, decideSetPlanningTimer } from './facilitator';
 import { decideInjectShock } from './shocks';
+import { decideRevealResults, decideSetStagedReveal } from './reveal';
 import { decideClaimSeat, decideCreateMatch, decideStartMatch } from './lifecycle';
 import {
   decideEndPlanning,
@@ -45,6 +46,10 @@ export function decide(state: GameState, input: Command | unknown, ctx: DecideCo
       return decideSetPlanningTimer(state, command, ctx);
     case 'ReplaceSeat':
       return decideReplaceSeat(state, command, ctx);
+    case 'SetStagedReveal':
+      return decideSetStagedReveal(state, command, ctx);
+    case 'RevealResults':
+      return decideRevealResults(state, command, ctx);
     default: {
       const _exhaustive: never = command;
       return _exhaustive;

@@ -3,6 +3,7 @@ import type { GameEvent } from '../domain/events';
 import type { GameState, LedgerAccount, PlayerState } from '../domain/state';
 import { LINES } from '../scenario/types';
 import { emptyFlows, newPlayer } from './newPlayer';
+import { resolvedQuarter } from './reveal';
 
 // evolve is total: it never validates and never draws random numbers; it only writes down facts
 // that decide already checked. The recipes mutate a draft, so the live path runs them inside one
@@ -138,6 +139,12 @@ export function applyEvent(s: GameState, event: GameEvent): void {
       return;
     case 'SeatReplaced':
       s.seats[event.data.seat] = { index: event.data.seat, name: event.data.name, kind: 'bot', bot: { ...event.data.bot } };
+      return;
+    case 'StagedRevealSet':
+      s.reveal = { staged: event.data.on, revealed: resolvedQuarter(s) };
+      return;
+    case 'ResultsRevealed':
+      s.reveal.revealed = event.data.quarter;
       return;
     case 'ShockInjected':
       s.shocks.injected.push(event.data.cityId ? { cardId: event.data.cardId, cityId: event.data.cityId } : { cardId: event.data.cardId });

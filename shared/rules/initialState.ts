@@ -20,5 +20,6 @@ export function initialState(): GameState {
     shocks: { active: [], injected: [] },
     news: [],
     result: null,
+    reveal: { staged: false, revealed: 0 },
   };
 }

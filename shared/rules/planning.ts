@@ -5,12 +5,14 @@ import type { DecideContext } from '../domain/ids';
 import type { GameState, PlayerState } from '../domain/state';
 import { assertAffordable, validateOrders } from './ordersRules';
 import { resolveQuarter } from './resolveQuarter';
+import { requireNothingHeld } from './reveal';
 
 function requirePlanning(state: GameState): void {
   if (state.status === 'new') throw new RuleError('MATCH_NOT_FOUND', 'This match has not been created.');
   if (state.status === 'ended') throw new RuleError('MATCH_ENDED', 'This match has ended.');
   if (state.status !== 'planning') throw new RuleError('WRONG_PHASE', 'The match has not started yet.');
   if (state.paused) throw new RuleError('MATCH_PAUSED', 'The match is paused.');
+  requireNothingHeld(state);
 }
 
 function requireQuarter(state: GameState, quarter: number): void {

@@ -1,0 +1,50 @@
+import type { RevealResults, SetStagedReveal } from '../domain/commands';
+import { RuleError } from '../domain/errors';
+import type { GameEvent } from '../domain/events';
+import type { DecideContext } from '../domain/ids';
+import type { GameState } from '../domain/state';
+
+// Staged reveal: in a classroom the facilitator shows a quarter's results on the projector
+// first, then releases them to the players. Both switches are events, so a replay shows the
+// same moments of release.
+
+/** The last quarter whose resolution is in the state (0 before the first). */
+export function resolvedQuarter(state: Pick<GameState, 'status' | 'quarter'>): number {
+  return state.status === 'ended' ? state.quarter : Math.max(0, state.quarter - 1);
+}
+
+/** The resolved quarter that players may not see yet, or null when nothing is held back. */
+export function heldQuarter(state: Pick<GameState, 'status' | 'quarter' | 'reveal'>): number | null {
+  if (!state.reveal.staged) return null;
+  const resolved = resolvedQuarter(state);
+  return resolved > state.reveal.revealed ? resolved : null;
+}
+
+/** Planning of the next quarter waits until the players have seen the last one's results. */
+export function requireNothingHeld(state: GameState): void {
+  const held = heldQuarter(state);
+  if (held !== null && state.status !== 'ended')
+    throw new RuleError('RESULTS_HELD', `The results of quarter ${held} are not released yet; planning goes on once the facilitator reveals them.`);
+}
+
+function requireFacilitator(ctx: DecideContext, what: string): void {
+  if (ctx.actor.role === 'player') throw new RuleError('NOT_ALLOWED', `Only the facilitator can ${what}.`);
+}
+
+export function decideSetStagedReveal(state: GameState, cmd: SetStagedReveal, ctx: DecideContext): GameEvent[] {
+  requireFacilitator(ctx, 'stage the reveal of results');
+  if (state.status === 'new') throw new RuleError('MATCH_NOT_FOUND', 'This match has not been created.');
+  if (state.status === 'ended') throw new RuleError('MATCH_ENDED', 'This match has ended.');
+  if (state.reveal.staged === cmd.data.on) return [];
+  return [{ type: 'StagedRevealSet', data: { on: cmd.data.on } }];
+}
+
+export function decideRevealResults(state: GameState, cmd: RevealResults, ctx: DecideContext): GameEvent[] {
+  requireFacilitator(ctx, 'release results');
+  if (state.status === 'new') throw new RuleError('MATCH_NOT_FOUND', 'This match has not been created.');
+  const held = heldQuarter(state);
+  if (held === null) throw new RuleError('NOTHING_HELD', 'No quarter’s results are waiting to be revealed.');
+  if (cmd.data.quarter !== held)
+    throw new RuleError('STALE_QUARTER', `The results waiting are quarter ${held}'s, not quarter ${String(cmd.data.quarter)}'s.`);
+  return [{ type: 'ResultsRevealed', data: { quarter: held } }];
+}
