@@ -109,7 +109,8 @@ const seatAndQuarter = (d: Rec, path: string) => {
 /** One checker per command type: the data's exact shape. */
 const DATA: Record<Command['type'], (data: unknown, path: string) => void> = {
   CreateMatch(v, path) {
-    const d = object(v, path, ['matchId', 'seed', 'seats', 'winLoops', 'planningSeconds'], ['scenario']);
+    const d = object(v, path, ['matchId', 'seed', 'seats', 'winLoops', 'planningSeconds'], ['scenario', 'spectatorDelay']);
+    optNum(d, 'spectatorDelay', path);
     str(d.matchId, `${path}.matchId`, 1, 64);
     str(d.seed, `${path}.seed`, 0, 128);
     num(d.seats, `${path}.seats`);
@@ -149,6 +150,25 @@ const DATA: Record<Command['type'], (data: unknown, path: string) => void> = {
     if (typeof on !== 'boolean') throw new ShapeError(`${path}.on`, 'expected true or false');
   },
   RevealResults: (v, path) => num(object(v, path, ['quarter']).quarter, `${path}.quarter`),
+  SetSpectatorDelay: (v, path) => num(object(v, path, ['quarters']).quarters, `${path}.quarters`),
+  ForkMatch(v, path) {
+    const d = object(v, path, ['matchId', 'sourceMatchId', 'quarter', 'state', 'seats']);
+    str(d.matchId, `${path}.matchId`, 1, 64);
+    str(d.sourceMatchId, `${path}.sourceMatchId`, 1, 64);
+    num(d.quarter, `${path}.quarter`);
+    // The state comes from the server's own fold of the source log: its main keys and no hostile ones.
+    if (d.state === null || typeof d.state !== 'object' || Array.isArray(d.state)) throw new ShapeError(`${path}.state`, 'expected an object');
+    for (const key of ['matchId', 'status', 'seats', 'players', 'scenario', 'quarter'])
+      if ((d.state as Rec)[key] === undefined) throw new ShapeError(`${path}.state.${key}`, 'required');
+    if (hostileKey(d.state, `${path}.state`, 0)) throw new ShapeError(`${path}.state`, 'key or nesting not allowed');
+    if (!Array.isArray(d.seats) || d.seats.length > 8) throw new ShapeError(`${path}.seats`, 'expected a list of at most 8 seats');
+    d.seats.forEach((seat: unknown, i: number) => {
+      const s = object(seat, `${path}.seats.${i}`, ['kind'], ['bot']);
+      oneOf(s.kind, `${path}.seats.${i}.kind`, ['open', 'bot']);
+      if (s.kind === 'bot') botSpec(s.bot, `${path}.seats.${i}.bot`);
+      else if (s.bot !== undefined) throw new ShapeError(`${path}.seats.${i}.bot`, 'only a bot seat has a bot');
+    });
+  },
   InjectShock(v, path) {
     const d = object(v, path, ['cardId'], ['cityId']);
     str(d.cardId, `${path}.cardId`, 0, 64);

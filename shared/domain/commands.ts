@@ -1,6 +1,7 @@
 import type { Scenario } from '../scenario/types';
 import type { BotSpec, SeatIndex } from './ids';
 import type { Orders } from './orders';
+import type { GameState } from './state';
 
 // Commands are intents, named in the imperative. `type` equals the interface name.
 
@@ -15,6 +16,8 @@ export interface CreateMatch {
     winLoops: number;
     /** 0 means no timer: a facilitator advances by hand. */
     planningSeconds: number;
+    /** Quarters that spectators lag behind the players (0 or absent: live). */
+    spectatorDelay?: number;
   };
 }
 
@@ -77,6 +80,24 @@ export interface ReplaceSeat {
   data: { seat: SeatIndex; bot: BotSpec };
 }
 
+export interface SetSpectatorDelay {
+  type: 'SetSpectatorDelay';
+  /** Spectators see the public state as of this many resolved quarters ago (0: live). */
+  data: { quarters: number };
+}
+
+/** Seat of a what-if fork: played by a bot, or open for a new player. */
+export type ForkSeat = { kind: 'open' } | { kind: 'bot'; bot: BotSpec };
+
+export interface ForkMatch {
+  type: 'ForkMatch';
+  /**
+   * A new match that starts from another match's state right after quarter `quarter` resolved
+   * (the server folds `state` from the source log; decide records its hash).
+   */
+  data: { matchId: string; sourceMatchId: string; quarter: number; state: GameState; seats: ForkSeat[] };
+}
+
 export interface SetStagedReveal {
   type: 'SetStagedReveal';
   /** On: each quarter's results reach players only when the facilitator releases them. */
@@ -102,6 +123,8 @@ export type Command =
   | InjectShock
   | SetPlanningTimer
   | ReplaceSeat
+  | SetSpectatorDelay
+  | ForkMatch
   | SetStagedReveal
   | RevealResults;
 

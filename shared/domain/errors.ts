@@ -36,6 +36,9 @@ export type RuleErrorCode =
   | 'INSUFFICIENT_CASH'
   | 'CROSSING_ORDERS'
   | 'UNKNOWN_SHOCK'
+  | 'FORK_AFTER_END'
+  | 'FORK_NOT_A_QUARTER'
+  | 'FORK_SEATS'
   | 'RESULTS_HELD'
   | 'NOTHING_HELD';
 

@@ -2,7 +2,7 @@ import type { PrngState } from '../random/prng';
 import type { LineId, Scenario, ShockEffect } from '../scenario/types';
 import type { BotSpec, SeatIndex } from './ids';
 import type { Orders } from './orders';
-import type { GameState } from './state';
+import type { GameState, Seat } from './state';
 
 // Events are facts, named in the past tense. Money amounts are whole US dollars. Every outcome
 // of chance is written into the event that needs it, so evolve never rolls dice.
@@ -177,6 +177,11 @@ export type LoopProgressed = Ev<
 export type LoopClosed = Ev<'LoopClosed', { quarter: number; seat: SeatIndex; line: LineId }>;
 export type PlanningTimerSet = Ev<'PlanningTimerSet', { seconds: number }>;
 export type SeatReplaced = Ev<'SeatReplaced', { seat: SeatIndex; name: string; bot: BotSpec }>;
+export type SpectatorDelaySet = Ev<'SpectatorDelaySet', { quarters: number }>;
+/** A what-if fork's first event: the source's state verbatim, so the fork's log replays standalone. */
+export type MatchForked = Ev<'MatchForked', { sourceMatchId: string; quarter: number; sourceStateHash: string; state: GameState }>;
+/** The fork takes its own id and seats (bots or open for new players) and waits in the lobby. */
+export type ForkOpened = Ev<'ForkOpened', { matchId: string; seats: Seat[] }>;
 export type StagedRevealSet = Ev<'StagedRevealSet', { on: boolean }>;
 export type ResultsRevealed = Ev<'ResultsRevealed', { quarter: number }>;
 export type EmergencyLoanTaken = Ev<'EmergencyLoanTaken', { seat: SeatIndex; amount: number }>;
@@ -236,6 +241,9 @@ export type GameEvent =
   | LineCashFlowsReported
   | LoopProgressed
   | LoopClosed
+  | SpectatorDelaySet
+  | MatchForked
+  | ForkOpened
   | EmergencyLoanTaken
   | ValuationAssessed
   | QuarterResolved

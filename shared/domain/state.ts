@@ -137,7 +137,8 @@ export interface GameState {
   seed: string;
   rng: PrngState;
   scenario: Scenario;
-  settings: { seats: number; winLoops: number; planningSeconds: number };
+  /** spectatorDelay: quarters spectators lag behind (absent: live; kept out of older logs' states). */
+  settings: { seats: number; winLoops: number; planningSeconds: number; spectatorDelay?: number };
   /** 0 in the lobby, then 1..scenario.quarters. */
   quarter: number;
   seats: Seat[];

@@ -35,6 +35,8 @@ export function buildSnapshots(events: readonly Foldable[]): Snapshot[] {
   events.forEach((e, i) => {
     applyEvent(state, { type: e.type, data: e.data } as GameEvent);
     if (e.type === 'MatchStarted') snapshots.push({ quarter: 0, count: i + 1, state: clonePlain(state) });
+    // A what-if fork's log begins at its fork point: that quarter is its first snapshot.
+    if (e.type === 'MatchForked') snapshots.push({ quarter: (e.data as { quarter: number }).quarter, count: i + 1, state: clonePlain(state) });
     if (e.type === 'QuarterResolved') {
       snapshots.push({ quarter: (e.data as { quarter: number }).quarter, count: i + 1, state: clonePlain(state) });
     }

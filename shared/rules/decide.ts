@@ -3,7 +3,8 @@ import { parseCommand } from '../domain/commandSchema';
 import type { GameEvent } from '../domain/events';
 import type { DecideContext } from '../domain/ids';
 import type { GameState } from '../domain/state';
-import { decideReplaceSeat, decideSetPlanningTimer } from './facilitator';
+import { decideReplaceSeat, decideSetPlanningTimer, decideSetSpectatorDelay } from './facilitator';
+import { decideForkMatch } from './fork';
 import { decideInjectShock } from './shocks';
 import { decideRevealResults, decideSetStagedReveal } from './reveal';
 import { decideClaimSeat, decideCreateMatch, decideStartMatch } from './lifecycle';
@@ -46,6 +47,10 @@ export function decide(state: GameState, input: Command | unknown, ctx: DecideCo
       return decideSetPlanningTimer(state, command, ctx);
     case 'ReplaceSeat':
       return decideReplaceSeat(state, command, ctx);
+    case 'SetSpectatorDelay':
+      return decideSetSpectatorDelay(state, command, ctx);
+    case 'ForkMatch':
+      return decideForkMatch(state, command, ctx);
     case 'SetStagedReveal':
       return decideSetStagedReveal(state, command, ctx);
     case 'RevealResults':

@@ -2,6 +2,7 @@ import { produce } from 'immer';
 import type { GameEvent } from '../domain/events';
 import type { GameState, LedgerAccount, PlayerState } from '../domain/state';
 import { LINES } from '../scenario/types';
+import { clonePlain } from '../util/clonePlain';
 import { emptyFlows, newPlayer } from './newPlayer';
 import { resolvedQuarter } from './reveal';
 
@@ -339,6 +340,23 @@ export function applyEvent(s: GameState, event: GameEvent): void {
       return;
     case 'QuarterResolved':
       s.rng = { ...event.data.rng };
+      return;
+    case 'SpectatorDelaySet':
+      s.settings.spectatorDelay = event.data.quarters;
+      return;
+    case 'MatchForked': {
+      // The fork starts as the source's state, verbatim (and a copy: event data stays untouched).
+      const source = clonePlain(event.data.state);
+      for (const key of Object.keys(s)) if (!(key in source)) delete (s as unknown as Record<string, unknown>)[key];
+      Object.assign(s, source);
+      return;
+    }
+    case 'ForkOpened':
+      s.matchId = event.data.matchId;
+      s.seats = event.data.seats.map((seat) => ({ ...seat, ...(seat.bot ? { bot: { ...seat.bot } } : {}) }));
+      s.status = 'lobby';
+      s.paused = false;
+      for (const p of s.players) p.locked = false;
       return;
     case 'MatchEnded':
       s.status = 'ended';

@@ -1,9 +1,9 @@
-import type { ReplaceSeat, SetPlanningTimer } from '../domain/commands';
+import type { ReplaceSeat, SetPlanningTimer, SetSpectatorDelay } from '../domain/commands';
 import { RuleError } from '../domain/errors';
 import type { GameEvent } from '../domain/events';
 import type { DecideContext } from '../domain/ids';
 import type { GameState } from '../domain/state';
-import { MAX_PLANNING_SECONDS } from './lifecycle';
+import { checkSpectatorDelay, MAX_PLANNING_SECONDS } from './lifecycle';
 
 function requireFacilitator(ctx: DecideContext, what: string): void {
   if (ctx.actor.role === 'player') throw new RuleError('NOT_ALLOWED', `Only the facilitator can ${what}.`);
@@ -31,4 +31,12 @@ export function decideReplaceSeat(state: GameState, cmd: ReplaceSeat, ctx: Decid
   if (!Number.isInteger(seat) || seat < 0 || seat >= state.seats.length) throw new RuleError('UNKNOWN_SEAT', `There is no seat ${String(seat)}.`);
   if (state.seats[seat]!.kind === 'bot') throw new RuleError('SEAT_TAKEN', `Seat ${seat} is already played by a bot.`);
   return [{ type: 'SeatReplaced', data: { seat, name: `Bot ${seat + 1} (${bot.strategy})`, bot: { ...bot } } }];
+}
+
+/** How far spectators lag behind, in resolved quarters: a class cannot watch a rival's results first. */
+export function decideSetSpectatorDelay(state: GameState, cmd: SetSpectatorDelay, ctx: DecideContext): GameEvent[] {
+  requireFacilitator(ctx, 'set the spectator delay');
+  requireOpenMatch(state);
+  checkSpectatorDelay(cmd.data.quarters, state.scenario.quarters);
+  return [{ type: 'SpectatorDelaySet', data: { quarters: cmd.data.quarters } }];
 }

@@ -6,6 +6,7 @@ import type { GameState } from '../domain/state';
 import { seedPrng } from '../random/prng';
 import { DEFAULT_SCENARIO } from '../scenario/loadScenario';
 import { validateScenario } from '../scenario/validateScenario';
+import { standingOrders } from './ordersRules';
 
 export const MAX_SEATS = 8;
 const MAX_NAME = 24;
@@ -39,6 +40,8 @@ export function decideCreateMatch(state: GameState, cmd: CreateMatch, ctx: Decid
   checkSetting('winLoops', d.winLoops, 1, 3);
   checkSetting('planningSeconds', d.planningSeconds, 0, MAX_PLANNING_SECONDS);
   const scenario = d.scenario === undefined ? DEFAULT_SCENARIO : validateScenario(d.scenario);
+  const delay = d.spectatorDelay ?? 0;
+  checkSpectatorDelay(delay, scenario.quarters);
   return [
     {
       type: 'MatchCreated',
@@ -46,11 +49,16 @@ export function decideCreateMatch(state: GameState, cmd: CreateMatch, ctx: Decid
         matchId: d.matchId,
         seed,
         scenario,
-        settings: { seats: d.seats, winLoops: d.winLoops, planningSeconds: d.planningSeconds },
+        // Without a delay the settings stay as older logs wrote them.
+        settings: { seats: d.seats, winLoops: d.winLoops, planningSeconds: d.planningSeconds, ...(delay > 0 ? { spectatorDelay: delay } : {}) },
         rng: seedPrng(seed),
       },
     },
   ];
+}
+
+export function checkSpectatorDelay(quarters: number, matchQuarters: number): void {
+  checkSetting('spectatorDelay', quarters, 0, matchQuarters);
 }
 
 export function cleanName(raw: string): string {
@@ -97,8 +105,14 @@ export function decideStartMatch(state: GameState, cmd: StartMatch, ctx: DecideC
       type: 'SeatClaimed' as const,
       data: { seat: s.index, name: `Bot ${s.index + 1} (${fill.strategy})`, kind: 'bot' as const, bot: { ...fill } },
     }));
-  const standingOrders = state.seats.map(() => ({}));
+  // A what-if fork already has its players: play resumes with the quarter after the fork point.
+  if (state.players.length > 0) {
+    const standing = state.players.map((p) => standingOrders(state, p));
+    events.push({ type: 'PlanningOpened', data: { quarter: state.quarter + 1, standingOrders: standing } });
+    return events;
+  }
+  const standing = state.seats.map(() => ({}));
   events.push({ type: 'MatchStarted', data: { seats: state.seats.length } });
-  events.push({ type: 'PlanningOpened', data: { quarter: 1, standingOrders } });
+  events.push({ type: 'PlanningOpened', data: { quarter: 1, standingOrders: standing } });
   return events;
 }
