@@ -7,15 +7,55 @@ export interface ServerConfig {
   port: number;
   dataDir: string;
   logLevel: LogLevel;
+  /** postgres://… : the shared PostgreSQL event store instead of the SQLite file in dataDir. */
+  databaseUrl?: string;
+  /** redis://… : Colyseus presence and matchmaking shared through Redis (several processes). */
+  redisUrl?: string;
+  /** host:port where clients reach this process's WebSocket (needed with several processes). */
+  publicAddress?: string;
+  /** How long a process's hold on a match lasts without renewal (PostgreSQL only; default 15). */
+  leaseSeconds?: number;
 }
 
-/** Configuration from the environment: PORT (2567), DATA_DIR (./data), LOG_LEVEL (info). */
+const urlOf = (env: NodeJS.ProcessEnv, name: string, protocols: string[]): string | undefined => {
+  const value = env[name]?.trim();
+  if (!value) return undefined;
+  let protocol = '';
+  try {
+    protocol = new URL(value).protocol;
+  } catch {
+    protocol = '';
+  }
+  if (!protocols.includes(protocol)) throw new Error(`${name} must be a ${protocols.map((p) => `${p}//…`).join(' or ')} URL, got "${value}"`);
+  return value;
+};
+
+/**
+ * Configuration from the environment: PORT (2567), DATA_DIR (./data), LOG_LEVEL (info),
+ * DATABASE_URL, REDIS_URL, PUBLIC_ADDRESS (all unset) and LEASE_SECONDS (15).
+ */
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   const port = Number(env.PORT ?? 2567);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, got "${env.PORT}"`);
   const logLevel = (env.LOG_LEVEL ?? 'info') as LogLevel;
   if (!LEVELS.includes(logLevel)) throw new Error(`LOG_LEVEL must be one of ${LEVELS.join(', ')}, got "${env.LOG_LEVEL}"`);
-  return { port, dataDir: resolve(env.DATA_DIR ?? './data'), logLevel };
+  const leaseSeconds = Number(env.LEASE_SECONDS ?? 15);
+  if (!Number.isInteger(leaseSeconds) || leaseSeconds < 2 || leaseSeconds > 600)
+    throw new Error(`LEASE_SECONDS must be a whole number from 2 to 600, got "${env.LEASE_SECONDS}"`);
+  const publicAddress = env.PUBLIC_ADDRESS?.trim() || undefined;
+  if (publicAddress !== undefined && !/^[^\s/]+(:\d+)?(\/\S*)?$/.test(publicAddress))
+    throw new Error(`PUBLIC_ADDRESS must be host:port (optionally with a path), got "${publicAddress}"`);
+  const databaseUrl = urlOf(env, 'DATABASE_URL', ['postgres:', 'postgresql:']);
+  const redisUrl = urlOf(env, 'REDIS_URL', ['redis:', 'rediss:']);
+  return {
+    port,
+    dataDir: resolve(env.DATA_DIR ?? './data'),
+    logLevel,
+    leaseSeconds,
+    ...(databaseUrl ? { databaseUrl } : {}),
+    ...(redisUrl ? { redisUrl } : {}),
+    ...(publicAddress ? { publicAddress } : {}),
+  };
 }
 
 export interface Logger {

@@ -28,7 +28,7 @@ export interface MatchFilter {
   limit?: number;
 }
 
-export type StoreErrorCode = 'MATCH_EXISTS' | 'JOIN_CODE_TAKEN' | 'MATCH_NOT_FOUND' | 'VERSION_CONFLICT' | 'BROKEN_CHAIN';
+export type StoreErrorCode = 'MATCH_EXISTS' | 'JOIN_CODE_TAKEN' | 'MATCH_NOT_FOUND' | 'VERSION_CONFLICT' | 'BROKEN_CHAIN' | 'LEASE_LOST';
 
 export class StoreError extends Error {
   constructor(
@@ -41,11 +41,31 @@ export class StoreError extends Error {
 }
 
 /**
+ * Who hosts a match when several server processes share one store: a lease per match, timed by
+ * the database's clock, that its host renews and that another process may take once it ran out.
+ */
+export interface MatchLeases {
+  /** Takes the lease if it is free, ran out, or is already this owner's; true when held. */
+  claim(matchId: string, owner: string, ttlMs: number): Promise<boolean>;
+  /** Extends every lease this owner still holds; returns their match ids. */
+  renew(owner: string, ttlMs: number): Promise<string[]>;
+  /** Gives up some (or all) of this owner's leases, so that others may take them at once. */
+  release(owner: string, matchIds?: readonly string[]): Promise<void>;
+  /**
+   * Unfinished matches with a log that no live lease holds (their host died or stopped). A match
+   * without events yet belongs to the process that is creating it.
+   */
+  orphans(limit: number): Promise<string[]>;
+}
+
+/**
  * Where matches live. `append` is one transaction: the events land together at the stated
  * version, or not at all (a version conflict is an error, never a merge).
  */
 export interface EventStore {
   readonly kind: string;
+  /** Present when several processes may share this store (PostgreSQL); absent for a one-process store. */
+  readonly leases?: MatchLeases;
   create(match: NewMatch): Promise<void>;
   append(matchId: string, expectedVersion: number, events: readonly EventEnvelope[]): Promise<number>;
   read(matchId: string, fromSeq?: number): Promise<EventEnvelope[]>;

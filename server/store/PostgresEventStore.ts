@@ -1,0 +1,282 @@
+import pg from 'pg';
+import type { EventEnvelope } from '../../shared/replay/envelope';
+import { type EventStore, type MatchFilter, type MatchLeases, type MatchRecord, type MatchStatus, type NewMatch, StoreError } from './EventStore';
+
+// Times are BIGINT milliseconds like in SQLite; event data is the JSON text as written (never re-encoded).
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS matches (
+  match_id TEXT PRIMARY KEY,
+  join_code TEXT NOT NULL UNIQUE,
+  status TEXT NOT NULL,
+  classroom BOOLEAN NOT NULL,
+  created_at BIGINT NOT NULL,
+  finished_at BIGINT,
+  facilitator_key_hash TEXT,
+  version INTEGER NOT NULL DEFAULT 0,
+  last_hash TEXT
+);
+CREATE TABLE IF NOT EXISTS events (
+  match_id TEXT NOT NULL REFERENCES matches (match_id),
+  seq INTEGER NOT NULL,
+  type TEXT NOT NULL,
+  data TEXT NOT NULL,
+  at BIGINT NOT NULL,
+  prev_hash TEXT NOT NULL,
+  hash TEXT NOT NULL,
+  PRIMARY KEY (match_id, seq)
+);
+CREATE TABLE IF NOT EXISTS seat_tokens (
+  match_id TEXT NOT NULL REFERENCES matches (match_id),
+  seat INTEGER NOT NULL,
+  token_hash TEXT NOT NULL,
+  PRIMARY KEY (match_id, seat)
+);
+CREATE TABLE IF NOT EXISTS match_leases (
+  match_id TEXT PRIMARY KEY REFERENCES matches (match_id),
+  owner TEXT NOT NULL,
+  expires_at TIMESTAMPTZ NOT NULL
+);
+CREATE INDEX IF NOT EXISTS matches_status ON matches (status, created_at);
+`;
+
+/** Two processes booting at once must not both run CREATE TABLE; any fixed key will do. */
+const SCHEMA_LOCK = 7_301_226;
+
+interface MatchRow {
+  match_id: string;
+  join_code: string;
+  status: MatchStatus;
+  classroom: boolean;
+  created_at: string;
+  finished_at: string | null;
+  version: number;
+}
+
+interface EventRow {
+  match_id: string;
+  seq: number;
+  type: string;
+  data: string;
+  at: string;
+  prev_hash: string;
+  hash: string;
+}
+
+const MATCH_COLUMNS = 'match_id, join_code, status, classroom, created_at, finished_at, version';
+
+const toRecord = (r: MatchRow): MatchRecord => ({
+  matchId: r.match_id,
+  joinCode: r.join_code,
+  status: r.status,
+  classroom: r.classroom,
+  createdAt: Number(r.created_at),
+  finishedAt: r.finished_at === null ? null : Number(r.finished_at),
+  version: r.version,
+});
+
+const toEnvelope = (r: EventRow): EventEnvelope =>
+  ({ matchId: r.match_id, seq: r.seq, type: r.type, data: JSON.parse(r.data), at: Number(r.at), prevHash: r.prev_hash, hash: r.hash }) as EventEnvelope;
+
+const isUniqueViolation = (e: unknown, constraint: string) =>
+  (e as { code?: string; constraint?: string }).code === '23505' && (e as { constraint?: string }).constraint === constraint;
+
+export interface PostgresOptions {
+  url: string;
+  /**
+   * The server process this store appends for. When set, an append only lands while this owner
+   * holds the match's lease: a process that lost a match can never write to it again.
+   */
+  owner?: string;
+  /** Connections in the pool (default 10). */
+  poolSize?: number;
+}
+
+/** The shared store for several server processes: one PostgreSQL database, one transaction per command. */
+export class PostgresEventStore implements EventStore, MatchLeases {
+  readonly kind = 'postgres';
+  readonly leases: MatchLeases = this;
+  private readonly pool: pg.Pool;
+  private readonly owner: string | null;
+
+  private constructor(options: PostgresOptions) {
+    this.pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 });
+    // An idle connection that the server drops must not crash the process; the next query reconnects.
+    this.pool.on('error', () => undefined);
+    this.owner = options.owner ?? null;
+  }
+
+  /** Connects and creates the tables if they are missing. */
+  static async open(options: PostgresOptions): Promise<PostgresEventStore> {
+    const store = new PostgresEventStore(options);
+    try {
+      await store.transaction(async (c) => {
+        await c.query('SELECT pg_advisory_xact_lock($1)', [SCHEMA_LOCK]);
+        await c.query(SCHEMA);
+      });
+    } catch (e) {
+      await store.pool.end();
+      throw e;
+    }
+    return store;
+  }
+
+  private async transaction<T>(work: (c: pg.PoolClient) => Promise<T>): Promise<T> {
+    const c = await this.pool.connect();
+    try {
+      await c.query('BEGIN');
+      const result = await work(c);
+      await c.query('COMMIT');
+      return result;
+    } catch (e) {
+      await c.query('ROLLBACK').catch(() => undefined);
+      throw e;
+    } finally {
+      c.release();
+    }
+  }
+
+  async create(m: NewMatch): Promise<void> {
+    try {
+      await this.pool.query(
+        `INSERT INTO matches (match_id, join_code, status, classroom, created_at, facilitator_key_hash) VALUES ($1, $2, 'waiting', $3, $4, $5)`,
+        [m.matchId, m.joinCode, m.classroom, m.createdAt, m.facilitatorKeyHash],
+      );
+    } catch (e) {
+      if (isUniqueViolation(e, 'matches_pkey')) throw new StoreError('MATCH_EXISTS', `Match ${m.matchId} already exists.`);
+      if (isUniqueViolation(e, 'matches_join_code_key')) throw new StoreError('JOIN_CODE_TAKEN', `Join code ${m.joinCode} is in use.`);
+      throw e;
+    }
+  }
+
+  append(matchId: string, expected: number, events: readonly EventEnvelope[]): Promise<number> {
+    return this.transaction(async (c) => {
+      // The row lock orders concurrent appends (and lease claims) on one match.
+      const row = (
+        await c.query<{ version: number; last_hash: string | null }>('SELECT version, last_hash FROM matches WHERE match_id = $1 FOR UPDATE', [matchId])
+      ).rows[0];
+      if (!row) throw new StoreError('MATCH_NOT_FOUND', `No match ${matchId}.`);
+      if (this.owner !== null) {
+        const held = await c.query('SELECT 1 FROM match_leases WHERE match_id = $1 AND owner = $2 AND expires_at > clock_timestamp()', [matchId, this.owner]);
+        if (held.rowCount !== 1) throw new StoreError('LEASE_LOST', `This process no longer hosts match ${matchId}.`);
+      }
+      if (row.version !== expected) throw new StoreError('VERSION_CONFLICT', `Match ${matchId} is at version ${row.version}, not ${expected}.`);
+      let prev = row.last_hash;
+      let seq = expected;
+      const values: unknown[] = [];
+      const tuples: string[] = [];
+      for (const e of events) {
+        seq += 1;
+        if (e.matchId !== matchId || e.seq !== seq || (prev !== null && e.prevHash !== prev))
+          throw new StoreError('BROKEN_CHAIN', `Event ${e.seq} does not continue the log of ${matchId} at ${seq}.`);
+        const n = values.length;
+        tuples.push(`($${n + 1}, $${n + 2}, $${n + 3}, $${n + 4}, $${n + 5}, $${n + 6}, $${n + 7})`);
+        values.push(matchId, e.seq, e.type, JSON.stringify(e.data), e.at, e.prevHash, e.hash);
+        prev = e.hash;
+      }
+      if (tuples.length > 0) await c.query(`INSERT INTO events (match_id, seq, type, data, at, prev_hash, hash) VALUES ${tuples.join(', ')}`, values);
+      await c.query('UPDATE matches SET version = $1, last_hash = $2 WHERE match_id = $3', [seq, prev, matchId]);
+      return seq;
+    });
+  }
+
+  async read(matchId: string, fromSeq = 1): Promise<EventEnvelope[]> {
+    const { rows } = await this.pool.query<EventRow>('SELECT * FROM events WHERE match_id = $1 AND seq >= $2 ORDER BY seq', [matchId, fromSeq]);
+    return rows.map(toEnvelope);
+  }
+
+  async getMatch(matchId: string): Promise<MatchRecord | null> {
+    const { rows } = await this.pool.query<MatchRow>(`SELECT ${MATCH_COLUMNS} FROM matches WHERE match_id = $1`, [matchId]);
+    return rows[0] ? toRecord(rows[0]) : null;
+  }
+
+  async findByJoinCode(joinCode: string): Promise<MatchRecord | null> {
+    const { rows } = await this.pool.query<MatchRow>(`SELECT ${MATCH_COLUMNS} FROM matches WHERE join_code = $1`, [joinCode]);
+    return rows[0] ? toRecord(rows[0]) : null;
+  }
+
+  async listMatches(filter: MatchFilter = {}): Promise<MatchRecord[]> {
+    const limit = filter.limit ?? 100;
+    // COLLATE "C": the same byte order as SQLite, whatever locale the database was made with.
+    const order = 'ORDER BY created_at DESC, match_id COLLATE "C" LIMIT';
+    const { rows } = filter.status
+      ? await this.pool.query<MatchRow>(`SELECT ${MATCH_COLUMNS} FROM matches WHERE status = $1 ${order} $2`, [filter.status, limit])
+      : await this.pool.query<MatchRow>(`SELECT ${MATCH_COLUMNS} FROM matches ${order} $1`, [limit]);
+    return rows.map(toRecord);
+  }
+
+  async setStatus(matchId: string, status: MatchStatus, at: number): Promise<void> {
+    if (status === 'finished') return this.markFinished(matchId, at);
+    const { rowCount } = await this.pool.query('UPDATE matches SET status = $1 WHERE match_id = $2', [status, matchId]);
+    if (rowCount !== 1) throw new StoreError('MATCH_NOT_FOUND', `No match ${matchId}.`);
+  }
+
+  async markFinished(matchId: string, at: number): Promise<void> {
+    const { rowCount } = await this.pool.query(`UPDATE matches SET status = 'finished', finished_at = $1 WHERE match_id = $2`, [at, matchId]);
+    if (rowCount !== 1) throw new StoreError('MATCH_NOT_FOUND', `No match ${matchId}.`);
+  }
+
+  async saveSeatToken(matchId: string, seat: number, tokenHash: string): Promise<void> {
+    const { rowCount } = await this.pool.query(
+      `INSERT INTO seat_tokens (match_id, seat, token_hash) SELECT match_id, $2, $3 FROM matches WHERE match_id = $1
+       ON CONFLICT (match_id, seat) DO UPDATE SET token_hash = EXCLUDED.token_hash`,
+      [matchId, seat, tokenHash],
+    );
+    if (rowCount !== 1) throw new StoreError('MATCH_NOT_FOUND', `No match ${matchId}.`);
+  }
+
+  async seatForToken(matchId: string, tokenHash: string): Promise<number | null> {
+    const { rows } = await this.pool.query<{ seat: number }>('SELECT seat FROM seat_tokens WHERE match_id = $1 AND token_hash = $2', [matchId, tokenHash]);
+    return rows[0]?.seat ?? null;
+  }
+
+  async facilitatorKeyMatches(matchId: string, keyHash: string): Promise<boolean> {
+    const { rows } = await this.pool.query<{ facilitator_key_hash: string | null }>('SELECT facilitator_key_hash FROM matches WHERE match_id = $1', [
+      matchId,
+    ]);
+    const stored = rows[0]?.facilitator_key_hash;
+    return stored !== undefined && stored !== null && stored === keyHash;
+  }
+
+  claim(matchId: string, owner: string, ttlMs: number): Promise<boolean> {
+    return this.transaction(async (c) => {
+      // Waits for an append in flight on this match, so the new owner reads the log after it.
+      const match = await c.query<{ status: MatchStatus }>('SELECT status FROM matches WHERE match_id = $1 FOR UPDATE', [matchId]);
+      if (match.rowCount !== 1) throw new StoreError('MATCH_NOT_FOUND', `No match ${matchId}.`);
+      const { rowCount } = await c.query(
+        `INSERT INTO match_leases (match_id, owner, expires_at) VALUES ($1, $2, clock_timestamp() + $3 * interval '1 millisecond')
+         ON CONFLICT (match_id) DO UPDATE SET owner = EXCLUDED.owner, expires_at = EXCLUDED.expires_at
+         WHERE match_leases.owner = EXCLUDED.owner OR match_leases.expires_at <= clock_timestamp()`,
+        [matchId, owner, ttlMs],
+      );
+      return rowCount === 1;
+    });
+  }
+
+  async renew(owner: string, ttlMs: number): Promise<string[]> {
+    const { rows } = await this.pool.query<{ match_id: string }>(
+      `UPDATE match_leases SET expires_at = clock_timestamp() + $2 * interval '1 millisecond'
+       WHERE owner = $1 AND expires_at > clock_timestamp() RETURNING match_id`,
+      [owner, ttlMs],
+    );
+    return rows.map((r) => r.match_id);
+  }
+
+  async release(owner: string, matchIds?: readonly string[]): Promise<void> {
+    if (matchIds) await this.pool.query('DELETE FROM match_leases WHERE owner = $1 AND match_id = ANY($2)', [owner, [...matchIds]]);
+    else await this.pool.query('DELETE FROM match_leases WHERE owner = $1', [owner]);
+  }
+
+  async orphans(limit: number): Promise<string[]> {
+    const { rows } = await this.pool.query<{ match_id: string }>(
+      `SELECT m.match_id FROM matches m LEFT JOIN match_leases l ON l.match_id = m.match_id
+       WHERE m.status <> 'finished' AND m.version > 0 AND (l.match_id IS NULL OR l.expires_at <= clock_timestamp())
+       ORDER BY m.created_at, m.match_id COLLATE "C" LIMIT $1`,
+      [limit],
+    );
+    return rows.map((r) => r.match_id);
+  }
+
+  async close(): Promise<void> {
+    if (!this.pool.ended) await this.pool.end();
+  }
+}

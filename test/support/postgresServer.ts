@@ -1,0 +1,87 @@
+import { execFile } from 'node:child_process';
+import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import pg from 'pg';
+import { freePort } from './freePort';
+
+const run = promisify(execFile);
+const SUPERUSER = 'closedloop';
+
+/** The newest Debian PostgreSQL (/usr/lib/postgresql/<major>/bin), or a clear error saying what to install. */
+function postgresBin(): string {
+  const root = '/usr/lib/postgresql';
+  const majors = existsSync(root) ? readdirSync(root).filter((d) => existsSync(join(root, d, 'bin', 'pg_ctl'))) : [];
+  majors.sort((a, b) => Number(b) - Number(a));
+  if (majors.length === 0) throw new Error('PostgreSQL is not installed: apt-get install -y postgresql (see .ci/run).');
+  return join(root, majors[0]!, 'bin');
+}
+
+/**
+ * A throwaway PostgreSQL server for tests: its own data directory in a temp folder, on a free
+ * loopback port, trust authentication for one superuser, removed again by stop(). initdb refuses
+ * to run as root, so as root the server runs as the Debian `postgres` user.
+ */
+export class PostgresServer {
+  private constructor(
+    private readonly bin: string,
+    private readonly dir: string,
+    private readonly asUser: string | null,
+    readonly port: number,
+  ) {}
+
+  static async start(): Promise<PostgresServer> {
+    const bin = postgresBin();
+    const dir = mkdtempSync(join(tmpdir(), 'closed-loop-pg-'));
+    const asUser = process.getuid?.() === 0 ? 'postgres' : null;
+    if (asUser) {
+      const uid = Number((await run('id', ['-u', asUser])).stdout.trim());
+      const gid = Number((await run('id', ['-g', asUser])).stdout.trim());
+      chownSync(dir, uid, gid);
+    }
+    const server = new PostgresServer(bin, dir, asUser, await freePort());
+    try {
+      await server.exec('initdb', ['-D', server.dataDir, '-U', SUPERUSER, '--auth=trust', '-E', 'UTF8', '--locale=C', '--no-sync']);
+      const settings = `-c listen_addresses=127.0.0.1 -p ${server.port} -k ${dir}`;
+      await server.exec('pg_ctl', ['start', '-w', '-t', '60', '-D', server.dataDir, '-l', join(dir, 'server.log'), '-o', settings]);
+    } catch (e) {
+      rmSync(dir, { recursive: true, force: true });
+      throw e;
+    }
+    return server;
+  }
+
+  private get dataDir(): string {
+    return join(this.dir, 'data');
+  }
+
+  private exec(tool: string, args: string[]) {
+    const path = join(this.bin, tool);
+    return this.asUser ? run('runuser', ['-u', this.asUser, '--', path, ...args], { cwd: this.dir }) : run(path, args, { cwd: this.dir });
+  }
+
+  url(database = 'postgres'): string {
+    return `postgres://${SUPERUSER}@127.0.0.1:${this.port}/${database}`;
+  }
+
+  /** A new empty database; returns its connection URL. */
+  async createDatabase(name: string): Promise<string> {
+    const client = new pg.Client({ connectionString: this.url() });
+    await client.connect();
+    try {
+      await client.query(`CREATE DATABASE ${pg.escapeIdentifier(name)}`);
+    } finally {
+      await client.end();
+    }
+    return this.url(name);
+  }
+
+  async stop(): Promise<void> {
+    try {
+      await this.exec('pg_ctl', ['stop', '-w', '-m', 'fast', '-D', this.dataDir]);
+    } finally {
+      rmSync(this.dir, { recursive: true, force: true });
+    }
+  }
+}
