@@ -9,6 +9,7 @@ import { fold } from '../../shared/replay/fold';
 import { decide } from '../../shared/rules/decide';
 import { evolveAll } from '../../shared/rules/evolve';
 import { initialState } from '../../shared/rules/initialState';
+import { heldQuarter } from '../../shared/rules/reveal';
 import { viewFor } from '../../shared/views/viewFor';
 import type { EventStore, MatchRecord } from '../store/EventStore';
 import type { HostClock } from './clock';
@@ -162,7 +163,8 @@ export class MatchHost {
       this.stopTimer();
       return;
     }
-    if (s.paused) {
+    // Paused, or results held for a staged reveal: no clock and no bot moves until the facilitator acts.
+    if (s.paused || heldQuarter(s) !== null) {
       this.stopTimer();
       return;
     }

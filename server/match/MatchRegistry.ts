@@ -14,6 +14,10 @@ export interface NewMatchRequest {
   quarters?: number;
   seed?: string;
   classroom?: boolean;
+  /** Classroom only: each quarter's results wait for the facilitator's release. */
+  stagedReveal?: boolean;
+  /** Classroom only: the key of a class session shared by its matches (else a new one). */
+  facilitatorKey?: string;
 }
 
 export interface CreatedMatch {
@@ -45,7 +49,7 @@ export class MatchRegistry {
     if (req.bots.length > req.seats) throw new RequestError('TOO_MANY_BOTS', `${req.bots.length} bots do not fit in ${req.seats} seats.`);
     const now = this.clock.now();
     const matchId = newMatchId(now);
-    const facilitatorKey = req.classroom ? newSecret() : undefined;
+    const facilitatorKey = req.classroom ? (req.facilitatorKey ?? newSecret()) : undefined;
     let joinCode = '';
     for (let attempt = 0; ; attempt++) {
       joinCode = newJoinCode();
@@ -83,6 +87,10 @@ export class MatchRegistry {
       const claimed = await host.execute({ type: 'ClaimSeat', data: { seat: req.seats - req.bots.length + i, name: `Bot ${i + 1} (${bot.strategy})`, bot } }, { role: 'system' });
       if (!claimed.ok) throw new RequestError(claimed.code, claimed.message);
     }
+    if (req.classroom && req.stagedReveal) {
+      const staged = await host.execute({ type: 'SetStagedReveal', data: { on: true } }, { role: 'system' });
+      if (!staged.ok) throw new RequestError(staged.code, staged.message);
+    }
     return facilitatorKey ? { matchId, joinCode, facilitatorKey } : { matchId, joinCode };
   }
 
@@ -114,6 +122,13 @@ export class MatchRegistry {
     const token = newSecret();
     await this.store.saveSeatToken(matchId, seat, hashSecret(token));
     return { seat, token };
+  }
+
+  /** A new token for a seat (replacing the stored one): every member of the seat's team gets it. */
+  async issueSeatToken(matchId: string, seat: number): Promise<string> {
+    const token = newSecret();
+    await this.store.saveSeatToken(matchId, seat, hashSecret(token));
+    return token;
   }
 
   async seatForToken(matchId: string, token: string): Promise<number | null> {
