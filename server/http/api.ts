@@ -11,6 +11,8 @@ import { placeholderPage } from './placeholderPage';
 import { redactLive } from './redact';
 import { fold } from '../../shared/replay/fold';
 import { exportCsv, summarize } from './summaries';
+import { logFor } from './heldBack';
+import { mountSessions } from './sessions';
 
 const createSchema = z.strictObject({
   seats: z.number().int().min(1).max(8),
@@ -20,6 +22,7 @@ const createSchema = z.strictObject({
   quarters: z.number().int().min(1).max(60).optional(),
   seed: z.string().trim().min(1).max(128).optional(),
   classroom: z.boolean().default(false),
+  stagedReveal: z.boolean().optional(),
 });
 
 const statusSchema = z.enum(['waiting', 'live', 'finished']).optional();
@@ -80,6 +83,8 @@ export function mountApi(app: Application, ctx: ApiContext): void {
     res.status(201).json(created);
   });
 
+  mountSessions(app, registry, ctx.openRoom, (message) => new HttpError(400, 'BAD_REQUEST', message));
+
   app.get('/api/matches', async (req, res) => {
     const status = statusSchema.safeParse(req.query.status);
     if (!status.success) throw new HttpError(400, 'BAD_REQUEST', 'status must be waiting, live or finished.');
@@ -89,12 +94,14 @@ export function mountApi(app: Application, ctx: ApiContext): void {
 
   app.get('/api/matches/:id', async (req, res) => {
     const record = await recordOf(req);
-    res.json(summarize(record, await stateFor(record)));
+    const state = await stateFor(record);
+    const visible = await logFor(registry, record, req, state);
+    res.json(summarize(record, visible.held ? fold(visible.log) : state));
   });
 
   app.get('/api/matches/:id/events', async (req, res) => {
     const record = await recordOf(req);
-    const log = await registry.store.read(record.matchId);
+    const { log } = await logFor(registry, record, req);
     const live = record.status !== 'finished';
     res.type('application/x-ndjson');
     res.send(log.map((e) => JSON.stringify(live ? redactLive(e) : e)).join('\n') + (log.length ? '\n' : ''));
@@ -104,7 +111,7 @@ export function mountApi(app: Application, ctx: ApiContext): void {
     const format = formatSchema.safeParse(req.query.format);
     if (!format.success) throw new HttpError(400, 'BAD_REQUEST', 'format must be json or csv.');
     const record = await recordOf(req);
-    const log = await registry.store.read(record.matchId);
+    const { log } = await logFor(registry, record, req);
     if (format.data === 'csv') {
       res.type('text/csv').attachment(`closed-loop-${record.matchId}.csv`).send(exportCsv(log));
       return;
@@ -124,7 +131,7 @@ export function mountApi(app: Application, ctx: ApiContext): void {
   const clientIndex = join(ctx.clientDir, 'index.html');
   if (existsSync(clientIndex)) {
     app.use(express.static(ctx.clientDir, { index: 'index.html', maxAge: '1h' }));
-    app.get(['/match/:id', '/replay/:id'], (_req, res) => res.sendFile(clientIndex));
+    app.get(['/match/:id', '/replay/:id', '/console/:id'], (_req, res) => res.sendFile(clientIndex));
   } else {
     app.get('/', (_req, res) => {
       res.type('html').send(placeholderPage());

@@ -14,6 +14,10 @@ export interface NewMatchRequest {
   quarters?: number;
   seed?: string;
   classroom?: boolean;
+  /** Classroom only: each quarter's results wait for the facilitator's release. */
+  stagedReveal?: boolean;
+  /** Classroom only: the key of a class session shared by its matches (else a new one). */
+  facilitatorKey?: string;
 }
 
 export interface CreatedMatch {
@@ -32,40 +36,20 @@ export class RequestError extends Error {
   }
 }
 
-export interface RegistryOptions {
-  /** This process's name in the store's leases (several processes on one PostgreSQL store). */
-  owner?: string;
-  /** How long a lease lasts without renewal. */
-  leaseMs?: number;
-}
-
-/** How many orphaned matches one sweep takes over at most (the rest wait for the next sweep). */
-const ORPHANS_PER_SWEEP = 200;
-
-/**
- * Every match this server process hosts, created here or brought back from the store. With a
- * shared store (PostgreSQL) a match is hosted only under a lease: the store refuses appends from
- * a process that does not hold it, so two processes never both write one match.
- */
+/** Every match this server process hosts, created here or brought back from the store. */
 export class MatchRegistry {
   private readonly hosts = new Map<string, MatchHost>();
-  readonly owner: string;
-  readonly leaseMs: number;
 
   constructor(
     readonly store: EventStore,
     private readonly clock: HostClock,
-    options: RegistryOptions = {},
-  ) {
-    this.owner = options.owner ?? `process-${newSecret()}`;
-    this.leaseMs = options.leaseMs ?? 15_000;
-  }
+  ) {}
 
   async create(req: NewMatchRequest): Promise<CreatedMatch> {
     if (req.bots.length > req.seats) throw new RequestError('TOO_MANY_BOTS', `${req.bots.length} bots do not fit in ${req.seats} seats.`);
     const now = this.clock.now();
     const matchId = newMatchId(now);
-    const facilitatorKey = req.classroom ? newSecret() : undefined;
+    const facilitatorKey = req.classroom ? (req.facilitatorKey ?? newSecret()) : undefined;
     let joinCode = '';
     for (let attempt = 0; ; attempt++) {
       joinCode = newJoinCode();
@@ -103,6 +87,10 @@ export class MatchRegistry {
       const claimed = await host.execute({ type: 'ClaimSeat', data: { seat: req.seats - req.bots.length + i, name: `Bot ${i + 1} (${bot.strategy})`, bot } }, { role: 'system' });
       if (!claimed.ok) throw new RequestError(claimed.code, claimed.message);
     }
+    if (req.classroom && req.stagedReveal) {
+      const staged = await host.execute({ type: 'SetStagedReveal', data: { on: true } }, { role: 'system' });
+      if (!staged.ok) throw new RequestError(staged.code, staged.message);
+    }
     return facilitatorKey ? { matchId, joinCode, facilitatorKey } : { matchId, joinCode };
   }
 
@@ -110,8 +98,6 @@ export class MatchRegistry {
   async open(matchId: string): Promise<MatchHost> {
     const loaded = this.hosts.get(matchId);
     if (loaded) return loaded;
-    if (this.store.leases && !(await this.store.leases.claim(matchId, this.owner, this.leaseMs)))
-      throw new RequestError('MATCH_HOSTED_ELSEWHERE', `Match ${matchId} is hosted by another server process.`);
     const host = await MatchHost.open(this.store, matchId, this.clock);
     const raced = this.hosts.get(matchId);
     if (raced) {
@@ -119,9 +105,6 @@ export class MatchRegistry {
       return raced;
     }
     this.hosts.set(matchId, host);
-    host.onLost(() => {
-      if (this.hosts.get(matchId) === host) this.hosts.delete(matchId);
-    });
     return host;
   }
 
@@ -141,6 +124,13 @@ export class MatchRegistry {
     return { seat, token };
   }
 
+  /** A new token for a seat (replacing the stored one): every member of the seat's team gets it. */
+  async issueSeatToken(matchId: string, seat: number): Promise<string> {
+    const token = newSecret();
+    await this.store.saveSeatToken(matchId, seat, hashSecret(token));
+    return token;
+  }
+
   async seatForToken(matchId: string, token: string): Promise<number | null> {
     return this.store.seatForToken(matchId, hashSecret(token));
   }
@@ -149,57 +139,18 @@ export class MatchRegistry {
     return this.store.facilitatorKeyMatches(matchId, hashSecret(key));
   }
 
-  /**
-   * Brings unfinished matches back to life (on boot): all of them with a one-process store, else
-   * those that no live process holds.
-   */
+  /** Brings every unfinished match back to life (on boot). */
   async recoverAll(): Promise<MatchHost[]> {
-    if (this.store.leases) return this.adoptOrphans();
     const open = [...(await this.store.listMatches({ status: 'live', limit: 10_000 })), ...(await this.store.listMatches({ status: 'waiting', limit: 10_000 }))];
     return Promise.all(open.map((m) => this.open(m.matchId)));
-  }
-
-  /**
-   * One round of lease keeping (shared store only): renews this process's leases, steps aside
-   * from matches whose lease ran out, gives up the leases of finished matches, and takes over
-   * matches whose host died. Returns the hosts it took over (they still need a room).
-   */
-  async sweep(): Promise<MatchHost[]> {
-    const leases = this.store.leases;
-    if (!leases) return [];
-    const finished = [...this.hosts.values()].filter((h) => h.current.status === 'ended').map((h) => h.matchId);
-    if (finished.length > 0) {
-      await leases.release(this.owner, finished);
-      for (const id of finished) this.hosts.delete(id);
-    }
-    const before = [...this.hosts.values()];
-    const held = new Set(await leases.renew(this.owner, this.leaseMs));
-    for (const host of before) if (!held.has(host.matchId)) host.abandon();
-    return this.adoptOrphans();
-  }
-
-  private async adoptOrphans(): Promise<MatchHost[]> {
-    const adopted: MatchHost[] = [];
-    for (const matchId of await this.store.leases!.orphans(ORPHANS_PER_SWEEP)) {
-      if (this.hosts.has(matchId)) continue;
-      try {
-        adopted.push(await this.open(matchId));
-      } catch (e) {
-        // Another process adopted it between the query and the claim.
-        if (!(e instanceof RequestError) || e.code !== 'MATCH_HOSTED_ELSEWHERE') throw e;
-      }
-    }
-    return adopted;
   }
 
   loaded(): MatchHost[] {
     return [...this.hosts.values()];
   }
 
-  /** Stops every host; with a shared store its matches are left for other processes at once. */
   async close(): Promise<void> {
     await Promise.all([...this.hosts.values()].map((h) => h.close()));
     this.hosts.clear();
-    await this.store.leases?.release(this.owner);
   }
 }

@@ -1,13 +1,19 @@
 import { type Client, Room, ServerError } from '@colyseus/core';
 import { StateView } from '@colyseus/schema';
 import type { Actor } from '../../shared/domain/ids';
+import type { GameEvent } from '../../shared/domain/events';
+import type { GameState } from '../../shared/domain/state';
 import type { EventEnvelope } from '../../shared/replay/envelope';
+import { fold } from '../../shared/replay/fold';
+import { evolveAll } from '../../shared/rules/evolve';
+import { controlEvents, heldQuarter, playersLog } from '../../shared/rules/reveal';
 import { quarterEvents } from '../../shared/views/quarterReport';
 import type { MatchHost } from '../match/MatchHost';
 import { MatchState } from './matchSchema';
 import { project } from './project';
 import { RateLimiter } from './rateLimit';
 import { roomContext } from './roomContext';
+import { isTeamSeat, rosterJson, teamWithRoom, type Member } from './teams';
 import {
   type Ack,
   commandMessageSchema,
@@ -15,6 +21,7 @@ import {
   MAX_MESSAGE_BYTES,
   MAX_MESSAGES_PER_SECOND,
   MAX_STRIKES,
+  moveMemberSchema,
   type Rejected,
   type SeatAssigned,
 } from './wire';
@@ -24,6 +31,8 @@ interface Seated {
   seat: number | null;
   /** A token just issued for a newly claimed seat (sent to the client once). */
   newToken: string | null;
+  /** The student's name in the roster (players). */
+  name?: string;
 }
 
 interface ClientData extends Seated {
@@ -35,8 +44,6 @@ interface ClientData extends Seated {
 /** Seconds a dropped player keeps the seat before a bot takes over until they come back. */
 const RECONNECT_GRACE_SECONDS = 20;
 const FINISHED_IDLE_MS = 60_000;
-/** Close code when this process stops hosting the match (another one holds its lease now). */
-const MATCH_MOVED_CLOSE_CODE = 4009;
 
 /**
  * The room adapts; the engine decides. A message becomes a command for the match host, which
@@ -49,9 +56,16 @@ export class MatchRoom extends Room<{ state: MatchState }> {
   private host!: MatchHost;
   private readonly connected = new Map<number, number>();
   private lastQuarter: readonly EventEnvelope[] | null = null;
+  /** Staged reveal: what players see while a resolved quarter is held back, and that quarter's events. */
+  private playersView: GameState | null = null;
+  private heldEvents: readonly EventEnvelope[] | null = null;
+  private seen!: GameState;
+  /** Seat tokens this room has issued or rotated, so the next team member gets the same one. */
+  private readonly seatTokens = new Map<number, string>();
 
   override messages = {
     command: (client: Client, message: unknown) => this.onCommand(client, message),
+    moveMember: (client: Client, message: unknown) => this.onMoveMember(client, message),
     '*': (client: Client, type: string | number) =>
       this.refuse(client, null, 'UNKNOWN_MESSAGE', `There is no message "${String(type)}"; send "command".`),
   };
@@ -60,8 +74,6 @@ export class MatchRoom extends Room<{ state: MatchState }> {
     const { registry } = roomContext();
     this.roomId = options.matchId;
     this.host = await registry.open(options.matchId);
-    // Another process took the match over: its clients must join it again there.
-    this.host.onLost(() => void this.disconnect(MATCH_MOVED_CLOSE_CODE));
     this.host.useClock({
       now: () => Date.now(),
       setTimeout: (fn, ms) => {
@@ -71,21 +83,47 @@ export class MatchRoom extends Room<{ state: MatchState }> {
     });
     const log = await registry.store.read(options.matchId);
     const state = this.host.current;
-    const resolved = state.status === 'ended' ? state.quarter : state.quarter - 1;
+    this.seen = state;
+    const held = heldQuarter(state);
+    if (held !== null) {
+      this.playersView = fold(playersLog(log, held));
+      this.heldEvents = quarterEvents(log, held);
+    }
+    const shown = this.shown();
+    const resolved = shown.status === 'ended' ? shown.quarter : shown.quarter - 1;
     this.lastQuarter = resolved >= 1 ? quarterEvents(log, resolved) : null;
     this.setState(new MatchState());
     this.refresh(true);
-    this.host.onChange((events) => {
-      if (events.some((e) => e.type === 'QuarterResolved')) {
-        const start = events.findIndex((e) => e.type === 'PlanningEnded');
-        const end = events.findIndex((e) => e.type === 'QuarterResolved');
-        this.lastQuarter = events.slice(start, end + 1);
-        this.refresh(true);
-      } else this.refresh(false);
-      if (this.host.current.status === 'ended') this.finish();
-    });
-    if (this.host.current.status === 'ended') this.finish();
+    this.host.onChange((events, next) => this.onEvents(events, next));
+    if (this.shown().status === 'ended') this.finish();
     this.setMetadata({ joinCode: this.host.record.joinCode, classroom: this.host.record.classroom });
+  }
+
+  /** The state players and spectators see: the live one, or the one before a held resolution. */
+  private shown(): GameState {
+    return this.playersView ?? this.host.current;
+  }
+
+  private onEvents(events: readonly EventEnvelope[], next: GameState): void {
+    const prior = this.seen;
+    this.seen = next;
+    const start = events.findIndex((e) => e.type === 'PlanningEnded');
+    const end = events.findIndex((e) => e.type === 'QuarterResolved');
+    const resolution = start >= 0 && end >= start ? events.slice(start, end + 1) : null;
+    if (heldQuarter(next) !== null) {
+      // Results held for a staged reveal: players keep the state they had, plus the facilitator's controls.
+      if (resolution) this.heldEvents = resolution;
+      this.playersView = evolveAll(this.playersView ?? prior, controlEvents(events).map((e) => ({ type: e.type, data: e.data }) as GameEvent));
+      this.refresh(false);
+    } else {
+      const released = this.playersView !== null;
+      this.playersView = null;
+      if (resolution) this.lastQuarter = resolution;
+      else if (released && this.heldEvents) this.lastQuarter = this.heldEvents;
+      if (released) this.heldEvents = null;
+      this.refresh(resolution !== null || released);
+    }
+    if (this.shown().status === 'ended') this.finish();
   }
 
   override async onAuth(_client: Client, rawOptions: unknown): Promise<Seated> {
@@ -97,7 +135,7 @@ export class MatchRoom extends Room<{ state: MatchState }> {
     if (o.token !== undefined) {
       const seat = await registry.seatForToken(matchId, o.token);
       if (seat === null) throw new ServerError(403, 'INVALID_SEAT_TOKEN: this token does not hold a seat in this match.');
-      return { role: 'player', seat, newToken: null };
+      return { role: 'player', seat, newToken: null, name: o.name ?? this.host.current.seats[seat]?.name ?? '' };
     }
     if (o.facilitatorKey !== undefined) {
       if (!(await registry.isFacilitator(matchId, o.facilitatorKey)))
@@ -105,9 +143,17 @@ export class MatchRoom extends Room<{ state: MatchState }> {
       return { role: 'facilitator', seat: null, newToken: null };
     }
     if (o.spectate || o.name === undefined) return { role: 'spectator', seat: null, newToken: null };
+    const seats = this.host.current.seats;
+    // In a classroom, students beyond the seats (or asking for a team) join a seat's team.
+    if (o.team !== undefined || (this.host.record.classroom && !seats.some((s) => s.kind === 'open'))) {
+      const seat = o.team ?? teamWithRoom(seats, this.members());
+      if (seat === null || !isTeamSeat(seats, seat)) throw new ServerError(409, `NOT_A_TEAM: ${seat === null ? 'no seat is played by students yet' : `seat ${seat} is not played by students`}.`);
+      return { role: 'player', seat, newToken: await this.tokenFor(seat), name: o.name };
+    }
     const joined = await registry.joinSeat(matchId, o.name);
     if ('ok' in joined) throw new ServerError(409, `${joined.ok ? 'JOIN_FAILED' : joined.code}: ${joined.ok ? '' : joined.message}`);
-    return { role: 'player', seat: joined.seat, newToken: joined.token };
+    this.seatTokens.set(joined.seat, joined.token);
+    return { role: 'player', seat: joined.seat, newToken: joined.token, name: o.name };
   }
 
   override onJoin(client: Client, _options: unknown, auth: Seated): void {
@@ -115,7 +161,7 @@ export class MatchRoom extends Room<{ state: MatchState }> {
     client.userData = data;
     client.view = new StateView();
     if (auth.role === 'player' && auth.seat !== null) this.seatClient(client, auth.seat);
-    if (this.host.current.status === 'ended') for (const row of this.state.players) client.view.add(row);
+    if (this.shown().status === 'ended') for (const row of this.state.players) client.view.add(row);
     const assigned: SeatAssigned = { role: auth.role, seat: auth.seat, token: auth.newToken };
     client.send('seat', assigned);
     this.refresh(false);
@@ -178,11 +224,65 @@ export class MatchRoom extends Room<{ state: MatchState }> {
     if (this.clients.length === 0) this.clock.setTimeout(() => this.clients.length === 0 && void this.disconnect(), FINISHED_IDLE_MS);
   }
 
+  /** The students in the room, each with the seat whose team they play in. */
+  private members(): Member[] {
+    return this.clients.flatMap((c) => {
+      const d = c.userData as ClientData | undefined;
+      return d?.role === 'player' && d.seat !== null ? [{ id: c.sessionId, name: d.name ?? '', seat: d.seat }] : [];
+    });
+  }
+
+  /**
+   * The token of a seat for a new team member: the one this room knows, or a fresh one (after a
+   * restart only hashes are stored), handed to the members connected now.
+   */
+  private async tokenFor(seat: number): Promise<string> {
+    const known = this.seatTokens.get(seat);
+    if (known) return known;
+    const token = await roomContext().registry.issueSeatToken(this.roomId, seat);
+    this.seatTokens.set(seat, token);
+    for (const c of this.clients) {
+      const d = c.userData as ClientData | undefined;
+      if (d?.role === 'player' && d.seat === seat) c.send('seat', { role: 'player', seat, token } satisfies SeatAssigned);
+    }
+    return token;
+  }
+
+  /** The facilitator moves a student into another seat's team: their view and token follow. */
+  private async onMoveMember(client: Client, message: unknown): Promise<void> {
+    const data = client.userData as ClientData;
+    const parsed = moveMemberSchema.safeParse(message);
+    const id = parsed.success ? (parsed.data.id ?? null) : null;
+    if (data.role !== 'facilitator') return this.refuse(client, id, 'NOT_ALLOWED', 'Only the facilitator can move students between teams.');
+    if (!parsed.success) return this.refuse(client, id, 'MALFORMED_COMMAND', 'Send {id?, memberId, seat}.');
+    const member = this.clients.find((c) => c.sessionId === parsed.data.memberId && (c.userData as ClientData | undefined)?.role === 'player');
+    if (!member) return this.refuse(client, id, 'UNKNOWN_MEMBER', `No student ${parsed.data.memberId} is in this match.`);
+    const seat = parsed.data.seat;
+    if (!isTeamSeat(this.host.current.seats, seat)) return this.refuse(client, id, 'NOT_A_TEAM', `Seat ${seat} is not played by students.`);
+    const token = await this.tokenFor(seat);
+    const md = member.userData as ClientData;
+    const from = md.seat!;
+    this.unseatClient(member);
+    const oldRow = this.state.players[from];
+    if (oldRow && member.view?.has(oldRow) && this.shown().status !== 'ended') member.view.remove(oldRow);
+    if (!this.connected.has(from) && this.host.current.status !== 'ended') this.host.setAutopilot(from, true);
+    md.seat = seat;
+    this.seatClient(member, seat);
+    member.send('seat', { role: 'player', seat, token } satisfies SeatAssigned);
+    const ack: Ack = { id, seq: this.host.version };
+    client.send('ack', ack);
+    this.refresh(false);
+  }
+
   private refresh(withReports: boolean): void {
     const autopilot = new Set(this.state.players.map((p) => p.seat).filter((seat) => this.host.isAutopilot(seat)));
+    const live = this.host.current;
+    this.state.stagedReveal = live.reveal.staged;
+    this.state.resultsHeld = heldQuarter(live) ?? 0;
+    this.state.membersJson = rosterJson(this.members());
     project(
       this.state,
-      this.host.current,
+      this.shown(),
       {
         joinCode: this.host.record.joinCode,
         classroom: this.host.record.classroom,
@@ -227,6 +327,10 @@ export class MatchRoom extends Room<{ state: MatchState }> {
     const actor: Actor | null =
       data.role === 'player' && data.seat !== null ? { role: 'player', seat: data.seat } : data.role === 'facilitator' ? { role: 'facilitator' } : null;
     if (!actor) return this.refuse(client, id, 'READ_ONLY', 'Spectators watch; they cannot send commands.');
+    // The engine lets seat 0 start a friends' match; in a classroom only the facilitator does.
+    const type = (parsed.data.command as { type?: unknown } | null)?.type;
+    if (this.host.record.classroom && actor.role === 'player' && type === 'StartMatch')
+      return this.refuse(client, id, 'NOT_ALLOWED', 'In a classroom match the facilitator starts the match.');
     const outcome = await this.host.execute(parsed.data.command, actor);
     if (outcome.ok) {
       const ack: Ack = { id, seq: outcome.seq };

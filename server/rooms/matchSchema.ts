@@ -55,6 +55,11 @@ export const MatchState = schema(
     scenarioJson: t.string().default(''),
     /** Public market state: permit holders by city, license holders and auction quarters. */
     marketJson: t.string().default('{}'),
+    /** Staged reveal: on, and the resolved quarter whose results players do not see yet (0: none). */
+    stagedReveal: t.boolean().default(false),
+    resultsHeld: t.uint8().default(0),
+    /** Students in each seat's team: JSON [{id, name, seat}]. */
+    membersJson: t.string().default('[]'),
     winner: t.int8().default(-1),
     ranking: t.array('uint8'),
     players: t.array(SeatState),

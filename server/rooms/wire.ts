@@ -12,12 +12,21 @@ export const joinOptionsSchema = z.strictObject({
   token: z.string().max(128).optional(),
   spectate: z.boolean().optional(),
   facilitatorKey: z.string().max(128).optional(),
+  /** Join the team that plays this seat (classroom matches). */
+  team: z.number().int().min(0).max(7).optional(),
 });
 export type JoinOptions = z.infer<typeof joinOptionsSchema>;
 
 export const commandMessageSchema = z.strictObject({
   id: z.union([z.string().max(64), z.number()]).optional(),
   command: z.unknown(),
+});
+
+/** A facilitator moves a student (by session id) into the team of another seat. */
+export const moveMemberSchema = z.strictObject({
+  id: z.union([z.string().max(64), z.number()]).optional(),
+  memberId: z.string().min(1).max(64),
+  seat: z.number().int().min(0).max(7),
 });
 
 export type Ack = { id: string | number | null; seq: number };

@@ -48,3 +48,21 @@ export function decideRevealResults(state: GameState, cmd: RevealResults, ctx: D
     throw new RuleError('STALE_QUARTER', `The results waiting are quarter ${held}'s, not quarter ${String(cmd.data.quarter)}'s.`);
   return [{ type: 'ResultsRevealed', data: { quarter: held } }];
 }
+
+type Fact = { type: string; data: unknown };
+
+// While results are held, players still see the facilitator's controls (a pause, a new timer,
+// a replaced seat), but nothing that the held resolution produced.
+const CONTROL_EVENTS = new Set(['MatchPaused', 'MatchResumed', 'PlanningTimerSet', 'SeatReplaced', 'ShockInjected', 'StagedRevealSet', 'SpectatorDelaySet']);
+
+/** The events of a batch that players may see while a quarter is held back. */
+export function controlEvents<E extends Fact>(events: readonly E[]): E[] {
+  return events.filter((e) => CONTROL_EVENTS.has(e.type));
+}
+
+/** The log as players may know it: the held quarter's resolution and all that followed it cut out, controls kept. */
+export function playersLog<E extends Fact>(log: readonly E[], held: number | null): E[] {
+  if (held === null) return [...log];
+  const cut = log.findIndex((e) => e.type === 'PlanningEnded' && (e.data as { quarter: number }).quarter === held);
+  return cut < 0 ? [...log] : [...log.slice(0, cut), ...controlEvents(log.slice(cut))];
+}

@@ -8,11 +8,10 @@ export class ServerProcess {
     readonly output: string[],
   ) {}
 
-  /** `env` adds to (or overrides) the server's environment, e.g. DATABASE_URL and REDIS_URL. */
-  static start(dataDir: string, port = 0, env: Record<string, string> = {}): Promise<ServerProcess> {
+  static start(dataDir: string, port = 0): Promise<ServerProcess> {
     const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
       cwd: process.cwd(),
-      env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: 'info', ...env },
+      env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: 'info' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     const output: string[] = [];

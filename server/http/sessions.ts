@@ -1,0 +1,53 @@
+import type { Application } from 'express';
+import { z } from 'zod';
+import type { MatchRegistry } from '../match/MatchRegistry';
+import { newSecret, newSeed } from '../match/secrets';
+
+/** A class session: several classroom matches with one seed, one scenario and one facilitator key. */
+export const sessionSchema = z.strictObject({
+  matches: z.number().int().min(1).max(12),
+  seats: z.number().int().min(1).max(8),
+  winLoops: z.union([z.literal(1), z.literal(2), z.literal(3)]).default(2),
+  planningSeconds: z.number().int().min(0).max(3600).default(0),
+  quarters: z.number().int().min(1).max(60).optional(),
+  seed: z.string().trim().min(1).max(128).optional(),
+  stagedReveal: z.boolean().default(false),
+});
+export type SessionRequest = z.infer<typeof sessionSchema>;
+
+export interface CreatedSession {
+  facilitatorKey: string;
+  seed: string;
+  matches: Array<{ matchId: string; joinCode: string }>;
+}
+
+/** Creates the session's matches one after another; each opens its own room. */
+export async function createSession(registry: MatchRegistry, req: SessionRequest, openRoom: (matchId: string) => Promise<void>): Promise<CreatedSession> {
+  const seed = req.seed ?? newSeed();
+  const facilitatorKey = newSecret();
+  const matches: CreatedSession['matches'] = [];
+  for (let i = 0; i < req.matches; i++) {
+    const created = await registry.create({
+      seats: req.seats,
+      bots: [],
+      winLoops: req.winLoops,
+      planningSeconds: req.planningSeconds,
+      seed,
+      classroom: true,
+      stagedReveal: req.stagedReveal,
+      facilitatorKey,
+      ...(req.quarters === undefined ? {} : { quarters: req.quarters }),
+    });
+    await openRoom(created.matchId);
+    matches.push({ matchId: created.matchId, joinCode: created.joinCode });
+  }
+  return { facilitatorKey, seed, matches };
+}
+
+export function mountSessions(app: Application, registry: MatchRegistry, openRoom: (matchId: string) => Promise<void>, badRequest: (message: string) => Error): void {
+  app.post('/api/sessions', async (req, res) => {
+    const parsed = sessionSchema.safeParse(req.body ?? {});
+    if (!parsed.success) throw badRequest(parsed.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; '));
+    res.status(201).json(await createSession(registry, parsed.data, openRoom));
+  });
+}

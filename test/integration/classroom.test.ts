@@ -1,0 +1,169 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { jsonLogger } from '../../server/config';
+import { startServer, type RunningServer } from '../../server/index';
+import type { EventEnvelope } from '../../shared/replay/envelope';
+import { GameClient } from '../support/gameClient';
+
+let server: RunningServer;
+let dir: string;
+const api = (path: string, init?: RequestInit) => fetch(`http://127.0.0.1:${server.port}${path}`, init);
+const postJson = (path: string, body: unknown) => api(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+const ndjson = (text: string) => text.trim().split('\n').map((l) => JSON.parse(l) as EventEnvelope);
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'classroom-'));
+  server = await startServer({ port: 0, dataDir: dir, logLevel: 'error' }, jsonLogger('error', () => undefined));
+});
+afterAll(async () => {
+  await server.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+async function classroom(body: Record<string, unknown>) {
+  const res = await postJson('/api/matches', { seats: 2, classroom: true, planningSeconds: 0, quarters: 4, ...body });
+  expect(res.status).toBe(201);
+  return (await res.json()) as { matchId: string; joinCode: string; facilitatorKey: string };
+}
+
+describe('staged reveal', () => {
+  it('withholds a resolved quarter from students (room and API) until the facilitator releases it', async () => {
+    const { matchId, facilitatorKey } = await classroom({ seed: 'staged', stagedReveal: true });
+    const teacher = await GameClient.join(server.port, matchId, { facilitatorKey });
+    const ada = await GameClient.join(server.port, matchId, { name: 'Ada' });
+    const bo = await GameClient.join(server.port, matchId, { name: 'Bo' });
+    expect(await teacher.command({ type: 'StartMatch', data: {} })).toMatchObject({ ok: true });
+    await ada.until(() => ada.state.quarter === 1 && ada.state.status === 'planning');
+    expect(ada.state.stagedReveal).toBe(true);
+    const valuationBefore = ada.state.players[0].valuation;
+    expect(await ada.command({ type: 'LockOrders', data: { seat: 0, quarter: 1 } })).toMatchObject({ ok: true });
+    expect(await bo.command({ type: 'LockOrders', data: { seat: 1, quarter: 1 } })).toMatchObject({ ok: true });
+    // Quarter 1 resolves, but students still see quarter 1 without its results.
+    await teacher.until(() => teacher.state.resultsHeld === 1);
+    await ada.until(() => ada.state.resultsHeld === 1);
+    expect(ada.state.quarter).toBe(1);
+    expect(ada.state.reportJson).toBe('');
+    expect(ada.state.players[0].reportJson).toBe('');
+    expect(ada.state.players[0].valuation).toBe(valuationBefore);
+    expect(bo.state.quarter).toBe(1);
+    // Nor can the API be used to peek: the events, the export and the summary stop before it.
+    const studentLog = ndjson(await (await api(`/api/matches/${matchId}/events`)).text());
+    expect(studentLog.some((e) => e.type === 'QuarterResolved')).toBe(false);
+    expect((await (await api(`/api/matches/${matchId}/export?format=csv`)).text()).trim().split('\n')).toHaveLength(1);
+    expect((await (await api(`/api/matches/${matchId}`)).json()).quarter).toBe(1);
+    const teacherLog = ndjson(await (await api(`/api/matches/${matchId}/events`, { headers: { 'x-facilitator-key': facilitatorKey } })).text());
+    expect(teacherLog.filter((e) => e.type === 'QuarterResolved')).toHaveLength(1);
+    expect(ndjson(await (await api(`/api/matches/${matchId}/events`, { headers: { 'x-facilitator-key': 'wrong' } })).text())).toEqual(studentLog);
+    // Planning waits; students cannot release it themselves.
+    expect(await ada.command({ type: 'SubmitOrders', data: { seat: 0, quarter: 2, orders: {} } })).toMatchObject({ ok: false, code: 'RESULTS_HELD' });
+    expect(await ada.command({ type: 'RevealResults', data: { quarter: 1 } })).toMatchObject({ ok: false, code: 'NOT_ALLOWED' });
+    // The facilitator's pause still reaches everyone while results are held.
+    expect(await teacher.command({ type: 'PauseMatch', data: {} })).toMatchObject({ ok: true });
+    await ada.until(() => ada.state.paused === true);
+    expect(await teacher.command({ type: 'ResumeMatch', data: {} })).toMatchObject({ ok: true });
+    expect(await teacher.command({ type: 'RevealResults', data: { quarter: 1 } })).toMatchObject({ ok: true });
+    await ada.until(() => ada.state.quarter === 2 && ada.state.reportJson !== '');
+    expect(ada.state.resultsHeld).toBe(0);
+    expect(JSON.parse(ada.state.reportJson).quarter).toBe(1);
+    expect(JSON.parse(ada.state.players[0].reportJson).seat).toBe(0);
+    expect(ndjson(await (await api(`/api/matches/${matchId}/events`)).text()).some((e) => e.type === 'ResultsRevealed')).toBe(true);
+    expect(await ada.command({ type: 'LockOrders', data: { seat: 0, quarter: 2 } })).toMatchObject({ ok: true });
+    await Promise.all([teacher.leave(), ada.leave(), bo.leave()]);
+  });
+});
+
+describe('facilitator controls', () => {
+  it('refuses every control from a student, and moving students from anyone but the facilitator', async () => {
+    const { matchId, facilitatorKey } = await classroom({ seed: 'refuse' });
+    const ada = await GameClient.join(server.port, matchId, { name: 'Ada' });
+    const controls = [
+      { type: 'StartMatch', data: {} },
+      { type: 'SetStagedReveal', data: { on: true } },
+      { type: 'SetPlanningTimer', data: { seconds: 30 } },
+      { type: 'ReplaceSeat', data: { seat: 1, bot: { strategy: 'balanced', difficulty: 'easy' } } },
+    ];
+    for (const c of controls) expect(await ada.command(c)).toMatchObject({ ok: false, code: 'NOT_ALLOWED' });
+    const teacher = await GameClient.join(server.port, matchId, { facilitatorKey });
+    expect(await teacher.command({ type: 'StartMatch', data: {} })).toMatchObject({ ok: true });
+    await ada.until(() => ada.state.status === 'planning');
+    for (const c of [
+      { type: 'PauseMatch', data: {} },
+      { type: 'EndPlanning', data: { quarter: 1 } },
+      { type: 'InjectShock', data: { cardId: 'foundry-fire' } },
+    ])
+      expect(await ada.command(c)).toMatchObject({ ok: false, code: 'NOT_ALLOWED' });
+    ada.raw('moveMember', { id: 'm1', memberId: ada.room.sessionId, seat: 0 });
+    await ada.until(() => ada.unmatched.length > 0);
+    expect(ada.unmatched[0]).toMatchObject({ ok: false, code: 'NOT_ALLOWED' });
+    expect(ada.state.status).toBe('planning');
+    await Promise.all([teacher.leave(), ada.leave()]);
+  });
+});
+
+describe('teams', () => {
+  it('students beyond the seats join teams; members share the sheet; the facilitator moves them', async () => {
+    const { matchId, facilitatorKey } = await classroom({ seed: 'teams' });
+    const teacher = await GameClient.join(server.port, matchId, { facilitatorKey });
+    const ada = await GameClient.join(server.port, matchId, { name: 'Ada' });
+    const bo = await GameClient.join(server.port, matchId, { name: 'Bo' });
+    // Both seats are taken: the next students join the team with the fewest members.
+    const cy = await GameClient.join(server.port, matchId, { name: 'Cy' });
+    const di = await GameClient.join(server.port, matchId, { name: 'Di' });
+    expect([ada.seat, bo.seat, cy.seat, di.seat]).toEqual([0, 1, 0, 1]);
+    expect(cy.token).toBe(ada.token);
+    await expect(GameClient.join(server.port, matchId, { name: 'Ed', team: 5 })).rejects.toThrow(/NOT_A_TEAM/);
+    await teacher.until(() => JSON.parse(teacher.state.membersJson).length === 4);
+    expect(JSON.parse(teacher.state.membersJson).map((m: { name: string; seat: number }) => `${m.seat}:${m.name}`)).toEqual(['0:Ada', '0:Cy', '1:Bo', '1:Di']);
+    expect(await teacher.command({ type: 'StartMatch', data: {} })).toMatchObject({ ok: true });
+    await cy.until(() => cy.state.status === 'planning');
+    // Any member edits the team's orders; the last submit wins and every member sees it.
+    expect(await ada.command({ type: 'SubmitOrders', data: { seat: 0, quarter: 1, orders: { chipRnD: 100 } } })).toMatchObject({ ok: true });
+    expect(await cy.command({ type: 'SubmitOrders', data: { seat: 0, quarter: 1, orders: { chipRnD: 250 } } })).toMatchObject({ ok: true });
+    await ada.until(() => JSON.parse(ada.state.players[0].ordersJson).chipRnD === 250);
+    expect(JSON.parse(cy.state.players[0].ordersJson).chipRnD).toBe(250);
+    // Another team's sheet stays private.
+    expect(bo.state.players[0].ordersJson ?? '').not.toContain('chipRnD');
+    // The facilitator moves Cy into seat 1's team: Cy now plays seat 1 and sees its sheet, not seat 0's.
+    const moved = new Promise<void>((resolve) => teacher.room.onMessage('ack', (m: { id: string }) => m.id === 'mv' && resolve()));
+    teacher.raw('moveMember', { id: 'mv', memberId: cy.room.sessionId, seat: 1 });
+    await moved;
+    await cy.until(() => cy.seat === 1);
+    expect(cy.token).toBe(bo.token);
+    expect(await cy.command({ type: 'SubmitOrders', data: { seat: 1, quarter: 1, orders: { aiTraining: 300 } } })).toMatchObject({ ok: true });
+    expect(await cy.command({ type: 'SubmitOrders', data: { seat: 0, quarter: 1, orders: {} } })).toMatchObject({ ok: false, code: 'SEAT_NOT_YOURS' });
+    await bo.until(() => JSON.parse(bo.state.players[1].ordersJson).aiTraining === 300);
+    await teacher.until(() => JSON.parse(teacher.state.membersJson).filter((m: { seat: number }) => m.seat === 1).length === 3);
+    // Moving a student onto a bot's seat is refused.
+    expect(await teacher.command({ type: 'ReplaceSeat', data: { seat: 0, bot: { strategy: 'balanced', difficulty: 'easy' } } })).toMatchObject({ ok: true });
+    teacher.raw('moveMember', { id: 'bad', memberId: di.room.sessionId, seat: 0 });
+    await teacher.until(() => teacher.unmatched.some((r) => !r.ok && r.code === 'NOT_A_TEAM'));
+    // A member's token brings them back into the same team.
+    await di.leave();
+    const back = await GameClient.join(server.port, matchId, { token: bo.token!, name: 'Di' });
+    expect(back.seat).toBe(1);
+    await Promise.all([teacher.leave(), ada.leave(), bo.leave(), cy.leave(), back.leave()]);
+  });
+});
+
+describe('class sessions', () => {
+  it('creates N classroom matches with one seed and one facilitator key, each with its own code', async () => {
+    const res = await postJson('/api/sessions', { matches: 3, seats: 2, quarters: 4, seed: 'class-7b' });
+    expect(res.status).toBe(201);
+    const session = (await res.json()) as { facilitatorKey: string; seed: string; matches: Array<{ matchId: string; joinCode: string }> };
+    expect(session.seed).toBe('class-7b');
+    expect(session.matches).toHaveLength(3);
+    expect(new Set(session.matches.map((m) => m.joinCode)).size).toBe(3);
+    for (const m of session.matches) {
+      const log = ndjson(await (await api(`/api/matches/${m.matchId}/events`)).text());
+      expect(log[0]).toMatchObject({ type: 'MatchCreated', data: { seed: 'class-7b' } });
+      const teacher = await GameClient.join(server.port, m.matchId, { facilitatorKey: session.facilitatorKey });
+      expect(teacher.role).toBe('facilitator');
+      await teacher.leave();
+    }
+    const bad = await postJson('/api/sessions', { matches: 0, seats: 2 });
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as { error: string }).error).toBe('BAD_REQUEST');
+  });
+});
