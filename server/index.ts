@@ -1,7 +1,7 @@
 import './wsGlobal';
-import { mkdirSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
+import { hostname } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { matchMaker, Server } from '@colyseus/core';
 import { WebSocketTransport } from '@colyseus/ws-transport';
@@ -11,7 +11,8 @@ import { systemClock } from './match/clock';
 import { MatchRegistry } from './match/MatchRegistry';
 import { MatchRoom } from './rooms/MatchRoom';
 import { setRoomContext } from './rooms/roomContext';
-import { SqliteEventStore } from './store/SqliteEventStore';
+import { openStore } from './store/openStore';
+import { redisMatchmaking } from './redisMatchmaking';
 
 export interface RunningServer {
   port: number;
@@ -29,18 +30,22 @@ const MAX_FRAME_BYTES = 64 * 1024;
  * match in the store is brought back as a live room before the server reports ready.
  */
 export async function startServer(config: ServerConfig, log: Logger = jsonLogger(config.logLevel)): Promise<RunningServer> {
-  mkdirSync(config.dataDir, { recursive: true });
-  const store = new SqliteEventStore(join(config.dataDir, 'closed-loop.sqlite'));
-  const registry = new MatchRegistry(store, systemClock);
+  const owner = `${hostname()}-${process.pid}-${randomBytes(4).toString('hex')}`;
+  const store = await openStore(config, owner);
+  const leaseMs = (config.leaseSeconds ?? 15) * 1000;
+  const registry = new MatchRegistry(store, systemClock, { owner, leaseMs });
   setRoomContext({ registry, log });
+  // A match's room lives in the process that holds the match (never placed elsewhere by Colyseus).
   const openRoom = async (matchId: string) => {
-    await matchMaker.createRoom('match', { matchId });
+    await matchMaker.handleCreateRoom('match', { matchId });
   };
   const transport = new WebSocketTransport({ maxPayload: MAX_FRAME_BYTES });
   const gameServer = new Server({
     transport,
     greet: false,
     gracefullyShutdown: false,
+    ...(config.redisUrl ? await redisMatchmaking(config.redisUrl) : {}),
+    ...(config.publicAddress ? { publicAddress: config.publicAddress } : {}),
     express: (app) => mountApi(app, { registry, log, openRoom, clientDir: CLIENT_DIR }),
   });
   gameServer.define('match', MatchRoom);
@@ -49,7 +54,15 @@ export async function startServer(config: ServerConfig, log: Logger = jsonLogger
 
   const recovered = await registry.recoverAll();
   for (const host of recovered) await openRoom(host.matchId);
-  log.info('server ready', { port, dataDir: config.dataDir, store: store.kind, recovered: recovered.length });
+  const sweeper = store.leases ? startSweeper(registry, openRoom, leaseMs / 3, log, config.redisUrl !== undefined) : null;
+  log.info('server ready', {
+    port,
+    owner,
+    store: store.kind,
+    ...(store.kind === 'sqlite' ? { dataDir: config.dataDir } : {}),
+    matchmaking: config.redisUrl ? 'redis' : 'local',
+    recovered: recovered.length,
+  });
 
   let closing: Promise<void> | null = null;
   return {
@@ -58,6 +71,7 @@ export async function startServer(config: ServerConfig, log: Logger = jsonLogger
     close() {
       closing ??= (async () => {
         log.info('shutting down', { matches: registry.loaded().length });
+        if (sweeper) clearInterval(sweeper);
         await gameServer.gracefullyShutdown(false);
         await registry.close();
         await store.close();
@@ -67,4 +81,34 @@ export async function startServer(config: ServerConfig, log: Logger = jsonLogger
       return closing;
     },
   };
+}
+
+/**
+ * Lease keeping for a shared store, a few times per lease: renew, step aside where the lease was
+ * lost, take over matches whose process died. With Redis, each room also re-states its listing,
+ * in case a process that lost the match removed it on the way out.
+ */
+function startSweeper(registry: MatchRegistry, openRoom: (matchId: string) => Promise<void>, everyMs: number, log: Logger, relist: boolean) {
+  let running = false;
+  const timer = setInterval(async () => {
+    if (running) return;
+    running = true;
+    try {
+      for (const host of await registry.sweep()) {
+        await openRoom(host.matchId);
+        log.info('match taken over', { matchId: host.matchId, version: host.version });
+      }
+      if (relist)
+        for (const host of registry.loaded()) {
+          const room = matchMaker.getLocalRoomById(host.matchId);
+          if (room) await room.setMetadata(room.metadata);
+        }
+    } catch (e) {
+      log.warn('lease sweep failed', { error: String(e) });
+    } finally {
+      running = false;
+    }
+  }, everyMs);
+  timer.unref();
+  return timer;
 }

@@ -11,7 +11,7 @@ import { evolveAll } from '../../shared/rules/evolve';
 import { initialState } from '../../shared/rules/initialState';
 import { heldQuarter } from '../../shared/rules/reveal';
 import { viewFor } from '../../shared/views/viewFor';
-import type { EventStore, MatchRecord } from '../store/EventStore';
+import { type EventStore, type MatchRecord, StoreError } from '../store/EventStore';
 import type { HostClock } from './clock';
 
 export type Outcome = { ok: true; seq: number; events: readonly GameEvent[] } | { ok: false; code: string; message: string };
@@ -30,6 +30,7 @@ export class MatchHost {
   private last: Pick<EventEnvelope, 'seq' | 'hash'> | null;
   private queue: Promise<unknown> = Promise.resolve();
   private readonly listeners = new Set<HostListener>();
+  private readonly lostListeners = new Set<() => void>();
   private readonly autopilot = new Set<number>();
   private readonly botTried = new Set<string>();
   private timer: { clear(): void } | null = null;
@@ -115,6 +116,19 @@ export class MatchHost {
     }
   }
 
+  /** Called once if this process stops hosting the match because another one took it over. */
+  onLost(listener: () => void): void {
+    this.lostListeners.add(listener);
+  }
+
+  /** Stops hosting at once (the lease is gone): nothing more is decided or stored here. */
+  abandon(): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.stopTimer();
+    for (const listener of this.lostListeners) listener();
+  }
+
   async close(): Promise<void> {
     this.closed = true;
     this.timer?.clear();
@@ -133,7 +147,14 @@ export class MatchHost {
     }
     const sealed = sealEvents(this.matchId, this.last, events, this.clock.now());
     // Durable before anything else happens: the append is the acknowledgement.
-    await this.store.append(this.matchId, this.version, sealed);
+    try {
+      await this.store.append(this.matchId, this.version, sealed);
+    } catch (e) {
+      // Another process owns the match now (lease lost, or it wrote first): step aside, never merge.
+      if (!(e instanceof StoreError) || (e.code !== 'LEASE_LOST' && e.code !== 'VERSION_CONFLICT')) throw e;
+      this.abandon();
+      return { ok: false, code: 'MATCH_MOVED', message: 'Another server process hosts this match now; join it again.' };
+    }
     const before = this.state.status;
     this.state = evolveAll(this.state, events);
     this.last = { seq: sealed[sealed.length - 1]!.seq, hash: sealed[sealed.length - 1]!.hash };

@@ -36,14 +36,34 @@ export class RequestError extends Error {
   }
 }
 
-/** Every match this server process hosts, created here or brought back from the store. */
+export interface RegistryOptions {
+  /** This process's name in the store's leases (several processes on one PostgreSQL store). */
+  owner?: string;
+  /** How long a lease lasts without renewal. */
+  leaseMs?: number;
+}
+
+/** How many orphaned matches one sweep takes over at most (the rest wait for the next sweep). */
+const ORPHANS_PER_SWEEP = 200;
+
+/**
+ * Every match this server process hosts, created here or brought back from the store. With a
+ * shared store (PostgreSQL) a match is hosted only under a lease: the store refuses appends from
+ * a process that does not hold it, so two processes never both write one match.
+ */
 export class MatchRegistry {
   private readonly hosts = new Map<string, MatchHost>();
+  readonly owner: string;
+  readonly leaseMs: number;
 
   constructor(
     readonly store: EventStore,
     private readonly clock: HostClock,
-  ) {}
+    options: RegistryOptions = {},
+  ) {
+    this.owner = options.owner ?? `process-${newSecret()}`;
+    this.leaseMs = options.leaseMs ?? 15_000;
+  }
 
   async create(req: NewMatchRequest): Promise<CreatedMatch> {
     if (req.bots.length > req.seats) throw new RequestError('TOO_MANY_BOTS', `${req.bots.length} bots do not fit in ${req.seats} seats.`);
@@ -98,6 +118,8 @@ export class MatchRegistry {
   async open(matchId: string): Promise<MatchHost> {
     const loaded = this.hosts.get(matchId);
     if (loaded) return loaded;
+    if (this.store.leases && !(await this.store.leases.claim(matchId, this.owner, this.leaseMs)))
+      throw new RequestError('MATCH_HOSTED_ELSEWHERE', `Match ${matchId} is hosted by another server process.`);
     const host = await MatchHost.open(this.store, matchId, this.clock);
     const raced = this.hosts.get(matchId);
     if (raced) {
@@ -105,6 +127,9 @@ export class MatchRegistry {
       return raced;
     }
     this.hosts.set(matchId, host);
+    host.onLost(() => {
+      if (this.hosts.get(matchId) === host) this.hosts.delete(matchId);
+    });
     return host;
   }
 
@@ -139,18 +164,57 @@ export class MatchRegistry {
     return this.store.facilitatorKeyMatches(matchId, hashSecret(key));
   }
 
-  /** Brings every unfinished match back to life (on boot). */
+  /**
+   * Brings unfinished matches back to life (on boot): all of them with a one-process store, else
+   * those that no live process holds.
+   */
   async recoverAll(): Promise<MatchHost[]> {
+    if (this.store.leases) return this.adoptOrphans();
     const open = [...(await this.store.listMatches({ status: 'live', limit: 10_000 })), ...(await this.store.listMatches({ status: 'waiting', limit: 10_000 }))];
     return Promise.all(open.map((m) => this.open(m.matchId)));
+  }
+
+  /**
+   * One round of lease keeping (shared store only): renews this process's leases, steps aside
+   * from matches whose lease ran out, gives up the leases of finished matches, and takes over
+   * matches whose host died. Returns the hosts it took over (they still need a room).
+   */
+  async sweep(): Promise<MatchHost[]> {
+    const leases = this.store.leases;
+    if (!leases) return [];
+    const finished = [...this.hosts.values()].filter((h) => h.current.status === 'ended').map((h) => h.matchId);
+    if (finished.length > 0) {
+      await leases.release(this.owner, finished);
+      for (const id of finished) this.hosts.delete(id);
+    }
+    const before = [...this.hosts.values()];
+    const held = new Set(await leases.renew(this.owner, this.leaseMs));
+    for (const host of before) if (!held.has(host.matchId)) host.abandon();
+    return this.adoptOrphans();
+  }
+
+  private async adoptOrphans(): Promise<MatchHost[]> {
+    const adopted: MatchHost[] = [];
+    for (const matchId of await this.store.leases!.orphans(ORPHANS_PER_SWEEP)) {
+      if (this.hosts.has(matchId)) continue;
+      try {
+        adopted.push(await this.open(matchId));
+      } catch (e) {
+        // Another process adopted it between the query and the claim.
+        if (!(e instanceof RequestError) || e.code !== 'MATCH_HOSTED_ELSEWHERE') throw e;
+      }
+    }
+    return adopted;
   }
 
   loaded(): MatchHost[] {
     return [...this.hosts.values()];
   }
 
+  /** Stops every host; with a shared store its matches are left for other processes at once. */
   async close(): Promise<void> {
     await Promise.all([...this.hosts.values()].map((h) => h.close()));
     this.hosts.clear();
+    await this.store.leases?.release(this.owner);
   }
 }

@@ -44,6 +44,8 @@ interface ClientData extends Seated {
 /** Seconds a dropped player keeps the seat before a bot takes over until they come back. */
 const RECONNECT_GRACE_SECONDS = 20;
 const FINISHED_IDLE_MS = 60_000;
+/** Close code when this process stops hosting the match (another one holds its lease now). */
+const MATCH_MOVED_CLOSE_CODE = 4009;
 
 /**
  * The room adapts; the engine decides. A message becomes a command for the match host, which
@@ -74,6 +76,8 @@ export class MatchRoom extends Room<{ state: MatchState }> {
     const { registry } = roomContext();
     this.roomId = options.matchId;
     this.host = await registry.open(options.matchId);
+    // Another process took the match over: its clients must join it again there.
+    this.host.onLost(() => void this.disconnect(MATCH_MOVED_CLOSE_CODE));
     this.host.useClock({
       now: () => Date.now(),
       setTimeout: (fn, ms) => {

@@ -8,10 +8,11 @@ export class ServerProcess {
     readonly output: string[],
   ) {}
 
-  static start(dataDir: string, port = 0): Promise<ServerProcess> {
+  /** `env` adds to (or overrides) the server's environment, e.g. DATABASE_URL and REDIS_URL. */
+  static start(dataDir: string, port = 0, env: Record<string, string> = {}): Promise<ServerProcess> {
     const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
       cwd: process.cwd(),
-      env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: 'info' },
+      env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: 'info', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     const output: string[] = [];
