@@ -10,6 +10,7 @@ import { mountApi } from './http/api';
 import { systemClock } from './match/clock';
 import { MatchRegistry } from './match/MatchRegistry';
 import { MatchRoom } from './rooms/MatchRoom';
+import { WatchRoom } from './rooms/WatchRoom';
 import { setRoomContext } from './rooms/roomContext';
 import { openStore } from './store/openStore';
 import { redisMatchmaking } from './redisMatchmaking';
@@ -49,6 +50,8 @@ export async function startServer(config: ServerConfig, log: Logger = jsonLogger
     express: (app) => mountApi(app, { registry, log, openRoom, clientDir: CLIENT_DIR }),
   });
   gameServer.define('match', MatchRoom);
+  // Spectators share one watch room per match, created when the first one arrives.
+  gameServer.define('watch', WatchRoom).filterBy(['matchId']);
   await gameServer.listen(config.port);
   const port = (transport.server!.address() as AddressInfo).port;
 

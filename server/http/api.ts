@@ -11,6 +11,8 @@ import { placeholderPage } from './placeholderPage';
 import { redactLive } from './redact';
 import { fold } from '../../shared/replay/fold';
 import { exportCsv, summarize } from './summaries';
+import { matchFile } from '../../shared/replay/matchFile';
+import { mountFork } from './forkRoute';
 import { logFor } from './heldBack';
 import { mountSessions } from './sessions';
 
@@ -22,6 +24,7 @@ const createSchema = z.strictObject({
   quarters: z.number().int().min(1).max(60).optional(),
   seed: z.string().trim().min(1).max(128).optional(),
   classroom: z.boolean().default(false),
+  spectatorDelay: z.number().int().min(0).max(60).optional(),
   stagedReveal: z.boolean().optional(),
 });
 
@@ -117,13 +120,11 @@ export function mountApi(app: Application, ctx: ApiContext): void {
       return;
     }
     const live = record.status !== 'finished';
-    res.attachment(`closed-loop-${record.matchId}.json`).json({
-      format: 'closed-loop-match/1',
-      match: summarize(record, fold(log)),
-      redacted: live,
-      events: live ? log.map(redactLive) : log,
-    });
+    const final = fold(log);
+    res.attachment(`closed-loop-${record.matchId}.json`).json(matchFile(summarize(record, final), live, live ? log.map(redactLive) : log, final));
   });
+
+  mountFork(app, registry, ctx.openRoom, (message) => new HttpError(400, 'BAD_REQUEST', message));
 
   app.use('/api', (_req, _res, next) => next(new HttpError(404, 'NOT_FOUND', 'No such API route.')));
 

@@ -1,4 +1,10 @@
+import type { ForkSeat } from '../../shared/domain/commands';
+import { RuleError } from '../../shared/domain/errors';
 import type { BotSpec } from '../../shared/domain/ids';
+import { verifyLog } from '../../shared/replay/envelope';
+import { buildSnapshots, stateAt } from '../../shared/replay/fold';
+import { decide } from '../../shared/rules/decide';
+import { initialState } from '../../shared/rules/initialState';
 import { DEFAULT_SCENARIO } from '../../shared/scenario/loadScenario';
 import { withQuarters } from '../../shared/scenario/variants';
 import { StoreError, type EventStore, type MatchRecord } from '../store/EventStore';
@@ -14,10 +20,27 @@ export interface NewMatchRequest {
   quarters?: number;
   seed?: string;
   classroom?: boolean;
+  /** Quarters spectators lag behind the players. */
+  spectatorDelay?: number;
   /** Classroom only: each quarter's results wait for the facilitator's release. */
   stagedReveal?: boolean;
   /** Classroom only: the key of a class session shared by its matches (else a new one). */
   facilitatorKey?: string;
+}
+
+export interface ForkRequest {
+  quarter: number;
+  /** One per seat of the source match: a bot, or open for a new player. */
+  seats: ForkSeat[];
+}
+
+export interface ForkedMatch {
+  matchId: string;
+  joinCode: string;
+  sourceMatchId: string;
+  quarter: number;
+  /** The source's state hash after `quarter`: the fork's state hash after its first event. */
+  sourceStateHash: string;
 }
 
 export interface CreatedMatch {
@@ -70,22 +93,7 @@ export class MatchRegistry {
     const now = this.clock.now();
     const matchId = newMatchId(now);
     const facilitatorKey = req.classroom ? (req.facilitatorKey ?? newSecret()) : undefined;
-    let joinCode = '';
-    for (let attempt = 0; ; attempt++) {
-      joinCode = newJoinCode();
-      try {
-        await this.store.create({
-          matchId,
-          joinCode,
-          classroom: req.classroom === true,
-          createdAt: now,
-          facilitatorKeyHash: facilitatorKey ? hashSecret(facilitatorKey) : null,
-        });
-        break;
-      } catch (e) {
-        if (!(e instanceof StoreError) || e.code !== 'JOIN_CODE_TAKEN' || attempt > 20) throw e;
-      }
-    }
+    const joinCode = await this.register(matchId, req.classroom === true, facilitatorKey, now);
     const host = await this.open(matchId);
     const scenario = req.quarters === undefined ? undefined : withQuarters(DEFAULT_SCENARIO, req.quarters);
     const created = await host.execute(
@@ -98,6 +106,7 @@ export class MatchRegistry {
           winLoops: req.winLoops,
           planningSeconds: req.planningSeconds,
           ...(scenario ? { scenario } : {}),
+          ...(req.spectatorDelay ? { spectatorDelay: req.spectatorDelay } : {}),
         },
       },
       { role: 'system' },
@@ -112,6 +121,52 @@ export class MatchRegistry {
       if (!staged.ok) throw new RequestError(staged.code, staged.message);
     }
     return facilitatorKey ? { matchId, joinCode, facilitatorKey } : { matchId, joinCode };
+  }
+
+  /** Stores a new match's record under a fresh join code; returns the code. */
+  private async register(matchId: string, classroom: boolean, facilitatorKey: string | undefined, now: number): Promise<string> {
+    for (let attempt = 0; ; attempt++) {
+      const joinCode = newJoinCode();
+      try {
+        await this.store.create({ matchId, joinCode, classroom, createdAt: now, facilitatorKeyHash: facilitatorKey ? hashSecret(facilitatorKey) : null });
+        return joinCode;
+      } catch (e) {
+        if (!(e instanceof StoreError) || e.code !== 'JOIN_CODE_TAKEN' || attempt > 20) throw e;
+      }
+    }
+  }
+
+  /**
+   * A what-if: a new match that starts from a finished match's state after `quarter` (its log
+   * begins with that state, so it replays on its own). Checked by the engine before anything is stored.
+   */
+  async fork(sourceId: string, req: ForkRequest): Promise<ForkedMatch> {
+    const source = await this.find(sourceId);
+    if (!source) throw new RequestError('MATCH_NOT_FOUND', `There is no match "${sourceId}".`);
+    // A live match's books are private: only a finished one is open enough to fork.
+    if (source.status !== 'finished') throw new RequestError('MATCH_NOT_FINISHED', `Match ${source.matchId} is still being played; fork it once it has ended.`);
+    const log = await this.store.read(source.matchId);
+    const check = verifyLog(log);
+    if (!check.ok) throw new RequestError('LOG_TAMPERED', `The stored log of match ${source.matchId} fails its hash chain at seq ${check.seq}: ${check.reason}.`);
+    const quarters = buildSnapshots(log).map((s) => s.quarter);
+    if (!quarters.includes(req.quarter))
+      throw new RequestError('NO_SUCH_QUARTER', `Match ${source.matchId} has quarters ${quarters[0]} to ${quarters[quarters.length - 1]} to fork from, not ${req.quarter}.`);
+    const now = this.clock.now();
+    const matchId = newMatchId(now);
+    const command = { type: 'ForkMatch' as const, data: { matchId, sourceMatchId: source.matchId, quarter: req.quarter, state: stateAt(log, req.quarter), seats: req.seats } };
+    const system = { actor: { role: 'system' as const } };
+    try {
+      decide(initialState(), command, system);
+    } catch (e) {
+      if (e instanceof RuleError) throw new RequestError(e.code, e.message);
+      throw e;
+    }
+    const joinCode = await this.register(matchId, false, undefined, now);
+    const host = await this.open(matchId);
+    const forked = await host.execute(command, system.actor);
+    if (!forked.ok) throw new RequestError(forked.code, forked.message);
+    const genesis = forked.events[0] as { data: { sourceStateHash: string } };
+    return { matchId, joinCode, sourceMatchId: source.matchId, quarter: req.quarter, sourceStateHash: genesis.data.sourceStateHash };
   }
 
   /** The live host of a stored match (loaded from the log on first use). */

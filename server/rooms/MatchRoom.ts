@@ -13,6 +13,7 @@ import { MatchState } from './matchSchema';
 import { project } from './project';
 import { RateLimiter } from './rateLimit';
 import { roomContext } from './roomContext';
+import { SPECTATOR_DELAYED, SPECTATOR_DELAYED_CLOSE_CODE, spectatorDelayed } from './spectators';
 import { isTeamSeat, rosterJson, teamWithRoom, type Member } from './teams';
 import {
   type Ack,
@@ -99,6 +100,7 @@ export class MatchRoom extends Room<{ state: MatchState }> {
     this.setState(new MatchState());
     this.refresh(true);
     this.host.onChange((events, next) => this.onEvents(events, next));
+    this.host.onChange((_events, next) => spectatorDelayed(next) && this.dropSpectators());
     if (this.shown().status === 'ended') this.finish();
     this.setMetadata({ joinCode: this.host.record.joinCode, classroom: this.host.record.classroom });
   }
@@ -130,6 +132,11 @@ export class MatchRoom extends Room<{ state: MatchState }> {
     if (this.shown().status === 'ended') this.finish();
   }
 
+  /** A delay was just set: spectators here see live data, so they move to the watch room. */
+  private dropSpectators(): void {
+    for (const c of this.clients) if ((c.userData as ClientData | undefined)?.role === 'spectator') c.leave(SPECTATOR_DELAYED_CLOSE_CODE, SPECTATOR_DELAYED);
+  }
+
   override async onAuth(_client: Client, rawOptions: unknown): Promise<Seated> {
     const { registry } = roomContext();
     const parsed = joinOptionsSchema.safeParse(rawOptions ?? {});
@@ -146,7 +153,11 @@ export class MatchRoom extends Room<{ state: MatchState }> {
         throw new ServerError(403, 'INVALID_FACILITATOR_KEY: this key does not run this match.');
       return { role: 'facilitator', seat: null, newToken: null };
     }
-    if (o.spectate || o.name === undefined) return { role: 'spectator', seat: null, newToken: null };
+    if (o.spectate || o.name === undefined) {
+      // With a spectator delay, spectators watch from the watch room, which never holds newer data.
+      if (spectatorDelayed(this.host.current)) throw new ServerError(403, `${SPECTATOR_DELAYED}: this match shows spectators a delayed view; join the "watch" room.`);
+      return { role: 'spectator', seat: null, newToken: null };
+    }
     const seats = this.host.current.seats;
     // In a classroom, students beyond the seats (or asking for a team) join a seat's team.
     if (o.team !== undefined || (this.host.record.classroom && !seats.some((s) => s.kind === 'open'))) {

@@ -1,0 +1,24 @@
+import type { Application } from 'express';
+import { z } from 'zod';
+import { BOT_DIFFICULTIES, BOT_STRATEGIES } from '../../shared/domain/ids';
+import type { MatchRegistry } from '../match/MatchRegistry';
+
+const botSchema = z.strictObject({ strategy: z.enum(BOT_STRATEGIES), difficulty: z.enum(BOT_DIFFICULTIES) });
+const forkSchema = z.strictObject({
+  quarter: z.number().int().min(0).max(60),
+  seats: z
+    .array(z.union([z.strictObject({ kind: z.literal('open') }), z.strictObject({ kind: z.literal('bot'), bot: botSchema })]))
+    .min(1)
+    .max(8),
+});
+
+/** POST /api/matches/:id/fork {quarter, seats}: a what-if match from a finished match's quarter. */
+export function mountFork(app: Application, registry: MatchRegistry, openRoom: (matchId: string) => Promise<void>, badRequest: (message: string) => Error): void {
+  app.post('/api/matches/:id/fork', async (req, res) => {
+    const parsed = forkSchema.safeParse(req.body ?? {});
+    if (!parsed.success) throw badRequest(parsed.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; '));
+    const forked = await registry.fork(String(req.params.id), parsed.data);
+    await openRoom(forked.matchId);
+    res.status(201).json(forked);
+  });
+}

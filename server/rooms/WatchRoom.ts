@@ -1,0 +1,135 @@
+import { type Client, Room, ServerError } from '@colyseus/core';
+import { StateView } from '@colyseus/schema';
+import { z } from 'zod';
+import type { GameEvent } from '../../shared/domain/events';
+import type { GameState } from '../../shared/domain/state';
+import type { EventEnvelope } from '../../shared/replay/envelope';
+import { fold } from '../../shared/replay/fold';
+import { spectatorCut } from '../../shared/replay/spectatorCut';
+import { applyEvent } from '../../shared/rules/evolve';
+import { heldQuarter, playersLog, resolvedQuarter } from '../../shared/rules/reveal';
+import { clonePlain } from '../../shared/util/clonePlain';
+import { quarterEvents } from '../../shared/views/quarterReport';
+import type { MatchHost } from '../match/MatchHost';
+import { MatchState } from './matchSchema';
+import { project } from './project';
+import { roomContext } from './roomContext';
+import type { Rejected, SeatAssigned } from './wire';
+
+/** What a spectator is told about the lag: the quarter they see and the live one. */
+export interface WatchInfo {
+  delay: number;
+  shownQuarter: number;
+  liveQuarter: number;
+}
+
+const watchOptionsSchema = z.strictObject({ matchId: z.string().min(1).max(64), spectate: z.literal(true).optional() });
+
+/**
+ * Spectators of one match, in a room of their own: its schema state is projected from the log
+ * cut `spectatorDelay` quarters behind the players, so nothing newer ever leaves the server for
+ * them. A player's private fields never reach this room's clients (nobody here holds a view).
+ */
+export class WatchRoom extends Room<{ state: MatchState }> {
+  private host!: MatchHost;
+  private log: EventEnvelope[] = [];
+  /** The spectators' state, the events folded into it, and the held quarter it was cut for. */
+  private shown: GameState | null = null;
+  private folded = 0;
+  private foldedHeld: number | null = null;
+  private stopListening: () => void = () => undefined;
+  private lastInfo = '';
+
+  override messages = {
+    '*': (client: Client) => {
+      const rejected: Rejected = { id: null, code: 'READ_ONLY', message: 'Spectators watch; they cannot send commands.' };
+      client.send('rejected', rejected);
+    },
+  };
+
+  override async onCreate(options: unknown): Promise<void> {
+    const parsed = watchOptionsSchema.safeParse(options);
+    if (!parsed.success) throw new ServerError(400, 'MALFORMED_OPTIONS: watch with {matchId}.');
+    const { registry } = roomContext();
+    const record = await registry.find(parsed.data.matchId);
+    if (!record) throw new ServerError(404, `MATCH_NOT_FOUND: there is no match "${parsed.data.matchId}".`);
+    this.host = await registry.open(record.matchId);
+    this.log = await registry.store.read(record.matchId);
+    this.setState(new MatchState());
+    this.update();
+    this.stopListening = this.host.onChange((events) => {
+      this.log.push(...events);
+      this.update();
+    });
+  }
+
+  override onJoin(client: Client): void {
+    client.view = new StateView();
+    const assigned: SeatAssigned = { role: 'spectator', seat: null, token: null };
+    client.send('seat', assigned);
+    client.send('watch', this.info());
+    this.openBooksIfEnded();
+  }
+
+  /** After the match every book is open to everyone, as in the match room. */
+  private openBooksIfEnded(): void {
+    if (this.shown?.status !== 'ended') return;
+    for (const c of this.clients) for (const row of this.state.players) if (c.view && !c.view.has(row)) c.view.add(row);
+  }
+
+  private tell(): void {
+    const info = JSON.stringify(this.info());
+    if (info === this.lastInfo) return;
+    this.lastInfo = info;
+    this.broadcast('watch', this.info());
+  }
+
+  override onDispose(): void {
+    this.stopListening();
+  }
+
+  private info(): WatchInfo {
+    const live = this.host.current;
+    return { delay: live.settings.spectatorDelay ?? 0, shownQuarter: this.shown?.quarter ?? 0, liveQuarter: live.quarter };
+  }
+
+  /** Re-cuts the log after a change; folds on from the last cut when the new one only adds events. */
+  private update(): void {
+    const live = this.host.current;
+    const held = heldQuarter(live);
+    const visible = playersLog(this.log, held);
+    const cut = spectatorCut(visible, live.settings.spectatorDelay ?? 0);
+    if (this.shown === null || held !== this.foldedHeld || cut < this.folded) {
+      this.shown = fold(visible.slice(0, cut));
+    } else if (cut > this.folded) {
+      const next = clonePlain(this.shown);
+      for (const e of visible.slice(this.folded, cut)) applyEvent(next, { type: e.type, data: e.data } as GameEvent);
+      this.shown = next;
+    } else {
+      this.tell();
+      return;
+    }
+    const grew = cut !== this.folded;
+    this.folded = cut;
+    this.foldedHeld = held;
+    const seen = visible.slice(0, cut);
+    const resolved = resolvedQuarter(this.shown);
+    const delayed = cut < visible.length;
+    project(
+      this.state,
+      this.shown,
+      {
+        joinCode: this.host.record.joinCode,
+        classroom: this.host.record.classroom,
+        connected: new Set(),
+        autopilot: new Set(),
+        // A running clock would tell which quarter the players are in now.
+        deadline: delayed ? 0 : this.host.deadline,
+        seq: cut,
+      },
+      grew && resolved >= 1 ? quarterEvents(seen, resolved) : null,
+    );
+    this.openBooksIfEnded();
+    this.tell();
+  }
+}
