@@ -149,6 +149,7 @@ const DATA: Record<Command['type'], (data: unknown, path: string) => void> = {
     const on = object(v, path, ['on']).on;
     if (typeof on !== 'boolean') throw new ShapeError(`${path}.on`, 'expected true or false');
   },
+  EndMatch: (v, path) => void object(v, path, []),
   RevealResults: (v, path) => num(object(v, path, ['quarter']).quarter, `${path}.quarter`),
   SetSpectatorDelay: (v, path) => num(object(v, path, ['quarters']).quarters, `${path}.quarters`),
   ForkMatch(v, path) {

@@ -104,6 +104,12 @@ export interface SetStagedReveal {
   data: { on: boolean };
 }
 
+export interface EndMatch {
+  type: 'EndMatch';
+  /** A facilitator ends the match now; the standings decide. */
+  data: Record<string, never>;
+}
+
 export interface RevealResults {
   type: 'RevealResults';
   /** The resolved quarter whose results are released to the players. */
@@ -126,6 +132,7 @@ export type Command =
   | SetSpectatorDelay
   | ForkMatch
   | SetStagedReveal
-  | RevealResults;
+  | RevealResults
+  | EndMatch;
 
 export type CommandType = Command['type'];

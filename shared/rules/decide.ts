@@ -7,6 +7,7 @@ import { decideReplaceSeat, decideSetPlanningTimer, decideSetSpectatorDelay } fr
 import { decideForkMatch } from './fork';
 import { decideInjectShock } from './shocks';
 import { decideRevealResults, decideSetStagedReveal } from './reveal';
+import { decideEndMatch } from './endEarly';
 import { decideClaimSeat, decideCreateMatch, decideStartMatch } from './lifecycle';
 import {
   decideEndPlanning,
@@ -55,6 +56,8 @@ export function decide(state: GameState, input: Command | unknown, ctx: DecideCo
       return decideSetStagedReveal(state, command, ctx);
     case 'RevealResults':
       return decideRevealResults(state, command, ctx);
+    case 'EndMatch':
+      return decideEndMatch(state, command, ctx);
     default: {
       const _exhaustive: never = command;
       return _exhaustive;

@@ -51,4 +51,15 @@ describe('staged reveal', () => {
     plain.exec({ type: 'EndPlanning', data: { quarter: 1 } });
     expect(heldQuarter(plain.state)).toBeNull();
   });
+
+  it('the facilitator may end the match early (standings decide), but not over held results', () => {
+    const m = newTestMatch({ players: 2, seed: 'early' });
+    m.exec({ type: 'EndPlanning', data: { quarter: 1 } });
+    const history = historyOf(m);
+    const valuations = m.state.players.map((p) => p.valuation);
+    const ranking = valuations[1]! > valuations[0]! ? [1, 0] : [0, 1];
+    given(history).when({ type: 'EndMatch', data: {} }, facilitator).then([{ type: 'MatchEnded', data: { winner: ranking[0]!, ranking, reason: 'valuation', valuations } }]);
+    given(history).when({ type: 'EndMatch', data: {} }, asPlayer(0)).thenRejects('NOT_ALLOWED');
+    given(historyOf(heldAfterQuarterOne())).when({ type: 'EndMatch', data: {} }, facilitator).thenRejects('RESULTS_HELD');
+  });
 });
