@@ -10,6 +10,7 @@ const forkSchema = z.strictObject({
     .array(z.union([z.strictObject({ kind: z.literal('open') }), z.strictObject({ kind: z.literal('bot'), bot: botSchema })]))
     .min(1)
     .max(8),
+  player: z.strictObject({ seat: z.number().int().min(0).max(7), name: z.string().max(64) }).optional(),
 });
 
 /** POST /api/matches/:id/fork {quarter, seats}: a what-if match from a finished match's quarter. */

@@ -32,6 +32,8 @@ export interface ForkRequest {
   quarter: number;
   /** One per seat of the source match: a bot, or open for a new player. */
   seats: ForkSeat[];
+  /** The one asking takes this open seat at once (its token comes back). */
+  player?: { seat: number; name: string };
 }
 
 export interface ForkedMatch {
@@ -41,6 +43,8 @@ export interface ForkedMatch {
   quarter: number;
   /** The source's state hash after `quarter`: the fork's state hash after its first event. */
   sourceStateHash: string;
+  seat?: number;
+  token?: string;
 }
 
 export interface CreatedMatch {
@@ -161,12 +165,18 @@ export class MatchRegistry {
       if (e instanceof RuleError) throw new RequestError(e.code, e.message);
       throw e;
     }
+    if (req.player && req.seats[req.player.seat]?.kind !== 'open')
+      throw new RequestError('SEAT_TAKEN', `Seat ${req.player.seat} of the fork is not open for you: make it open.`);
     const joinCode = await this.register(matchId, false, undefined, now);
     const host = await this.open(matchId);
     const forked = await host.execute(command, system.actor);
     if (!forked.ok) throw new RequestError(forked.code, forked.message);
     const genesis = forked.events[0] as { data: { sourceStateHash: string } };
-    return { matchId, joinCode, sourceMatchId: source.matchId, quarter: req.quarter, sourceStateHash: genesis.data.sourceStateHash };
+    const done = { matchId, joinCode, sourceMatchId: source.matchId, quarter: req.quarter, sourceStateHash: genesis.data.sourceStateHash };
+    if (!req.player) return done;
+    const joined = await this.joinSeat(matchId, req.player.name, req.player.seat);
+    if ('ok' in joined) throw new RequestError(joined.ok ? 'JOIN_FAILED' : joined.code, joined.ok ? 'The seat could not be taken.' : joined.message);
+    return { ...done, seat: joined.seat, token: joined.token };
   }
 
   /** The live host of a stored match (loaded from the log on first use). */
@@ -193,9 +203,9 @@ export class MatchRegistry {
   }
 
   /** Takes the first open seat; the token that comes back reclaims it later. */
-  async joinSeat(matchId: string, name: string): Promise<{ seat: number; token: string } | Outcome> {
+  async joinSeat(matchId: string, name: string, wanted?: number): Promise<{ seat: number; token: string } | Outcome> {
     const host = await this.open(matchId);
-    const outcome = await host.execute({ type: 'ClaimSeat', data: { name } }, { role: 'system' });
+    const outcome = await host.execute({ type: 'ClaimSeat', data: wanted === undefined ? { name } : { seat: wanted, name } }, { role: 'system' });
     if (!outcome.ok) return outcome;
     const claimed = outcome.events.find((e) => e.type === 'SeatClaimed')!;
     const seat = (claimed.data as { seat: number }).seat;

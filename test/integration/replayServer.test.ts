@@ -84,6 +84,14 @@ describe('what-if fork endpoint', () => {
     const mine = JSON.parse(player.state.players[0].booksJson as string) as { robots: { plants: number } };
     expect(mine.robots.plants).toBe(stateAt(sourceLog, 5).players[0]!.robots.plants);
     await player.leave();
+
+    // The one asking can take a seat at once and comes back with its token.
+    const taken = (await (await post(`/api/matches/${sourceId}/fork`, { quarter: 5, seats: [{ kind: 'bot', bot }, { kind: 'open' }], player: { seat: 1, name: 'Bo' } })).json()) as { matchId: string; seat: number; token: string };
+    expect(taken.seat).toBe(1);
+    const bo = await GameClient.join(server.port, taken.matchId, { token: taken.token });
+    expect(bo.seat).toBe(1);
+    await bo.until(() => bo.state.status === 'planning' && bo.state.quarter === 6);
+    await bo.leave();
   });
 
   it('refuses an unknown match, a live match, a missing quarter, a wrong seat count and a malformed body, clearly', async () => {
@@ -96,6 +104,7 @@ describe('what-if fork endpoint', () => {
       [sourceId, { quarter: 2, seats: seats.slice(1) }, 'FORK_SEATS'],
       [sourceId, { quarter: 2, seats: [{ kind: 'human' }, { kind: 'open' }] }, 'BAD_REQUEST'],
       [sourceId, { quarter: 2 }, 'BAD_REQUEST'],
+      [sourceId, { quarter: 2, seats, player: { seat: 0, name: 'Ada' } }, 'SEAT_TAKEN'],
     ];
     for (const [id, body, code] of cases) {
       const res = await post(`/api/matches/${id}/fork`, body);
