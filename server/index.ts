@@ -47,6 +47,7 @@ export async function startServer(config: ServerConfig, log: Logger = jsonLogger
     gracefullyShutdown: false,
     ...(config.redisUrl ? await redisMatchmaking(config.redisUrl) : {}),
     ...(config.publicAddress ? { publicAddress: config.publicAddress } : {}),
+    selectProcessIdToCreateRoom: (_roomName, options) => processHosting(registry, options),
     express: (app) => mountApi(app, { registry, log, openRoom, clientDir: CLIENT_DIR }),
   });
   gameServer.define('match', MatchRoom);
@@ -84,6 +85,16 @@ export async function startServer(config: ServerConfig, log: Logger = jsonLogger
       return closing;
     },
   };
+}
+
+/**
+ * Where Colyseus creates a room that a client asked for (a match's watch room): in the process
+ * hosting that match, whose live host it follows; else here.
+ */
+async function processHosting(registry: MatchRegistry, options: { matchId?: unknown }): Promise<string> {
+  const record = typeof options.matchId === 'string' && options.matchId.length <= 64 ? await registry.find(options.matchId) : null;
+  const listing = record ? await matchMaker.driver.findOne({ roomId: record.matchId }) : undefined;
+  return listing?.processId ?? matchMaker.processId;
 }
 
 /**

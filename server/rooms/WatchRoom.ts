@@ -14,7 +14,7 @@ import type { MatchHost } from '../match/MatchHost';
 import { MatchState } from './matchSchema';
 import { project } from './project';
 import { roomContext } from './roomContext';
-import type { Rejected, SeatAssigned } from './wire';
+import { MATCH_MOVED_CLOSE_CODE, type Rejected, type SeatAssigned } from './wire';
 
 /** What a spectator is told about the lag: the quarter they see and the live one. */
 export interface WatchInfo {
@@ -54,6 +54,8 @@ export class WatchRoom extends Room<{ state: MatchState }> {
     const record = await registry.find(parsed.data.matchId);
     if (!record) throw new ServerError(404, `MATCH_NOT_FOUND: there is no match "${parsed.data.matchId}".`);
     this.host = await registry.open(record.matchId);
+    // Another process took the match over: spectators join its watch room there.
+    this.host.onLost(() => void this.disconnect(MATCH_MOVED_CLOSE_CODE));
     this.log = await registry.store.read(record.matchId);
     this.setState(new MatchState());
     this.update();

@@ -6,6 +6,8 @@ export const MAX_MESSAGE_BYTES = 16 * 1024;
 export const MAX_MESSAGES_PER_SECOND = 20;
 /** Refusals in a row after which a flooding client is dropped. */
 export const MAX_STRIKES = 40;
+/** Close code when this process stops hosting the match (another one holds its lease now): join again. */
+export const MATCH_MOVED_CLOSE_CODE = 4009;
 
 export const joinOptionsSchema = z.strictObject({
   name: z.string().max(64).optional(),

@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Client } from '@colyseus/sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PostgresEventStore } from '../../server/store/PostgresEventStore';
 import { verifyLog } from '../../shared/replay/envelope';
@@ -92,9 +93,14 @@ describe('several server processes on PostgreSQL and Redis', () => {
     // The SDK talks to B's matchmaker; B reserves the seat in A's room over Redis.
     const ada = await GameClient.join(b.port, matchId, { name: 'Ada' });
     expect(ada.seat).toBe(0);
+    // A spectator asking B for the match's watch room gets one in A, beside the live match it follows.
+    const watch = await new Client(`ws://127.0.0.1:${b.port}`).joinOrCreate('watch', { matchId });
     const acked: number[] = [];
     await playToEnd(ada, acked);
     expect(ada.state.quarter).toBe(4);
+    await ada.until(() => (watch.state as { status?: string }).status === 'ended');
+    expect((watch.state as { quarter?: number }).quarter).toBe(4);
+    await watch.leave();
 
     const log = await store.read(matchId);
     expect(verifyLog(log)).toEqual({ ok: true, count: log.length });
