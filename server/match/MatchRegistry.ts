@@ -254,14 +254,16 @@ export class MatchRegistry {
     }
     const before = [...this.hosts.values()];
     const held = new Set(await leases.renew(this.owner, this.leaseMs));
-    for (const host of before) if (!held.has(host.matchId)) host.abandon();
-    return this.adoptOrphans();
+    const lost = before.filter((host) => !held.has(host.matchId));
+    for (const host of lost) host.abandon();
+    // A match given up just now waits for the next sweep, once the room that had it is gone.
+    return this.adoptOrphans(new Set(lost.map((h) => h.matchId)));
   }
 
-  private async adoptOrphans(): Promise<MatchHost[]> {
+  private async adoptOrphans(skip: ReadonlySet<string> = new Set()): Promise<MatchHost[]> {
     const adopted: MatchHost[] = [];
     for (const matchId of await this.store.leases!.orphans(ORPHANS_PER_SWEEP)) {
-      if (this.hosts.has(matchId)) continue;
+      if (this.hosts.has(matchId) || skip.has(matchId)) continue;
       try {
         adopted.push(await this.open(matchId));
       } catch (e) {
