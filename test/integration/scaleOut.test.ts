@@ -13,7 +13,7 @@ import { RedisServer } from '../support/redisServer';
 import { ServerProcess } from '../support/serverProcess';
 
 /** Short leases, so that a killed process's match is taken over within a few seconds. */
-const LEASE_SECONDS = 2;
+const LEASE_SECONDS = 4;
 
 let redis: RedisServer;
 let postgres: PostgresServer;
