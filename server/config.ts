@@ -43,7 +43,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
   if (!Number.isInteger(leaseSeconds) || leaseSeconds < 2 || leaseSeconds > 600)
     throw new Error(`LEASE_SECONDS must be a whole number from 2 to 600, got "${env.LEASE_SECONDS}"`);
   const publicAddress = env.PUBLIC_ADDRESS?.trim() || undefined;
-  if (publicAddress !== undefined && !/^[^\s/]+(:\d+)?(\/\S*)?$/.test(publicAddress))
+  if (publicAddress !== undefined && !/^(\[[0-9a-fA-F:.]+\]|[^\s/:[\]]+)(:\d{1,5})?(\/\S*)?$/.test(publicAddress))
     throw new Error(`PUBLIC_ADDRESS must be host:port (optionally with a path), got "${publicAddress}"`);
   const databaseUrl = urlOf(env, 'DATABASE_URL', ['postgres:', 'postgresql:']);
   const redisUrl = urlOf(env, 'REDIS_URL', ['redis:', 'rediss:']);

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { configFromEnv } from '../../server/config';
+
+describe('server configuration from the environment', () => {
+  it('defaults to one process on SQLite, with no shared services', () => {
+    const config = configFromEnv({ DATA_DIR: '/tmp/cl-data' });
+    expect(config).toEqual({ port: 2567, dataDir: '/tmp/cl-data', logLevel: 'info', leaseSeconds: 15 });
+  });
+
+  it('reads the scale-out settings', () => {
+    const config = configFromEnv({
+      PORT: '3001',
+      DATA_DIR: '/tmp/cl-data',
+      DATABASE_URL: 'postgres://game:secret@db.internal:5432/closedloop',
+      REDIS_URL: 'redis://cache.internal:6379',
+      PUBLIC_ADDRESS: 'game.example.org:3001',
+      LEASE_SECONDS: '30',
+    });
+    expect(config).toMatchObject({
+      port: 3001,
+      databaseUrl: 'postgres://game:secret@db.internal:5432/closedloop',
+      redisUrl: 'redis://cache.internal:6379',
+      publicAddress: 'game.example.org:3001',
+      leaseSeconds: 30,
+    });
+    expect(configFromEnv({ PUBLIC_ADDRESS: '[::1]:2567' }).publicAddress).toBe('[::1]:2567');
+    expect(configFromEnv({ PUBLIC_ADDRESS: 'example.org/game/2' }).publicAddress).toBe('example.org/game/2');
+    expect(configFromEnv({ DATABASE_URL: '  ', REDIS_URL: '' })).not.toHaveProperty('databaseUrl');
+  });
+
+  it('stops with a message naming the variable when a setting is wrong', () => {
+    expect(() => configFromEnv({ DATABASE_URL: 'mysql://x/y' })).toThrow(/^DATABASE_URL must be a postgres:\/\/… or postgresql:\/\/… URL/);
+    expect(() => configFromEnv({ DATABASE_URL: 'closedloop' })).toThrow(/^DATABASE_URL/);
+    expect(() => configFromEnv({ REDIS_URL: 'http://cache:6379' })).toThrow(/^REDIS_URL must be a redis:\/\/… or rediss:\/\/… URL/);
+    expect(() => configFromEnv({ PUBLIC_ADDRESS: 'game.example.org:port' })).toThrow(/^PUBLIC_ADDRESS must be host:port/);
+    expect(() => configFromEnv({ PUBLIC_ADDRESS: 'ws://game.example.org' })).toThrow(/^PUBLIC_ADDRESS/);
+    expect(() => configFromEnv({ LEASE_SECONDS: '1' })).toThrow(/^LEASE_SECONDS must be a whole number from 2 to 600/);
+    expect(() => configFromEnv({ LEASE_SECONDS: '2.5' })).toThrow(/^LEASE_SECONDS/);
+    expect(() => configFromEnv({ PORT: '70000' })).toThrow(/^PORT/);
+  });
+});
