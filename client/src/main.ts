@@ -9,6 +9,20 @@ document.documentElement.lang = localStorage.getItem(LOCALE_STORAGE_KEY) ?? 'en'
 const app = document.getElementById('app')!;
 
 function route(): void {
+  // "/replay/<id>" replays a finished match, "/replay" an exported file; the engine loads on demand.
+  const replay = /^\/replay(?:\/([\w-]+))?\/?$/.exec(location.pathname);
+  if (replay) {
+    const go = (path: string) => {
+      history.pushState({}, '', path);
+      route();
+    };
+    void import('./replay/replayScreen')
+      .then((m) => m.renderReplay(app, replay[1] ?? null, { back: () => go('/'), openMatch: (id) => go(`/match/${id}`) }))
+      .catch((e: unknown) => {
+        app.textContent = String((e as Error).message);
+      });
+    return;
+  }
   const match = /^\/match\/([\w-]+)/.exec(location.pathname);
   if (match) {
     const spectate = new URLSearchParams(location.search).has('watch');

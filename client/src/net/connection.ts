@@ -9,6 +9,11 @@ export type Role = 'player' | 'spectator' | 'facilitator';
 const tokenKey = (matchId: string) => `closed-loop.seat.${matchId}`;
 const facilitatorKeyKey = (matchId: string) => `closed-loop.facilitator.${matchId}`;
 
+/** A seat token issued outside the room (a what-if fork taken at once), used on the next join. */
+export function rememberSeatToken(matchId: string, token: string): void {
+  localStorage.setItem(tokenKey(matchId), token);
+}
+
 export function rememberFacilitatorKey(matchId: string, key: string): void {
   localStorage.setItem(facilitatorKeyKey(matchId), key);
 }
@@ -44,12 +49,13 @@ export class MatchConnection {
     const options = key ? { facilitatorKey: key } : token ? { token } : intent.spectate || !intent.name ? { spectate: true } : { name: intent.name };
     let room: Room;
     try {
-      room = await sdk.joinById(matchId, options);
+      // Spectators watch from the match's watch room: the server cuts it to the spectator delay.
+      room = 'spectate' in options ? await sdk.joinOrCreate('watch', { matchId }) : await sdk.joinById(matchId, options);
     } catch (e) {
       // A stale token (another browser took over, or the seat was handed to a bot): join as asked.
       if (!token) throw e;
       localStorage.removeItem(tokenKey(matchId));
-      room = await sdk.joinById(matchId, intent.name && !intent.spectate ? { name: intent.name } : { spectate: true });
+      room = intent.name && !intent.spectate ? await sdk.joinById(matchId, { name: intent.name }) : await sdk.joinOrCreate('watch', { matchId });
     }
     const conn = new MatchConnection(room);
     await new Promise<void>((resolve) => {

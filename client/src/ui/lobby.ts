@@ -94,7 +94,7 @@ export function renderLobby(root: HTMLElement, actions: LobbyActions): void {
   const list = h('ul', { id: 'matches', class: 'matches' });
   const fill = (matches: MatchSummary[]) => {
     clear(list);
-    const shown = matches.filter((m) => m.status !== 'finished').slice(0, 20);
+    const shown = matches.slice(0, 20);
     if (shown.length === 0) list.append(h('li', { class: 'muted' }, t('noMatches')));
     for (const m of shown) {
       list.append(
@@ -103,8 +103,10 @@ export function renderLobby(root: HTMLElement, actions: LobbyActions): void {
           {},
           h('code', {}, m.joinCode),
           h('span', {}, ` ${m.seats.map((s) => s.name || '—').join(', ')} · ${t(m.status)} · ${t('quarter')} ${m.quarter}/${m.quarters} `),
-          m.openSeats > 0 ? h('button', { onclick: () => actions.openMatch(m.matchId, { name: playerName() }) }, t('join')) : null,
-          h('button', { class: 'secondary', onclick: () => actions.openMatch(m.matchId, { spectate: true }) }, t('watch')),
+          m.openSeats > 0 && m.status !== 'finished' ? h('button', { onclick: () => actions.openMatch(m.matchId, { name: playerName() }) }, t('join')) : null,
+          m.status === 'finished'
+            ? h('button', { class: 'secondary replay-link', onclick: () => location.assign(`/replay/${m.matchId}`) }, t('replay'))
+            : h('button', { class: 'secondary', onclick: () => actions.openMatch(m.matchId, { spectate: true }) }, t('watch')),
         ),
       );
     }
