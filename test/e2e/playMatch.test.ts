@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { jsonLogger } from '../../server/config';
 import { startServer, type RunningServer } from '../../server/index';
@@ -24,6 +24,24 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
+/** Closes the guided tour, which opens on a player's first match in a fresh browser. */
+async function skipTour(page: Page): Promise<void> {
+  await page.waitForSelector('#tour-skip', { timeout: 20_000 });
+  await page.click('#tour-skip');
+}
+
+/** Text on screen that holds a digit but has no tooltip on it or around it (names and inputs aside). */
+function numbersWithoutTooltip(): string[] {
+  const out: string[] = [];
+  const walker = document.createTreeWalker(document.querySelector('main')!, NodeFilter.SHOW_TEXT);
+  while (walker.nextNode()) {
+    const node = walker.currentNode;
+    const el = node.parentElement!;
+    if (/\d/.test(node.textContent ?? '') && !el.closest('[data-tip], .name, button, option, .u-legend, .u-axis') && el.offsetParent !== null) out.push(node.textContent!.trim());
+  }
+  return out;
+}
+
 describe('playing in the browser', () => {
   it('creates a match against three bots in the lobby, plays every quarter by locking orders, and sees a winner', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
@@ -35,7 +53,17 @@ describe('playing in the browser', () => {
     await page.click('#create');
     await page.waitForSelector('#lock', { timeout: 20_000 });
     await page.waitForSelector('#game canvas', { timeout: 20_000 });
+    // The first match opens with a guided tour of six stops; finishing it is remembered.
+    await page.waitForSelector('.tour', { timeout: 20_000 });
+    await page.screenshot({ path: join(SHOTS, 'tour.png') });
+    for (let stop = 1; stop <= 6; stop++) {
+      expect(await page.textContent('.tour')).toContain(`${stop}/6`);
+      await page.click('#tour-next');
+    }
+    expect(await page.$('.tour')).toBeNull();
+    expect(await page.evaluate(() => localStorage.getItem('closed-loop.tourDone'))).toBe('1');
     await page.screenshot({ path: join(SHOTS, 'match.png'), fullPage: true });
+    expect(await page.evaluate(numbersWithoutTooltip)).toEqual([]);
     for (let quarter = 1; quarter <= 20; quarter++) {
       if (await page.$('#winner')) break;
       await page.waitForSelector('#lock:not([disabled])', { timeout: 20_000 });
@@ -56,6 +84,11 @@ describe('playing in the browser', () => {
     // The valuation chart (uPlot, loaded on demand) draws one series per player.
     await page.waitForSelector('#valuation-chart canvas', { timeout: 20_000 });
     expect(await page.locator('#valuation-chart .u-legend .u-series').count()).toBe(5);
+    // The player's spending by line (three lines and the shared layer) and loop strength per line.
+    await page.waitForSelector('#loops-chart canvas', { timeout: 20_000 });
+    expect(await page.locator('#allocation-chart .u-legend .u-series').count()).toBe(5);
+    expect(await page.locator('#loops-chart .u-legend .u-series').count()).toBe(4);
+    expect(await page.textContent('#ranking')).toMatch(/Q\d+|no loop closed/);
     await page.screenshot({ path: join(SHOTS, 'results.png'), fullPage: true });
     expect(await page.textContent('#winner')).toMatch(/Winner: (Ada|Bot \d)/);
     expect(errors).toEqual([]);
@@ -68,6 +101,7 @@ describe('playing in the browser', () => {
     await page.fill('#name', 'Bea');
     await page.click('#create');
     await page.waitForSelector('#lock', { timeout: 20_000 });
+    await skipTour(page);
     const url = page.url();
     await page.click('#lock');
     await page.waitForFunction(() => (document.querySelector('#quarter')?.textContent ?? '').includes('2/'), null, { timeout: 20_000 });
@@ -75,8 +109,12 @@ describe('playing in the browser', () => {
     await page.waitForSelector('#quarter-report table.lines', { timeout: 20_000 });
     expect(await page.textContent('#quarter-report')).toContain('Revenue');
     await page.screenshot({ path: join(SHOTS, 'report.png'), fullPage: true });
+    expect(await page.evaluate(numbersWithoutTooltip)).toEqual([]);
     await page.reload();
     await page.waitForSelector('#lock', { timeout: 20_000 });
+    // The skipped tour does not come back.
+    await page.waitForTimeout(1_000);
+    expect(await page.$('.tour')).toBeNull();
     expect(page.url()).toBe(url);
     expect(await page.textContent('tr.me')).toContain('Bea');
     expect(await page.textContent('#quarter')).toContain('2/');
@@ -91,12 +129,75 @@ describe('playing in the browser', () => {
     await page.fill('#name', 'Carla');
     await page.click('#create');
     await page.waitForSelector('#lock', { timeout: 20_000 });
+    await page.waitForSelector('.tour', { timeout: 20_000 });
+    expect(await page.textContent('.tour')).toContain('Deine drei Sparten');
+    await page.click('#tour-skip');
     await page.screenshot({ path: join(SHOTS, 'match-de.png'), fullPage: true });
-    const text = (await page.textContent('main')) ?? '';
-    for (const english of ['Orders', 'Lock orders', 'Players', 'Cash', 'Valuation', 'Quarter', 'Apply for permits', 'Back to lobby', 'Committed'])
-      expect(text, english).not.toContain(english);
-    expect(text).toContain('Aufträge festlegen');
+    const english = ['Orders', 'Lock orders', 'Players', 'Cash', 'Valuation', 'Quarter', 'Apply for permits', 'Back to lobby', 'Committed', 'Simple', 'Advanced', 'Projected', 'Time left', 'Join code', 'Cities', 'Factory'];
+    const check = async () => {
+      const text = (await page.textContent('main')) ?? '';
+      for (const word of english) expect(text, word).not.toContain(word);
+    };
+    await check();
+    expect(await page.textContent('main')).toContain('Aufträge festlegen');
+    await page.click('[data-mode=advanced]');
+    await check();
+    for (const word of ['Chips to buy', 'Cars to buy', 'Launches', 'Robot price']) expect(await page.textContent('#orders'), word).not.toContain(word);
+    expect(await page.getAttribute('#cash', 'data-tip')).toContain('Bargeld');
     await context.close();
+  }, 60_000);
+
+  it('the advanced sheet shows every order with live totals and projections, and locks what it shows', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+    await page.goto(`http://127.0.0.1:${server.port}/`);
+    await page.fill('#name', 'Gus');
+    await page.click('#create');
+    await page.waitForSelector('#lock', { timeout: 20_000 });
+    await skipTour(page);
+    // Each view of the world draws in the canvas.
+    for (const view of ['city', 'orbit', 'factory', 'lanes']) {
+      await page.click(`[data-view=${view}]`);
+      expect(await page.getAttribute(`[data-view=${view}]`, 'aria-selected')).toBe('true');
+      await page.waitForTimeout(300);
+      await page.locator('#game').screenshot({ path: join(SHOTS, `view-${view}.png`) });
+    }
+    await page.click('[data-mode=advanced]');
+    // Advanced starts from what the sliders would lock: the default AI budget of $800M.
+    expect(await page.inputValue('input[data-field="aiTraining"]')).toBe('800');
+    expect(await page.locator('input[data-field]').count()).toBe(20);
+    await page.fill('input[data-field="aiTraining"]', '2000');
+    await page.fill('input[data-field="chipRnD"]', '');
+    await page.fill('input[data-field="fsdRnD"]', '0');
+    await page.fill('input[data-field="robotRnD"]', '0');
+    await page.fill('input[data-field="phonePartnerships"]', '');
+    await page.fill('input[data-field="launches"]', '');
+    await page.fill('input[data-field="buildRobotLines"]', '');
+    await page.fill('input[data-field="buildActuatorPlants"]', '');
+    await page.fill('input[data-field="buyCars"]', '');
+    await page.fill('input[data-field="foundryBid.chips"]', '');
+    await page.fill('input[data-field="foundryBid.maxPriceUsd"]', '');
+    expect(await page.textContent('#totals')).toContain('Committed: $2.0B');
+    // A = 30 + 70 × (1 − e^(−2000/20000)) = 36.7
+    expect(await page.textContent('#totals')).toContain('AI capability 30 → 36.7');
+    await page.fill('input[data-field="launches"]', '-2');
+    expect(await page.getAttribute('input[data-field="launches"]', 'aria-invalid')).toBe('true');
+    await page.fill('input[data-field="launches"]', '');
+    await page.fill('input[data-field="chipRnD"]', '20000');
+    expect(await page.getAttribute('#totals', 'class')).toContain('over');
+    await page.click('#lock');
+    await page.waitForFunction(() => (document.querySelector('#status')?.textContent ?? '').length > 0, null, { timeout: 20_000 });
+    expect(await page.textContent('#status')).toContain('cost more than the cash');
+    await page.fill('input[data-field="chipRnD"]', '');
+    await page.screenshot({ path: join(SHOTS, 'advanced.png') });
+    await page.click('#lock');
+    // Everyone else is a bot and has locked, so the quarter resolves with the sheet as shown.
+    await page.waitForFunction(() => (document.querySelector('#quarter')?.textContent ?? '').includes('2/'), null, { timeout: 20_000 });
+    expect(await page.textContent('#status')).toBe('');
+    await page.waitForSelector('#quarter-report table.lines', { timeout: 20_000 });
+    expect(await page.textContent('#quarter-report')).toContain('AI capability 30 → 36.7');
+    // The mode is remembered for the next match screen.
+    expect(await page.evaluate(() => localStorage.getItem('closed-loop.ordersMode'))).toBe('advanced');
+    await page.close();
   }, 60_000);
 
   it('a phone in landscape (844×390, touch) can set orders and lock', async () => {
@@ -106,6 +207,8 @@ describe('playing in the browser', () => {
     await page.fill('#name', 'Dev');
     await page.tap('#create');
     await page.waitForSelector('#lock', { timeout: 20_000 });
+    await page.waitForSelector('#tour-skip', { timeout: 20_000 });
+    await page.tap('#tour-skip');
     await page.locator('input[data-budget="robotaxi"]').fill('500');
     await page.locator('input[data-city="phoenix"]').tap();
     await page.screenshot({ path: join(SHOTS, 'phone.png'), fullPage: true });
@@ -126,8 +229,8 @@ describe('playing in the browser', () => {
     await a.fill('#seats', '2');
     await a.fill('#botCount', '0');
     await a.click('#create');
-    await a.waitForSelector('header code', { timeout: 20_000 });
-    const code = (await a.textContent('header code'))!.trim();
+    await a.waitForSelector('#code .value', { timeout: 20_000 });
+    const code = (await a.textContent('#code .value'))!.trim();
     expect(code).toMatch(/^[A-Z]{5}$/);
     const b = await friend.newPage();
     await b.goto(`http://127.0.0.1:${server.port}/`);
@@ -136,14 +239,19 @@ describe('playing in the browser', () => {
     await b.click('#join');
     await a.waitForSelector('#lock', { timeout: 20_000 });
     await b.waitForSelector('#lock', { timeout: 20_000 });
+    await skipTour(a);
+    await skipTour(b);
     expect(await a.textContent('tr.me')).toContain('Emil');
     expect(await b.textContent('tr.me')).toContain('Fay');
     // Emil locks; Fay sees that he has locked, not what he ordered, and her own sheet stays open.
-    await a.locator('input[data-budget="robots"]').fill('2500');
+    const fayBefore = await b.textContent('#totals');
+    await a.locator('input[data-budget="robots"]').fill('4750');
+    const emilSheet = await a.textContent('#totals');
+    expect(emilSheet).not.toBe(fayBefore);
     await a.click('#lock');
     await b.waitForFunction(() => [...document.querySelectorAll('#players tr')].some((r) => r.textContent?.includes('Emil') && r.textContent.includes('Locked')), null, { timeout: 20_000 });
     expect(await b.$('#lock')).not.toBeNull();
-    expect(await b.textContent('#totals')).not.toContain('$2.5B');
+    expect(await b.textContent('#totals')).toBe(fayBefore);
     await b.screenshot({ path: join(SHOTS, 'friend.png'), fullPage: true });
     await host.close();
     await friend.close();

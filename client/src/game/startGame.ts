@@ -1,25 +1,29 @@
 import Phaser from 'phaser';
 import { BootScene } from './scenes/BootScene';
-import { LanesScene, type LaneLabels, type LoopView } from './scenes/LanesScene';
+import { WorldScene, type ViewName, type WorldWords } from './scenes/WorldScene';
+import type { WorldModel } from './worldModel';
 
-/** Starts the lanes canvas inside `parent`; loaded on demand by the match screen. */
-export function startLanes(parent: HTMLElement, labels: LaneLabels): { update(loops: LoopView): void; destroy(): void } {
+export interface World {
+  update(model: WorldModel): void;
+  show(view: ViewName): void;
+  destroy(): void;
+}
+
+/** Starts the world canvas inside `parent`; loaded on demand by the match screen. */
+export function startWorld(parent: HTMLElement, words: WorldWords, loadingText: string): World {
+  const world = new WorldScene(words);
   const game = new Phaser.Game({
     type: Phaser.AUTO,
     parent,
     width: 960,
-    height: 420,
+    height: 440,
     backgroundColor: '#0d1321',
     scale: { mode: Phaser.Scale.FIT, autoCenter: Phaser.Scale.CENTER_HORIZONTALLY },
-    scene: [BootScene, new LanesScene(labels)],
+    scene: [new BootScene(loadingText), world],
   });
   return {
-    update(loops) {
-      const scene = game.scene.getScene('lanes') as LanesScene | null;
-      scene?.setLoops(loops);
-    },
-    destroy() {
-      game.destroy(true);
-    },
+    update: (model) => world.setModel(model),
+    show: (view) => world.show(view),
+    destroy: () => game.destroy(true),
   };
 }

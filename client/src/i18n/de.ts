@@ -1,11 +1,13 @@
 import type { MessageKey } from './en';
 import { facilitatorDe } from './facilitator';
+import { matchDe } from './match';
 import { replayDe } from './replay';
 
 // Alle Texte des Clients auf Deutsch: dieselben Schlüssel wie en.ts.
 export const de: Record<MessageKey, string> = {
   ...replayDe,
   ...facilitatorDe,
+  ...matchDe,
   tagline: 'Robotaxis, Roboter und Satelliten: Wer schließt den Kreislauf zuerst?',
   language: 'Sprache',
   yourName: 'Dein Name',

@@ -1,11 +1,13 @@
 // Every string the client shows, in English. The German catalog must have the same keys.
 // The replay and facilitator screens keep their strings in replay.ts and facilitator.ts.
 import { facilitatorEn } from './facilitator';
+import { matchEn } from './match';
 import { replayEn } from './replay';
 
 export const en = {
   ...replayEn,
   ...facilitatorEn,
+  ...matchEn,
   tagline: 'Robotaxis, robots and satellites: who closes the loop first?',
   language: 'Language',
   yourName: 'Your name',

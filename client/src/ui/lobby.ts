@@ -73,14 +73,21 @@ export function renderLobby(root: HTMLElement, actions: LobbyActions): void {
         planningSeconds: Number(timer.value),
         classroom: classroom.checked,
       });
-      if (created.facilitatorKey) rememberFacilitatorKey(created.matchId, created.facilitatorKey);
+      if (created.facilitatorKey) {
+        // A classroom match is run from the facilitator console, which keeps the key.
+        rememberFacilitatorKey(created.matchId, created.facilitatorKey);
+        history.pushState({}, '', `/console/${created.matchId}`);
+        actions.rerender();
+        return;
+      }
       actions.openMatch(created.matchId, { name: playerName() });
     } catch (e) {
       error.textContent = String((e as Error).message);
     }
   };
 
-  const code = h('input', { id: 'code', maxlength: 5, placeholder: 'ABCDE', autocapitalize: 'characters' });
+  // The console's QR code links here with ?join=CODE.
+  const code = h('input', { id: 'code', maxlength: 5, placeholder: 'ABCDE', autocapitalize: 'characters', value: new URLSearchParams(location.search).get('join') ?? '' });
   const joinByCode = async () => {
     error.textContent = '';
     try {
@@ -113,28 +120,51 @@ export function renderLobby(root: HTMLElement, actions: LobbyActions): void {
   };
   void api.list().then(fill, () => fill([]));
 
+  const lineCard = (icon: string, key: MessageKey) => h('div', {}, h('img', { src: `/icons/${icon}.svg`, alt: '' }), h('strong', {}, t(key)));
   root.append(
     h(
       'div',
       { class: 'lobby' },
-      h('header', {}, h('h1', {}, 'Closed ', h('span', {}, 'Loop')), h('p', { class: 'lead' }, t('tagline')), h('label', {}, `${t('language')} `, lang)),
-      h('section', { class: 'card' }, h('label', {}, t('yourName'), name)),
+      h(
+        'header',
+        {},
+        h('div', { class: 'brand' }, h('img', { src: '/icons/loop.svg', alt: '' }), h('div', {}, h('h1', {}, 'Closed ', h('span', {}, 'Loop')), h('p', { class: 'lead' }, t('tagline')))),
+        h('label', {}, `${t('language')} `, lang),
+      ),
+      h(
+        'div',
+        { class: 'lobby-grid' },
+        h(
+          'div',
+          {},
+          h('section', { class: 'card' }, h('label', {}, t('yourName'), name)),
+          h(
+            'section',
+            { class: 'card new-match' },
+            h('h2', {}, t('newMatch')),
+            h('div', { class: 'grid2' }, h('label', {}, t('seats'), seats), h('label', {}, t('bots'), botCount)),
+            botsBox,
+            h('div', { class: 'grid2' }, h('label', {}, t('winLoops'), winLoops), h('label', {}, t('timer'), timer)),
+            h('label', { class: 'inline' }, classroom, ` ${t('classroom')}`),
+            h('a', { href: '/console', id: 'new-session', class: 'session-link' }, t('fcNewSession')),
+            h('button', { id: 'create', class: 'primary', onclick: () => void create() }, t('create')),
+          ),
+          error,
+        ),
+        h(
+          'div',
+          {},
+          h('section', { class: 'card' }, h('h2', {}, t('joinByCode')), h('div', { class: 'row' }, code, h('button', { id: 'join', onclick: () => void joinByCode() }, t('join')))),
+          h('section', { class: 'card' }, h('h2', {}, t('matches')), list),
+        ),
+      ),
       h(
         'section',
         { class: 'card' },
-        h('h2', {}, t('newMatch')),
-        h('label', {}, t('seats'), seats),
-        h('label', {}, t('bots'), botCount),
-        botsBox,
-        h('label', {}, t('winLoops'), winLoops),
-        h('label', {}, t('timer'), timer),
-        h('label', { class: 'inline' }, classroom, ` ${t('classroom')}`),
-        h('button', { id: 'create', class: 'primary', onclick: () => void create() }, t('create')),
+        h('h2', {}, t('howToPlay')),
+        h('div', { class: 'lines-intro' }, lineCard('car', 'robotaxi'), lineCard('robot', 'robots'), lineCard('satellite', 'satellites')),
+        h('p', {}, t('howToPlayText')),
       ),
-      h('section', { class: 'card' }, h('h2', {}, t('joinByCode')), h('div', { class: 'row' }, code, h('button', { id: 'join', onclick: () => void joinByCode() }, t('join')))),
-      error,
-      h('section', { class: 'card' }, h('h2', {}, t('matches')), list),
-      h('section', { class: 'card' }, h('h2', {}, t('howToPlay')), h('p', {}, t('howToPlayText'))),
     ),
   );
 }

@@ -1,34 +1,88 @@
 import type { PublicReport, SeatReport } from '../../../shared/views/quarterReport';
 import { LINES } from '../../../shared/scenario/types';
+import type { MessageKey } from '../i18n/en';
 import { money, number, t } from '../i18n/i18n';
 import { h } from './dom';
+import { tip } from './tooltip';
+
+export interface ReportNames {
+  seats: string[];
+  city: (id: string) => string;
+  region: (id: string) => string;
+}
+
+const pct = (v: number) => `${Math.round(Math.min(v, 9.99) * 100)}%`;
 
 /**
- * Last quarter, in the order it happened: news, the foundry, spectrum and permits, then the
- * player's own revenue and spending by line with loop strength.
+ * Last quarter, in the order it happened: news and shocks, auctions (won and lost, at what price),
+ * permits, markets, then each line's money and loop strength. Items appear one after another and
+ * loop bars grow to their new strength, so the few changes that matter are seen (unless the
+ * reader asked for reduced motion).
  */
-export function reportPanel(pub: PublicReport | null, own: SeatReport | null, names: string[], seat: number | null): HTMLElement {
+export function reportPanel(pub: PublicReport | null, own: SeatReport | null, names: ReportNames, seat: number | null): HTMLElement {
   const box = h('div', { id: 'quarter-report' });
   if (!pub) {
     box.append(h('p', { class: 'muted' }, t('nothingYet')));
     return box;
   }
-  box.append(h('h3', {}, `${t('quarter')} ${pub.quarter}`));
-  for (const n of pub.news) box.append(h('p', { class: 'news' }, `⚡ ${n.headline}`));
+  let i = 0;
+  const item = (el: HTMLElement, cls = '') => {
+    el.classList.add('reveal', ...cls.split(' ').filter(Boolean));
+    el.style.setProperty('--i', String(i++));
+    box.append(el);
+    return el;
+  };
+  const who = (s: number) => names.seats[s] ?? `#${s}`;
+
+  item(tip(h('h3', {}, `${t('quarter')} ${pub.quarter}`), t('tip_reportQuarter')));
+  for (const n of pub.news) item(tip(h('p', { class: 'news' }, `⚡ ${n.headline}`), t('tip_news')), 'news');
+  for (const l of pub.loopsClosed) item(h('p', { class: 'loop-closed' }, `⟳ ${t('loopClosed')}: ${who(l.seat)} · ${t(l.line)}`), l.seat === seat ? 'mine' : '');
+
   if (pub.foundry?.clearingPriceUsd) {
-    const mine = pub.foundry.chipsWon.find((c) => c.seat === seat);
-    box.append(h('p', {}, `${t('foundry')}: ${number(pub.foundry.sold)} ${t('chipsWonAt')} $${number(pub.foundry.clearingPriceUsd)}${mine ? ` · ${number(mine.chips)} ↦ ${names[seat!]}` : ''}`));
+    const mine = own?.foundry;
+    const result = mine ? ` · ${number(mine.chips)}/${number(mine.requested)} ${mine.chips > 0 ? t('won') : t('lost')}` : '';
+    item(tip(h('p', {}, `${t('foundry')}: ${number(pub.foundry.sold)} ${t('chipsWonAt')} $${number(pub.foundry.clearingPriceUsd)}${result}`), t('tip_foundry')));
   }
-  for (const s of pub.spectrum.filter((x) => x.winner !== null))
-    box.append(h('p', {}, `${t('spectrumWon')}: ${s.licenseId} → ${names[s.winner!]} (${money(s.price)})`));
-  for (const p of pub.permits.filter((x) => x.granted.length > 0))
-    box.append(h('p', {}, `${t('permitsGranted')}: ${p.cityId} → ${p.granted.map((g) => names[g]).join(', ')}`));
+  for (const s of pub.spectrum) {
+    const bid = own?.spectrumBids.find((b) => b.licenseId === s.licenseId);
+    const text = s.winner === null ? `${t('spectrumWon')}: ${s.licenseId} · ${t('noBids')}` : `${t('spectrumWon')}: ${s.licenseId} → ${who(s.winner)} (${money(s.price)})`;
+    item(tip(h('p', { class: bid ? (bid.won ? 'won' : 'lost') : '' }, `${text}${bid ? ` · ${bid.won ? t('won') : t('lost')}` : ''}`), t('tip_spectrumResult')));
+  }
+  for (const p of pub.permits.filter((x) => x.granted.length > 0 || x.refused.some((r) => r.seat === seat)))
+    item(tip(h('p', {}, `${t('permitsGranted')}: ${names.city(p.cityId)} → ${p.granted.map(who).join(', ') || '—'}${p.refused.some((r) => r.seat === seat) ? ` · ${t('lost')}` : ''}`), t('tip_permits')));
+
+  const marketRows: HTMLElement[] = [];
+  for (const city of pub.rides) {
+    const mine = city.shares.find((s) => s.seat === seat);
+    if (mine) marketRows.push(h('li', {}, `${names.city(city.cityId)}: ${number(mine.served)} / ${number(city.demand)} ${t('ridesUnit')} @ $${number(mine.priceUsd, 2)}`));
+  }
+  const robotShare = pub.robots?.shares.find((s) => s.seat === seat);
+  if (pub.robots && robotShare) marketRows.push(h('li', {}, `${t('robots')}: ${number(robotShare.sold + robotShare.remoteSold)} / ${number(pub.robots.demand + pub.robots.remoteDemand)} @ ${money(robotShare.priceUsd)}`));
+  for (const region of pub.subscribers) {
+    const mine = region.shares.find((s) => s.seat === seat);
+    if (mine && mine.subscribers > 0) marketRows.push(h('li', {}, `${names.region(region.regionId)}: ${number(mine.subscribers)} ${t('subsUnit')} · ${pct(mine.coverage)}`));
+  }
+  if (marketRows.length) item(tip(h('ul', { class: 'markets' }, ...marketRows), t('tip_markets')));
+
   if (own?.lines) {
     const rows = LINES.map((line) => {
       const l = own.lines![line];
-      return h('tr', {}, h('td', {}, t(line)), h('td', {}, money(l.revenue)), h('td', {}, money(l.spend)), h('td', { title: t('loopStrength') }, `${Math.round(Math.min(l.strength, 9.99) * 100)}%${l.milestone ? ' ✓' : ''}`));
+      const bar = h('span', { class: `bar lane-${line}` });
+      bar.style.setProperty('--w', `${Math.min(100, l.strength * 100)}%`);
+      const streak = own.loops.find((x) => x.line === line)?.streak ?? 0;
+      return h(
+        'tr',
+        {},
+        h('td', {}, t(line)),
+        tip(h('td', {}, money(l.revenue)), t('tip_revenue')),
+        tip(h('td', {}, money(l.spend)), t('tip_spend')),
+        tip(h('td', { class: 'strength' }, h('span', { class: 'track' }, bar), ` ${pct(l.strength)}${l.milestone ? ' ✓' : ''}${streak ? ` ·${streak}/3` : ''}`), t('tip_loopStrength')),
+      );
     });
-    box.append(h('table', { class: 'lines' }, h('tr', {}, h('th', {}, ''), h('th', {}, t('revenue')), h('th', {}, t('spend')), h('th', {}, t('loopStrength'))), ...rows));
+    item(h('table', { class: 'lines' }, h('tr', {}, h('th', {}, ''), h('th', {}, t('revenue')), h('th', {}, t('spend')), h('th', {}, t('loopStrength'))), ...rows));
   }
+  const research = own?.research ?? {};
+  const moved = (['capability', 'autonomy', 'dexterity'] as const).filter((k) => research[k] && research[k]![1] - research[k]![0] >= 0.05);
+  if (moved.length) item(tip(h('p', { class: 'muted' }, moved.map((k) => `${t(k as MessageKey)} ${number(research[k]![0], 1)} → ${number(research[k]![1], 1)}`).join(' · ')), t('tip_research')));
   return box;
 }

@@ -1,0 +1,52 @@
+import Phaser from 'phaser';
+import { CityView, type CityWords } from '../views/CityView';
+import { FactoryView, type FactoryWords } from '../views/FactoryView';
+import { LanesView, type LaneWords } from '../views/LanesView';
+import { OrbitView, type OrbitWords } from '../views/OrbitView';
+import type { WorldView } from '../views/theme';
+import type { WorldModel } from '../worldModel';
+
+export type ViewName = 'lanes' | 'city' | 'orbit' | 'factory';
+export interface WorldWords {
+  lanes: LaneWords;
+  city: CityWords;
+  orbit: OrbitWords;
+  factory: FactoryWords;
+}
+
+/** The world canvas: one of four views at a time, all drawn from the same world model. */
+export class WorldScene extends Phaser.Scene {
+  private views!: Record<ViewName, WorldView<WorldModel>>;
+  private current: ViewName = 'lanes';
+  private model: WorldModel | null = null;
+
+  constructor(private readonly words: WorldWords) {
+    super('world');
+  }
+
+  create(): void {
+    this.views = {
+      lanes: new LanesView(this, this.words.lanes),
+      city: new CityView(this, this.words.city),
+      orbit: new OrbitView(this, this.words.orbit),
+      factory: new FactoryView(this, this.words.factory),
+    };
+    this.show(this.current);
+  }
+
+  setModel(model: WorldModel): void {
+    this.model = model;
+    if (this.views) this.views[this.current].draw(model);
+  }
+
+  show(view: ViewName): void {
+    this.current = view;
+    if (!this.views) return;
+    for (const [name, v] of Object.entries(this.views)) v.root.setVisible(name === view);
+    if (this.model) this.views[view].draw(this.model);
+  }
+
+  override update(time: number): void {
+    this.views?.[this.current].tick?.(time);
+  }
+}

@@ -1,0 +1,82 @@
+import type Phaser from 'phaser';
+
+// One palette for the canvas and the panels: Okabe–Ito hues, safe for every common colour-vision
+// deficiency. Lanes keep their hue everywhere; seats use the same list in the same order.
+export const INK = '#e8edf5';
+export const MUTED = '#9fb0c8';
+export const PANEL = 0x16213a;
+export const TRACK = 0x1d2d44;
+export const LANE_COLORS = { robotaxi: 0x56b4e9, robots: 0xe69f00, satellites: 0x009e73 } as const;
+export const SEAT_COLORS = [0x56b4e9, 0xe69f00, 0x009e73, 0xf0e442, 0x0072b2, 0xd55e00, 0xcc79a7, 0xffffff];
+export const FONT = 'system-ui, "Segoe UI", Roboto, sans-serif';
+
+/** A text object in the game's type. */
+export function label(scene: Phaser.Scene, x: number, y: number, text: string, size = 16, color = INK, bold = false): Phaser.GameObjects.Text {
+  return scene.add.text(x, y, text, { fontFamily: FONT, fontSize: `${size}px`, color, fontStyle: bold ? 'bold' : 'normal' });
+}
+
+/** A tinted icon from assets/icons, scaled to `size` pixels. */
+export function icon(scene: Phaser.Scene, x: number, y: number, key: string, size: number, tint = 0xffffff): Phaser.GameObjects.Image {
+  return scene.add.image(x, y, key).setDisplaySize(size, size).setTint(tint);
+}
+
+export const ICONS = ['chip', 'ai', 'car', 'robot', 'actuator', 'satellite', 'spectrum', 'city', 'factory', 'coin', 'clock', 'chart', 'loop'] as const;
+
+/** What every view of the world offers the scene. */
+export interface WorldView<M> {
+  readonly root: Phaser.GameObjects.Container;
+  draw(model: M): void;
+  tick?(time: number): void;
+}
+
+/**
+ * Tooltips on the canvas, like the panels' ones: a box near the pointer while it rests on a
+ * number (or after a tap on touch screens), saying what the number is and what moves it.
+ */
+export class CanvasTips {
+  private readonly box: Phaser.GameObjects.Container;
+  private readonly bg: Phaser.GameObjects.Graphics;
+  private readonly text: Phaser.GameObjects.Text;
+
+  constructor(private readonly scene: Phaser.Scene) {
+    this.bg = scene.add.graphics();
+    this.text = scene.add.text(10, 8, '', { fontFamily: FONT, fontSize: '14px', color: INK, wordWrap: { width: 280 } });
+    this.box = scene.add.container(0, 0, [this.bg, this.text]).setDepth(100).setVisible(false);
+  }
+
+  /** Shows `text()` while the pointer is over `target` (a text, image or zone). */
+  attach(target: Phaser.GameObjects.GameObject & { setInteractive(): unknown }, text: () => string): void {
+    target.setInteractive();
+    target.on('pointerover', (p: Phaser.Input.Pointer) => this.show(p.x, p.y, text()));
+    target.on('pointerdown', (p: Phaser.Input.Pointer) => this.show(p.x, p.y, text()));
+    target.on('pointerout', () => this.box.setVisible(false));
+  }
+
+  private show(x: number, y: number, text: string): void {
+    const { width, height } = this.scene.scale;
+    this.text.setText(text);
+    const w = this.text.width + 20;
+    const h = this.text.height + 16;
+    this.bg.clear();
+    this.bg.fillStyle(0x0a111f, 0.97);
+    this.bg.lineStyle(1, 0x2c3e5c, 1);
+    this.bg.fillRoundedRect(0, 0, w, h, 8);
+    this.bg.strokeRoundedRect(0, 0, w, h, 8);
+    this.box.setPosition(Math.min(width - w - 6, x + 12), Math.min(height - h - 6, y + 14)).setVisible(true);
+    this.scene.children.bringToTop(this.box);
+  }
+}
+
+/**
+ * The frame every full-canvas view shares: a tinted panel with its title, a background layer for
+ * fixed decoration, and a layer that is redrawn on every update.
+ */
+export function viewFrame(scene: Phaser.Scene, tint: number, title: string): { root: Phaser.GameObjects.Container; bg: Phaser.GameObjects.Graphics; layer: Phaser.GameObjects.Container } {
+  const { width, height } = scene.scale;
+  const bg = scene.add.graphics();
+  bg.fillStyle(tint, 0.06);
+  bg.fillRoundedRect(10, 10, width - 20, height - 20, 14);
+  const layer = scene.add.container(0, 0);
+  const root = scene.add.container(0, 0, [bg, label(scene, 26, 18, title, 20, INK, true), layer]);
+  return { root, bg, layer };
+}

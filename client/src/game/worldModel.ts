@@ -1,0 +1,190 @@
+import type { RobotsState, TechState } from '../../../shared/domain/state';
+import type { LineId, Scenario } from '../../../shared/scenario/types';
+
+/** The few room fields the world views read (a plain object, so it can be unit-tested). */
+export interface RoomSeat {
+  seat: number;
+  name: string;
+  loopsJson: string;
+  cars: number;
+  robotsDeployed: number;
+  satellites: number;
+  chipGeneration: string;
+  permits: Iterable<string>;
+  licenses: Iterable<string>;
+  booksJson?: string;
+}
+export interface RoomLike {
+  quarter: number;
+  foundryPriceUsd: number;
+  marketJson: string;
+  players: Iterable<RoomSeat>;
+}
+
+export interface LaneModel {
+  strength: number;
+  closed: number | null;
+  /** Progress towards the line's milestone, 0..1, and the words for it. */
+  milestone: number;
+  milestoneText: string;
+  stat: string;
+}
+export interface CityModel {
+  id: string;
+  name: string;
+  x: number;
+  y: number;
+  slots: number;
+  holders: number[];
+  minAutonomy: number;
+  open: boolean;
+}
+export interface LicenseModel {
+  id: string;
+  region: string;
+  band: string;
+  holder: number | null;
+  auctionQuarter: number | null;
+}
+export interface WorldModel {
+  quarter: number;
+  focusSeat: number;
+  names: string[];
+  lanes: Record<LineId, LaneModel>;
+  shared: { chipGeneration: string; chips: number | null; capability: number | null; foundryPriceUsd: number };
+  cities: CityModel[];
+  autonomy: number | null;
+  orbit: { satellites: number; licenses: LicenseModel[]; regions: Array<{ id: string; name: string }>; adoption: number | null };
+  factory: { plants: number; plantsBuilding: number; lines: number; linesBuilding: number; actuators: number; inventory: number; deployed: number; cars: number } | null;
+}
+
+export interface WorldWords {
+  cars: string;
+  robots: string;
+  satellites: string;
+  autonomy: string;
+  dexterity: string;
+  cities: string;
+  regions: string;
+  /** Whole numbers in the chosen locale. */
+  count: (n: number) => string;
+}
+
+// Where each city sits on the map (longitude, latitude), for the default scenario's cities. A
+// city the table does not know is placed on a row at the bottom instead.
+const PLACES: Record<string, [number, number]> = {
+  austin: [-97.7, 30.3],
+  phoenix: [-112.1, 33.4],
+  dubai: [55.3, 25.2],
+  'san-francisco': [-122.4, 37.8],
+  berlin: [13.4, 52.5],
+  shanghai: [121.5, 31.2],
+};
+
+/** Equirectangular position in 0..1 on both axes, cropped to latitudes 70°N..50°S. */
+export function mapPosition(cityId: string, index: number, count: number): { x: number; y: number } {
+  const place = PLACES[cityId];
+  if (!place) return { x: (index + 0.5) / count, y: 0.92 };
+  return { x: (place[0] + 180) / 360, y: (70 - place[1]) / 120 };
+}
+
+const sum = (builds: Array<{ count: number }> | undefined) => (builds ?? []).reduce((n, b) => n + b.count, 0);
+const pct = (v: number) => `${Math.round(v * 100)}%`;
+
+interface Books {
+  tech?: TechState;
+  chips?: number;
+  robots?: RobotsState;
+}
+
+/**
+ * Everything the canvas draws, for the seat in focus (the player's own seat, or the first seat
+ * for spectators): loop rings, milestone progress, cities with permit holders, licenses in orbit,
+ * the factory. Own books add the private numbers; without them only public numbers are shown.
+ */
+export function worldModel(room: RoomLike, scenario: Scenario, focusSeat: number, words: WorldWords): WorldModel {
+  const seats = [...room.players];
+  const focus = seats[focusSeat] ?? seats[0]!;
+  const books = JSON.parse(focus.booksJson || '{}') as Books;
+  const loops = JSON.parse(focus.loopsJson || '{}') as Record<LineId, { strength: number; closed: number | null }>;
+  const market = JSON.parse(room.marketJson || '{}') as {
+    permits?: Record<string, number[]>;
+    licenses?: Record<string, { holder: number | null; auctionQuarter: number | null }>;
+  };
+  const tech = books.tech ?? null;
+  const permits = [...focus.permits];
+  const licenses = [...focus.licenses];
+  const regionsHeld = new Set(licenses.map((id) => scenario.satellites.licenses.find((l) => l.id === id)?.region)).size;
+  const taxi = scenario.robotaxi.milestone;
+  const robotGoal = scenario.robots.milestone;
+  const satGoal = scenario.satellites.milestone;
+
+  const taxiProgress = tech ? Math.min(1, tech.autonomy / taxi.autonomy) * 0.5 + Math.min(1, permits.length / taxi.cities) * 0.5 : Math.min(1, permits.length / taxi.cities);
+  const robotProgress = tech
+    ? Math.min(1, tech.dexterity / robotGoal.dexterity) * 0.5 + Math.min(1, focus.robotsDeployed / Math.max(1, robotGoal.deployed)) * 0.5
+    : Math.min(1, focus.robotsDeployed / Math.max(1, robotGoal.deployed));
+  const satProgress = Math.min(1, regionsHeld / satGoal.regions) * (tech ? 0.5 : 1) + (tech ? Math.min(1, tech.phoneAdoption / satGoal.adoption) * 0.5 : 0);
+  const lane = (line: LineId, milestone: number, milestoneText: string, stat: string): LaneModel => ({
+    strength: loops[line]?.strength ?? 0,
+    closed: loops[line]?.closed ?? null,
+    milestone,
+    milestoneText,
+    stat,
+  });
+
+  return {
+    quarter: room.quarter,
+    focusSeat: focus.seat,
+    names: seats.map((s) => s.name),
+    lanes: {
+      robotaxi: lane(
+        'robotaxi',
+        taxiProgress,
+        `${tech ? `${words.autonomy} ${Math.round(tech.autonomy)}/${taxi.autonomy} · ` : ''}${words.cities} ${permits.length}/${taxi.cities}`,
+        `${words.count(focus.cars)} ${words.cars}`,
+      ),
+      robots: lane(
+        'robots',
+        robotProgress,
+        `${tech ? `${words.dexterity} ${Math.round(tech.dexterity)}/${robotGoal.dexterity} · ` : ''}${words.count(focus.robotsDeployed)}/${words.count(robotGoal.deployed)}`,
+        `${words.count(focus.robotsDeployed)} ${words.robots}`,
+      ),
+      satellites: lane(
+        'satellites',
+        satProgress,
+        `${words.regions} ${regionsHeld}/${satGoal.regions}${tech ? ` · ${pct(tech.phoneAdoption)}/${pct(satGoal.adoption)}` : ''}`,
+        `${words.count(focus.satellites)} ${words.satellites}`,
+      ),
+    },
+    shared: { chipGeneration: focus.chipGeneration, chips: books.chips ?? null, capability: tech?.capability ?? null, foundryPriceUsd: room.foundryPriceUsd },
+    cities: scenario.robotaxi.cities.map((c, i, all) => {
+      const holders = market.permits?.[c.id] ?? [];
+      return { id: c.id, name: c.name, ...mapPosition(c.id, i, all.length), slots: c.permitSlots, holders, minAutonomy: c.minAutonomy, open: holders.length < c.permitSlots };
+    }),
+    autonomy: tech?.autonomy ?? null,
+    orbit: {
+      satellites: focus.satellites,
+      licenses: scenario.satellites.licenses.map((l) => ({
+        id: l.id,
+        region: l.region,
+        band: l.band,
+        holder: market.licenses?.[l.id]?.holder ?? null,
+        auctionQuarter: market.licenses?.[l.id]?.auctionQuarter ?? null,
+      })),
+      regions: scenario.satellites.regions.map((r) => ({ id: r.id, name: r.name })),
+      adoption: tech?.phoneAdoption ?? null,
+    },
+    factory: books.robots
+      ? {
+          plants: books.robots.plants,
+          plantsBuilding: sum(books.robots.plantsBuilding),
+          lines: books.robots.lines,
+          linesBuilding: sum(books.robots.linesBuilding),
+          actuators: books.robots.actuators,
+          inventory: books.robots.inventory,
+          deployed: books.robots.deployed,
+          cars: focus.cars,
+        }
+      : null,
+  };
+}

@@ -1,0 +1,202 @@
+import type { Orders } from '../../../../shared/domain/orders';
+import type { Scenario } from '../../../../shared/scenario/types';
+import type { MessageKey } from '../../i18n/en';
+import { money, number, t } from '../../i18n/i18n';
+import { project, type OwnBooks } from '../../orders/projection';
+import { parseEntry, readField, SHEET_FIELDS, writeField, type SheetGroup } from '../../orders/sheetFields';
+import { simpleSheet, type Budgets, type Position } from '../../orders/simpleSheet';
+import { clear, h } from '../dom';
+import { tip } from '../tooltip';
+
+export type OrdersMode = 'simple' | 'advanced';
+const MODE_KEY = 'closed-loop.ordersMode';
+
+/** What the panel keeps between redraws within a match: the player's choices so far. */
+export interface OrdersDraft {
+  mode: OrdersMode;
+  budgets: Budgets;
+  permits: Set<string>;
+  bids: Record<string, number>;
+  /** The advanced sheet; null until the player first opens advanced mode this quarter. */
+  sheet: Orders | null;
+}
+
+export function newDraft(storage: Pick<Storage, 'getItem'>): OrdersDraft {
+  return {
+    mode: storage.getItem(MODE_KEY) === 'advanced' ? 'advanced' : 'simple',
+    budgets: { chips: 300, ai: 800, robotaxi: 1000, robots: 1000, satellites: 500 },
+    permits: new Set(),
+    bids: {},
+    sheet: null,
+  };
+}
+
+export interface OrdersContext {
+  scenario: Scenario;
+  quarter: number;
+  cashUsd: number;
+  books: OwnBooks;
+  position: Position;
+  /** Last quarter's sheet: its prices carry over, and advanced mode starts from it. */
+  lastSheet: Orders;
+  permitsHeld: Record<string, number[]>;
+  seat: number;
+  forSale: Scenario['satellites']['licenses'];
+  locked: boolean;
+  canLock: boolean;
+  lock(orders: Orders): void;
+  unlock(): void;
+  /** Where refusals appear, in plain words, under the Lock button. */
+  status: HTMLElement;
+}
+
+const SLIDERS: Array<[keyof Budgets, MessageKey]> = [
+  ['chips', 'chipsRnD'],
+  ['ai', 'aiTraining'],
+  ['robotaxi', 'robotaxi'],
+  ['robots', 'robots'],
+  ['satellites', 'satellites'],
+];
+
+/** The sheet the panel would lock now, in either mode. */
+export function currentSheet(draft: OrdersDraft, ctx: OrdersContext): Orders {
+  const prices = { ridePriceUsd: ctx.lastSheet.ridePriceUsd, robotPriceUsd: ctx.lastSheet.robotPriceUsd, subscriptionPriceUsd: ctx.lastSheet.subscriptionPriceUsd };
+  const simple = () => simpleSheet(draft.budgets, ctx.position, { permits: [...draft.permits], spectrumBids: draft.bids, prices }, ctx.scenario);
+  if (draft.mode === 'simple') return simple();
+  const sheet: Orders = { ...(draft.sheet ?? ctx.lastSheet) };
+  delete sheet.applyPermits;
+  delete sheet.spectrumBids;
+  if (draft.permits.size > 0) sheet.applyPermits = [...draft.permits];
+  const bids = Object.fromEntries(Object.entries(draft.bids).filter(([, v]) => v > 0));
+  if (Object.keys(bids).length > 0) sheet.spectrumBids = bids;
+  return sheet;
+}
+
+/**
+ * The orders panel: simple (five sliders) or advanced (every order), the choices both modes share
+ * (cities, spectrum bids), the live total against cash with the projected effect, and Lock.
+ */
+export function renderOrders(panel: HTMLElement, draft: OrdersDraft, ctx: OrdersContext, storage: Pick<Storage, 'setItem'>): void {
+  clear(panel);
+  const summary = h('div', { class: 'projection', id: 'totals', 'aria-live': 'polite' });
+  const refresh = () => drawProjection(summary, project(currentSheet(draft, ctx), ctx.books, ctx.cashUsd, ctx.scenario));
+
+  const modeButton = (mode: OrdersMode) =>
+    h(
+      'button',
+      {
+        class: draft.mode === mode ? 'tab active' : 'tab',
+        'aria-pressed': String(draft.mode === mode),
+        'data-mode': mode,
+        onclick: () => {
+          // Advanced starts from what the sliders would lock now, so switching loses nothing.
+          if (mode === 'advanced' && !draft.sheet) draft.sheet = currentSheet(draft, ctx);
+          draft.mode = mode;
+          storage.setItem(MODE_KEY, mode);
+          renderOrders(panel, draft, ctx, storage);
+        },
+      },
+      t(`mode_${mode}` as MessageKey),
+    );
+  panel.append(h('div', { class: 'panel-head' }, h('h2', {}, t('orders')), h('div', { class: 'tabs', role: 'group' }, modeButton('simple'), modeButton('advanced'))));
+
+  const body = h('div', { class: 'orders-body' });
+  panel.append(body);
+  if (draft.mode === 'simple') body.append(...SLIDERS.map(([key, label]) => slider(draft, key, t(label), refresh)));
+  else body.append(...advancedGroups(draft, ctx, refresh));
+  body.append(...choices(draft, ctx, refresh));
+
+  panel.append(
+    summary,
+    ctx.locked
+      ? h('button', { id: 'unlock', class: 'lock', onclick: () => ctx.unlock() }, `🔒 ${t('locked')} · ${t('unlock')}`)
+      : h('button', { id: 'lock', class: 'primary lock', disabled: !ctx.canLock, onclick: () => ctx.lock(currentSheet(draft, ctx)) }, t('lock')),
+    ctx.status,
+  );
+  if (ctx.locked) for (const input of body.querySelectorAll('input')) (input as HTMLInputElement).disabled = true;
+  refresh();
+}
+
+function slider(draft: OrdersDraft, key: keyof Budgets, label: string, changed: () => void): HTMLElement {
+  const out = h('output', {}, money(draft.budgets[key] * 1e6));
+  const input = h('input', { type: 'range', min: 0, max: 6000, step: 50, value: draft.budgets[key], 'aria-label': label, 'data-budget': key });
+  input.addEventListener('input', () => {
+    draft.budgets[key] = Number(input.value);
+    out.textContent = money(draft.budgets[key] * 1e6);
+    changed();
+  });
+  return h('label', { class: `slider lane-${key}` }, h('span', {}, label), input, tip(out, t('tip_budget')));
+}
+
+function advancedGroups(draft: OrdersDraft, ctx: OrdersContext, changed: () => void): HTMLElement[] {
+  const groups: SheetGroup[] = ['shared', 'robotaxi', 'robots', 'satellites'];
+  return groups.map((group) =>
+    h(
+      'fieldset',
+      { class: `sheet-group lane-${group}` },
+      h('legend', {}, t(`group_${group}` as MessageKey)),
+      ...SHEET_FIELDS.filter((f) => f.group === group).map((f) => {
+        const value = readField(draft.sheet ?? ctx.lastSheet, f.path);
+        const input = h('input', { type: 'number', inputmode: 'decimal', min: 0, step: f.step, value: value ?? '', 'data-field': f.path });
+        const problem = h('small', { class: 'field-error', role: 'alert' });
+        input.addEventListener('input', () => {
+          const v = parseEntry(input.value);
+          const bad = v !== undefined && (!Number.isFinite(v) || v < 0 || (f.integer && !Number.isInteger(v)));
+          input.setAttribute('aria-invalid', String(bad));
+          problem.textContent = bad ? `${v}?` : '';
+          if (bad) return;
+          draft.sheet = writeField(draft.sheet ?? ctx.lastSheet, f.path, v);
+          changed();
+        });
+        return tip(h('label', { class: 'field' }, h('span', {}, t(f.label as MessageKey)), input, problem), t('tip_order'));
+      }),
+    ),
+  );
+}
+
+function choices(draft: OrdersDraft, ctx: OrdersContext, changed: () => void): HTMLElement[] {
+  const autonomy = ctx.books.tech?.autonomy ?? 0;
+  const cityBoxes = ctx.scenario.robotaxi.cities.map((c) => {
+    const holders = ctx.permitsHeld[c.id] ?? [];
+    const held = holders.includes(ctx.seat);
+    const full = holders.length >= c.permitSlots;
+    const box = h('input', { type: 'checkbox', 'data-city': c.id, disabled: held || full, checked: draft.permits.has(c.id) || held });
+    box.addEventListener('change', () => {
+      if (box.checked) draft.permits.add(c.id);
+      else draft.permits.delete(c.id);
+      changed();
+    });
+    const short = autonomy < c.minAutonomy;
+    return tip(h('label', { class: short ? 'inline city short' : 'inline city' }, box, ` ${c.name}`, h('small', {}, ` U≥${c.minAutonomy}`)), `${t('tip_permitCity')} (U ${number(autonomy, 1)} / ${c.minAutonomy})`);
+  });
+  const bidInputs = ctx.forSale.map((l) => {
+    const input = h('input', { type: 'number', min: 0, step: 100, value: draft.bids[l.id] ?? '', 'data-license': l.id, placeholder: `≥ ${number(l.reserveM)}` });
+    input.addEventListener('input', () => {
+      draft.bids[l.id] = Number(input.value) || 0;
+      changed();
+    });
+    return tip(h('label', { class: 'field' }, h('span', {}, `${l.id} (≥ ${number(l.reserveM)})`), input), t('tip_spectrumBid'));
+  });
+  return [
+    h('fieldset', { class: 'cities' }, h('legend', {}, t('applyPermits')), ...cityBoxes),
+    ...(bidInputs.length ? [h('fieldset', {}, h('legend', {}, t('spectrumBids')), ...bidInputs)] : []),
+  ];
+}
+
+function drawProjection(box: HTMLElement, p: ReturnType<typeof project>): void {
+  clear(box);
+  box.className = p.over ? 'projection over' : 'projection';
+  box.append(tip(h('p', { class: 'totals' }, `${t('committed')}: ${money(p.committedUsd)} · ${t('available')}: ${money(p.cashUsd)}`), t('tip_committed')));
+  const effects: string[] = [];
+  const step = (key: MessageKey, pair: [number, number] | null) => {
+    if (pair && pair[1] - pair[0] >= 0.05) effects.push(`${t(key)} ${number(pair[0], 1)} → ${number(pair[1], 1)}`);
+  };
+  step('capability', p.capability);
+  step('autonomy', p.autonomy);
+  step('dexterity', p.dexterity);
+  if (p.carsOrdered) effects.push(`+${number(p.carsOrdered)} ${t('carsNext')}`);
+  if (p.robotsBuilt) effects.push(`${number(p.robotsBuilt)} ${t('robotsMade')}`);
+  if (p.satellitesLaunched) effects.push(`+${number(p.satellitesLaunched)} ${t('satellitesUp')}`);
+  if (p.chipsBid) effects.push(`${number(p.chipsBid)} ${t('chipsBid')}`);
+  if (effects.length) box.append(tip(h('p', { class: 'effects' }, `${t('projected')}: ${effects.join(' · ')}`), t('tip_projected')));
+}

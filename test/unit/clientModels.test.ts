@@ -1,0 +1,180 @@
+import { describe, expect, it } from 'vitest';
+import { mapPosition, worldModel, type RoomLike, type WorldWords } from '../../client/src/game/worldModel';
+import { project } from '../../client/src/orders/projection';
+import { parseEntry, readField, SHEET_FIELDS, writeField } from '../../client/src/orders/sheetFields';
+import { hudItems, standings, closedText } from '../../client/src/ui/match/viewModels';
+import { shouldTour, TOUR_KEY } from '../../client/src/ui/match/tour';
+import { setLocale } from '../../client/src/i18n/i18n';
+import { BUDGET_FIELDS, COUNT_FIELDS, PRICE_FIELDS } from '../../shared/domain/orders';
+import type { TechState } from '../../shared/domain/state';
+import { DEFAULT_SCENARIO as sc } from '../../shared/scenario/loadScenario';
+
+const tech: TechState = { chipGeneration: 0, pendingGeneration: null, chipRnDTotalM: 0, capability: 30, autonomy: 50, dexterity: 10, phoneAdoption: 0, dataBonus: 0 };
+const words: WorldWords = { cars: 'cars', robots: 'robots', satellites: 'sats', autonomy: 'U', dexterity: 'X', cities: 'cities', regions: 'regions', count: (n) => String(Math.round(n)) };
+
+describe('the projection beside the orders', () => {
+  it('costs a sheet as the server does and projects research with the engine’s growth rules', () => {
+    const p = project({ aiTraining: 800, fsdRnD: 400, buyCars: 100, launches: 2, foundryBid: { chips: 100, maxPriceUsd: 1000 } }, { tech }, 2_000_000_000, sc);
+    // 800M + 400M + 100 cars × (35,000 + 4,000) + 2 launches × 120M + 100 chips × $1,000
+    expect(p.committedUsd).toBe(800e6 + 400e6 + 100 * 39_000 + 240e6 + 100_000);
+    expect(p.over).toBe(false);
+    // A += (100 − A)(1 − e^(−800·1·1/20,000)) with A = 30
+    expect(p.capability![1]).toBeCloseTo(30 + 70 * (1 - Math.exp(-800 / 20_000)), 9);
+    expect(p.autonomy![1]).toBeGreaterThan(50);
+    expect(p.dexterity![1]).toBeGreaterThan(10);
+    expect(p).toMatchObject({ carsOrdered: 100, satellitesLaunched: 40, chipsBid: 100, robotsBuilt: 0 });
+  });
+
+  it('flags a sheet that costs more than the cash, and keeps research flat without spending', () => {
+    const p = project({ chipRnD: 3000 }, { tech }, 2_000_000_000, sc);
+    expect(p.over).toBe(true);
+    expect(p.capability).toEqual([30, 30]);
+    expect(p.autonomy).toEqual([50, 50]);
+  });
+
+  it('builds no more robots than the lines can make', () => {
+    const robots = { plants: 1, plantsBuilding: [], lines: 1, linesBuilding: [], actuators: 0, actuatorsMadeTotal: 0, inventory: 0, deployed: 0 };
+    expect(project({ produceRobots: 9000 }, { tech, robots }, 1e10, sc).robotsBuilt).toBe(5000);
+  });
+});
+
+describe('the advanced sheet’s fields', () => {
+  it('cover every numeric order of the sheet', () => {
+    const paths = SHEET_FIELDS.map((f) => f.path.split('.')[0]);
+    for (const f of [...BUDGET_FIELDS, ...COUNT_FIELDS, ...PRICE_FIELDS, 'foundryBid', 'actuatorSell', 'actuatorBuy']) expect(paths).toContain(f);
+  });
+
+  it('read and write nested orders without touching the original', () => {
+    const sheet = { chipRnD: 100, foundryBid: { chips: 10, maxPriceUsd: 900 } };
+    expect(readField(sheet, 'foundryBid.chips')).toBe(10);
+    expect(readField(sheet, 'actuatorBuy.qty')).toBeUndefined();
+    const a = writeField(sheet, 'foundryBid.chips', undefined);
+    expect(a).toEqual({ chipRnD: 100, foundryBid: { maxPriceUsd: 900 } });
+    expect(writeField(a, 'foundryBid.maxPriceUsd', undefined)).toEqual({ chipRnD: 100 });
+    expect(writeField(sheet, 'actuatorSell.qty', 500)).toEqual({ ...sheet, actuatorSell: { qty: 500 } });
+    expect(writeField(sheet, 'chipRnD', undefined)).toEqual({ foundryBid: { chips: 10, maxPriceUsd: 900 } });
+    expect(sheet).toEqual({ chipRnD: 100, foundryBid: { chips: 10, maxPriceUsd: 900 } });
+  });
+
+  it('read blank as nothing, a comma as a decimal point, junk as NaN', () => {
+    expect(parseEntry('  ')).toBeUndefined();
+    expect(parseEntry('2,5')).toBe(2.5);
+    expect(parseEntry('12')).toBe(12);
+    expect(parseEntry('abc')).toBeNaN();
+  });
+});
+
+const seat = (i: number, extra: Partial<Record<string, unknown>> = {}) => ({
+  seat: i,
+  name: ['Ada', 'Bo', 'Cy'][i]!,
+  kind: i === 0 ? 'human' : 'bot',
+  strategy: i === 0 ? '' : 'robots',
+  connected: true,
+  locked: i === 2,
+  valuation: [15e9, 18e9, 12e9][i]!,
+  loopsClosed: i === 2 ? 1 : 0,
+  loopsJson: i === 2 ? JSON.stringify({ robotaxi: { closed: 9 } }) : '{}',
+  cars: 0,
+  robotsDeployed: 0,
+  satellites: 0,
+  chipGeneration: 'AI4',
+  permits: [] as string[],
+  licenses: [] as string[],
+  ...extra,
+});
+
+describe('the header and the players table', () => {
+  it('shows money only for a seated player, debt only when there is some, the timer when one runs', () => {
+    setLocale('en');
+    const s = { quarter: 3, quarters: 20, quarterLabel: 'Q2 2026', deadline: 100_000, paused: false, joinCode: 'ABCDE' };
+    const ids = (items: ReturnType<typeof hudItems>) => items.map((i) => i.id);
+    expect(ids(hudItems(s, null, 50_000))).toEqual(['quarter', 'timer', 'code']);
+    expect(ids(hudItems(s, { cash: 1e9, debt: 0, valuation: 2e9 }, 50_000))).toEqual(['quarter', 'timer', 'cash', 'valuation', 'code']);
+    const withDebt = hudItems({ ...s, deadline: 0 }, { cash: 0, debt: 250e6, valuation: 2e9 }, 50_000);
+    expect(withDebt.find((i) => i.id === 'debt')).toMatchObject({ value: '$250M', tone: 'bad' });
+    expect(withDebt.some((i) => i.id === 'timer')).toBe(false);
+    expect(hudItems(s, null, 95_000).find((i) => i.id === 'timer')).toMatchObject({ value: '5 s', tone: 'warn' });
+    for (const item of hudItems(s, { cash: 1, debt: 1, valuation: 1 }, 0)) expect(item.tip.length).toBeGreaterThan(20);
+  });
+
+  it('ranks players by loops closed, then valuation, and says when each loop closed', () => {
+    setLocale('en');
+    const rows = standings([seat(0), seat(1), seat(2)], 0);
+    expect(rows.map((r) => [r.rank, r.name])).toEqual([[1, 'Cy'], [2, 'Bo'], [3, 'Ada']]);
+    expect(rows[2]).toMatchObject({ me: true, who: '●', valuation: '$15.0B' });
+    expect(rows[1]!.who).toBe('Bot · robots');
+    expect(closedText(rows[0]!.closed)).toBe('Robotaxi Q9');
+    expect(closedText(rows[1]!.closed)).toBe('no loop closed');
+  });
+});
+
+describe('money and numbers in the chosen locale', () => {
+  it('formats dollars and counts in English and German', async () => {
+    const { money, number } = await import('../../client/src/i18n/i18n');
+    setLocale('en');
+    expect([money(12_345_000_000), money(450_000_000), money(12_000), number(1234.5, 1)]).toEqual(['$12.3B', '$450M', '$12,000', '1,234.5']);
+    setLocale('de');
+    expect([money(12_345_000_000), money(450_000_000), money(12_000), number(1234.5, 1)]).toEqual(['$12,3 Mrd.', '$450 Mio.', '$12.000', '1.234,5']);
+    setLocale('en');
+  });
+
+  it('has every string in both languages, none left blank', async () => {
+    const { en } = await import('../../client/src/i18n/en');
+    const { de } = await import('../../client/src/i18n/de');
+    expect(Object.keys(de).sort()).toEqual(Object.keys(en).sort());
+    for (const [key, text] of Object.entries(de)) expect(text.trim(), key).not.toBe('');
+  });
+});
+
+describe('the world model the canvas draws', () => {
+  const room = (books?: object): RoomLike => ({
+    quarter: 5,
+    foundryPriceUsd: 950,
+    marketJson: JSON.stringify({ permits: { phoenix: [0, 2] }, licenses: { 'europe-l': { holder: 0, auctionQuarter: 1 }, 'north-america-l': { holder: null, auctionQuarter: 5 } } }),
+    players: [seat(0, { permits: ['phoenix'], licenses: ['europe-l'], cars: 1200, booksJson: books ? JSON.stringify(books) : '' }), seat(1), seat(2)],
+  });
+
+  it('measures milestone progress from the player’s own books', () => {
+    const m = worldModel(room({ tech: { ...tech, autonomy: 72, dexterity: 40, phoneAdoption: 0.1 }, chips: 300 }), sc, 0, words);
+    // Robotaxi: half autonomy (72/90), half cities (1/2).
+    expect(m.lanes.robotaxi.milestone).toBeCloseTo(0.5 * (72 / 90) + 0.5 * 0.5, 12);
+    expect(m.lanes.robotaxi.milestoneText).toBe('U 72/90 · cities 1/2');
+    expect(m.lanes.robotaxi.stat).toBe('1200 cars');
+    expect(m.lanes.satellites.milestone).toBeCloseTo(0.5 * 0.5 + 0.5 * (0.1 / 0.25), 12);
+    expect(m.shared).toEqual({ chipGeneration: 'AI4', chips: 300, capability: 30, foundryPriceUsd: 950 });
+  });
+
+  it('shows cities with their permit holders and licenses with theirs', () => {
+    const m = worldModel(room(), sc, 0, words);
+    expect(m.cities.find((c) => c.id === 'phoenix')).toMatchObject({ holders: [0, 2], open: false, slots: 2 });
+    expect(m.cities.find((c) => c.id === 'austin')).toMatchObject({ holders: [], open: true });
+    expect(m.orbit.licenses.find((l) => l.id === 'europe-l')!.holder).toBe(0);
+    expect(m.orbit.licenses.find((l) => l.id === 'north-america-l')).toMatchObject({ holder: null, auctionQuarter: 5 });
+  });
+
+  it('keeps private numbers out when the books are not there (spectators)', () => {
+    const m = worldModel(room(), sc, 0, words);
+    expect(m.factory).toBeNull();
+    expect(m.autonomy).toBeNull();
+    expect(m.shared.chips).toBeNull();
+    expect(m.lanes.robotaxi.milestoneText).toBe('cities 1/2');
+  });
+
+  it('places known cities on the map and unknown ones on a row', () => {
+    const berlin = mapPosition('berlin', 0, 6);
+    expect(berlin.x).toBeCloseTo((13.4 + 180) / 360, 9);
+    expect(berlin.y).toBeCloseTo((70 - 52.5) / 120, 9);
+    expect(mapPosition('atlantis', 2, 4)).toEqual({ x: 0.625, y: 0.92 });
+  });
+});
+
+describe('the guided tour', () => {
+  it('opens for a player until it has been finished or skipped once', () => {
+    const store = new Map<string, string>();
+    const storage = { getItem: (k: string) => store.get(k) ?? null };
+    expect(shouldTour(storage, 'player')).toBe(true);
+    expect(shouldTour(storage, 'spectator')).toBe(false);
+    store.set(TOUR_KEY, '1');
+    expect(shouldTour(storage, 'player')).toBe(false);
+  });
+});
