@@ -193,7 +193,10 @@ export class MatchRegistry {
     }
     this.hosts.set(matchId, host);
     host.onLost(() => {
-      if (this.hosts.get(matchId) === host) this.hosts.delete(matchId);
+      if (this.hosts.get(matchId) !== host) return;
+      this.hosts.delete(matchId);
+      // Still ours after a failed append? Then let it lapse at once, so the match is adopted again from its log.
+      void this.store.leases?.release(this.owner, [matchId]).catch(() => undefined);
     });
     return host;
   }
@@ -253,7 +256,7 @@ export class MatchRegistry {
       for (const id of finished) this.hosts.delete(id);
     }
     const before = [...this.hosts.values()];
-    const held = new Set(await leases.renew(this.owner, this.leaseMs));
+    const held = new Set(await leases.renew(this.owner, before.map((h) => h.matchId), this.leaseMs));
     const lost = before.filter((host) => !held.has(host.matchId));
     for (const host of lost) host.abandon();
     // A match given up just now waits for the next sweep, once the room that had it is gone.

@@ -47,8 +47,8 @@ export class StoreError extends Error {
 export interface MatchLeases {
   /** Takes the lease if it is free, ran out, or is already this owner's; true when held. */
   claim(matchId: string, owner: string, ttlMs: number): Promise<boolean>;
-  /** Extends every lease this owner still holds; returns their match ids. */
-  renew(owner: string, ttlMs: number): Promise<string[]>;
+  /** Extends those of these leases that this owner still holds; returns their match ids. */
+  renew(owner: string, matchIds: readonly string[], ttlMs: number): Promise<string[]>;
   /** Gives up some (or all) of this owner's leases, so that others may take them at once. */
   release(owner: string, matchIds?: readonly string[]): Promise<void>;
   /**

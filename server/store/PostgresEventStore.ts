@@ -252,11 +252,12 @@ export class PostgresEventStore implements EventStore, MatchLeases {
     });
   }
 
-  async renew(owner: string, ttlMs: number): Promise<string[]> {
+  async renew(owner: string, matchIds: readonly string[], ttlMs: number): Promise<string[]> {
+    if (matchIds.length === 0) return [];
     const { rows } = await this.pool.query<{ match_id: string }>(
-      `UPDATE match_leases SET expires_at = clock_timestamp() + $2 * interval '1 millisecond'
-       WHERE owner = $1 AND expires_at > clock_timestamp() RETURNING match_id`,
-      [owner, ttlMs],
+      `UPDATE match_leases SET expires_at = clock_timestamp() + $3 * interval '1 millisecond'
+       WHERE owner = $1 AND match_id = ANY($2) AND expires_at > clock_timestamp() RETURNING match_id`,
+      [owner, [...matchIds], ttlMs],
     );
     return rows.map((r) => r.match_id);
   }

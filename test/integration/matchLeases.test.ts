@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MatchRegistry } from '../../server/match/MatchRegistry';
 import { PostgresEventStore } from '../../server/store/PostgresEventStore';
-import { verifyLog } from '../../shared/replay/envelope';
+import { sealEvents, verifyLog } from '../../shared/replay/envelope';
 import { fold, stateHash } from '../../shared/replay/fold';
 import { ManualClock } from '../support/manualClock';
 import { PostgresServer } from '../support/postgresServer';
@@ -71,6 +71,30 @@ describe('match leases between two registries', () => {
     expect(back.map((h) => h.matchId)).toEqual([matchId]);
     expect(stateHash(back[0]!.current)).toBe(stateHash(fold(log)));
     await a.close();
+    await Promise.all([a.store.close(), b.store.close(), audit.close()]);
+  });
+
+  it('the version check is the last line of defence: a host that finds the log moved on steps aside and the match is adopted again', async () => {
+    const { a, b, audit } = await twoProcesses('conflict', 60_000);
+    const { matchId } = await a.create({ seats: 2, bots: [{ strategy: 'robots', difficulty: 'normal' }], winLoops: 2, planningSeconds: 0, seed: 'conflict' });
+    await a.joinSeat(matchId, 'Ada');
+    const old = await a.open(matchId);
+    await old.idle();
+    // A writer that ignores leases (here: an unfenced store) appends behind the host's back.
+    const log = await audit.read(matchId);
+    const sneaked = sealEvents(matchId, log[log.length - 1]!, [{ type: 'MatchPaused', data: { quarter: 1 } }], 1);
+    await audit.append(matchId, log.length, sneaked);
+    const refused = await old.execute({ type: 'SubmitOrders', data: { seat: 0, quarter: 1, orders: { chipRnD: 1 } } }, { role: 'player', seat: 0 });
+    expect(refused).toMatchObject({ ok: false, code: 'MATCH_MOVED' });
+    expect((await audit.getMatch(matchId))!.version).toBe(log.length + 1);
+    // A let its lease go at once (no waiting a minute): B adopts the match with the event it did not know.
+    await until(async () => (await audit.orphans(10)).includes(matchId));
+    const [host] = await b.sweep();
+    expect(host!.matchId).toBe(matchId);
+    expect(host!.version).toBe(log.length + 1);
+    expect(host!.current.paused).toBe(true);
+    expect(stateHash(host!.current)).toBe(stateHash(fold(await audit.read(matchId))));
+    await Promise.all([a.close(), b.close()]);
     await Promise.all([a.store.close(), b.store.close(), audit.close()]);
   });
 

@@ -74,15 +74,16 @@ describe('PostgresEventStore with several processes', () => {
     expect(await store.claim('m1', 'proc-b', 60_000)).toBe(false);
     expect(await store.claim('m1', 'proc-a', 60_000)).toBe(true);
     expect(await store.orphans(10)).toEqual(['m2']);
-    expect(await store.renew('proc-a', 60_000)).toEqual(['m1']);
-    expect(await store.renew('proc-b', 60_000)).toEqual([]);
+    expect(await store.renew('proc-a', ['m1', 'm2'], 60_000)).toEqual(['m1']);
+    expect(await store.renew('proc-a', [], 60_000)).toEqual([]);
+    expect(await store.renew('proc-b', ['m1'], 60_000)).toEqual([]);
     await store.release('proc-a');
     expect(await store.orphans(10)).toEqual(['m1', 'm2']);
     expect(await store.claim('m2', 'proc-b', 1)).toBe(true);
     // A one-millisecond lease has run out by the next statement: anyone may take the match.
     await new Promise((r) => setTimeout(r, 5));
     expect(await store.orphans(10)).toEqual(['m1', 'm2']);
-    expect(await store.renew('proc-b', 60_000)).toEqual([]);
+    expect(await store.renew('proc-b', ['m2'], 60_000)).toEqual([]);
     expect(await store.claim('m2', 'proc-a', 60_000)).toBe(true);
     await expect(store.claim('ghost', 'proc-a', 60_000)).rejects.toMatchObject({ code: 'MATCH_NOT_FOUND' });
     await store.close();
