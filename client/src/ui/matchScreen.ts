@@ -17,6 +17,7 @@ import { describeRefusal } from './refusals';
 import { reportPanel } from './reportPanel';
 import { renderResultsChart } from './resultsChart';
 import { installTapTips, tip } from './tooltip';
+import { delayNote } from '../replay/delayNote';
 
 const VIEWS: ViewName[] = ['lanes', 'city', 'orbit', 'factory'];
 const sumBuilds = (builds: Array<{ count: number }> | undefined) => (builds ?? []).reduce((n, b) => n + b.count, 0);
@@ -133,7 +134,7 @@ export async function renderMatch(root: HTMLElement, matchId: string, intent: Jo
     const s = conn.state;
     const seats = [...s.players] as unknown as SeatLike[];
     panel.append(h('h2', {}, t('matchEnded')));
-    if (s.winner >= 0) panel.append(h('p', { id: 'winner', class: 'winner' }, `🏆 ${t('winner')}: ${s.players[s.winner]?.name}`));
+    if (s.winner >= 0) panel.append(h('p', { id: 'winner', class: 'winner' }, h('img', { src: '/icons/loop.svg', alt: '', width: 28, height: 28 }), ` ${t('winner')}: ${s.players[s.winner]?.name}`));
     panel.append(
       h(
         'ol',
@@ -154,10 +155,13 @@ export async function renderMatch(root: HTMLElement, matchId: string, intent: Jo
   const drawPanel = () => {
     clear(panel);
     const s = conn.state;
+    panel.classList.toggle('ended', s.status === 'ended');
     if (s.status === 'ended') return drawResults();
     if (conn.role !== 'player') {
       panel.append(status);
       panel.append(h('h2', {}, conn.role === 'facilitator' ? t('facilitator') : t('spectator')));
+      const lag = delayNote(conn.watch);
+      if (lag) panel.append(lag);
       if (conn.role === 'facilitator') {
         panel.append(
           h('div', { class: 'row wrap' },
