@@ -9,6 +9,20 @@ document.documentElement.lang = localStorage.getItem(LOCALE_STORAGE_KEY) ?? 'en'
 const app = document.getElementById('app')!;
 
 function route(): void {
+  // "/console" creates a class session; "/console/<id>[,<id>…]" runs classroom matches with the facilitator key.
+  const classroom = /^\/console(?:\/([\w,-]+))?\/?$/.exec(location.pathname);
+  if (classroom) {
+    const go = (path: string) => {
+      history.pushState({}, '', path);
+      route();
+    };
+    void import('./facilitator/console')
+      .then((m) => (classroom[1] ? m.renderConsole(app, classroom[1].split(','), () => go('/')) : m.renderSessionForm(app, (ids) => go(`/console/${ids.join(',')}`))))
+      .catch((e: unknown) => {
+        app.textContent = String((e as Error).message);
+      });
+    return;
+  }
   // "/replay/<id>" replays a finished match, "/replay" an exported file; the engine loads on demand.
   const replay = /^\/replay(?:\/([\w-]+))?\/?$/.exec(location.pathname);
   if (replay) {

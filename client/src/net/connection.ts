@@ -46,7 +46,7 @@ export class MatchConnection {
     const sdk = new Client(`${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}`);
     const token = localStorage.getItem(tokenKey(matchId));
     const key = localStorage.getItem(facilitatorKeyKey(matchId));
-    const options = key ? { facilitatorKey: key } : token ? { token } : intent.spectate || !intent.name ? { spectate: true } : { name: intent.name };
+    const options = key ? { facilitatorKey: key } : token ? { token, ...(intent.name ? { name: intent.name } : {}) } : intent.spectate || !intent.name ? { spectate: true } : { name: intent.name };
     let room: Room;
     try {
       // Spectators watch from the match's watch room: the server cuts it to the spectator delay.
@@ -85,6 +85,15 @@ export class MatchConnection {
     return new Promise((resolve) => {
       this.waiting.set(id, resolve);
       this.room.send('command', { id, command });
+    });
+  }
+
+  /** Facilitator: moves a student (by session id) into the team of another seat. */
+  moveMember(memberId: string, seat: number): Promise<Reply> {
+    const id = this.next++;
+    return new Promise((resolve) => {
+      this.waiting.set(id, resolve);
+      this.room.send('moveMember', { id, memberId, seat });
     });
   }
 

@@ -1,0 +1,139 @@
+import './console.css';
+import type { Scenario } from '../../../shared/scenario/types';
+import { t } from '../i18n/i18n';
+import { MatchConnection, type Reply } from '../net/connection';
+import { describeRefusal } from '../ui/refusals';
+import { clear, h } from '../ui/dom';
+import { controls } from './controls';
+import { renderDebrief } from './debrief';
+import { hasKey } from './facilitatorApi';
+import { tf } from './fill';
+import { drawQr, joinLink } from './qr';
+import { keyForm } from './landing';
+
+export { renderSessionForm } from './landing';
+import { resultsPanel } from './results';
+import { roster } from './roster';
+
+type Tab = { kind: 'match'; index: number } | { kind: 'all' } | { kind: 'debrief' };
+
+const statusText = (s: { status: string; paused: boolean }) =>
+  s.paused ? t('fcPaused') : s.status === 'lobby' ? t('fcStatusLobby') : s.status === 'ended' ? t('fcStatusEnded') : t('fcStatusPlanning');
+
+const secondsLeft = (deadline: number) => Math.max(0, Math.round((deadline - Date.now()) / 1000));
+
+/**
+ * The facilitator console for one classroom match or a class session's matches: a projector view
+ * (join code and QR code, timer, results, teams), the controls, and the debrief. `/console/<id>[,<id>…]`.
+ */
+export async function renderConsole(root: HTMLElement, matchIds: string[], back: () => void): Promise<void> {
+  clear(root);
+  if (!matchIds.every(hasKey)) {
+    root.append(keyForm(matchIds, () => void renderConsole(root, matchIds, back)));
+    return;
+  }
+  root.append(h('p', { class: 'muted' }, '…'));
+  const conns = await Promise.all(matchIds.map((id) => MatchConnection.open(id, {})));
+  clear(root);
+  let tab: Tab = { kind: 'match', index: 0 };
+  const status = h('p', { class: 'status', role: 'status', id: 'fc-status' });
+  const say = (reply: Reply) => {
+    status.textContent = reply.ok ? '' : `${t('errorPrefix')}: ${describeRefusal(reply.code, reply.message)}`;
+    status.className = reply.ok ? 'status' : 'status error';
+  };
+  const tabs = h('nav', { class: 'fc-tabs' });
+  const body = h('div', { class: 'fc-body' });
+  const leave = () => void Promise.all(conns.map((c) => c.leave())).finally(() => {
+    clearInterval(ticker);
+    back();
+  });
+  root.append(h('div', { class: 'fc-console' }, h('header', { class: 'fc-top' }, h('button', { class: 'secondary', onclick: leave }, t('fcLobby')), h('h1', {}, t('fcTitle')), tabs), status, body));
+
+  const drawTabs = () => {
+    clear(tabs);
+    const button = (label: string, target: Tab, id: string) =>
+      h('button', { id, class: JSON.stringify(target) === JSON.stringify(tab) ? 'primary' : 'secondary', onclick: () => ((tab = target), show()) }, label);
+    if (conns.length > 1) conns.forEach((c, index) => tabs.append(button(c.state.joinCode || `#${index + 1}`, { kind: 'match', index }, `fc-tab-${index}`)));
+    if (conns.length > 1) tabs.append(button(t('fcAll'), { kind: 'all' }, 'fc-tab-all'));
+    tabs.append(button(t('fcDebrief'), { kind: 'debrief' }, 'fc-tab-debrief'));
+    if (conns.length === 1 && tab.kind === 'debrief') tabs.prepend(button(conns[0]!.state.joinCode, { kind: 'match', index: 0 }, 'fc-tab-0'));
+  };
+
+  let redraw: () => void = () => undefined;
+
+  const matchView = (conn: MatchConnection) => {
+    const scenario = JSON.parse(conn.state.scenarioJson || '{}') as Partial<Scenario>;
+    const ctl = controls(conn, say, scenario.shocks?.deck ?? []);
+    const link = joinLink(location.origin, conn.state.joinCode);
+    const qr = h('canvas', { id: 'fc-qr', width: 300, height: 300 });
+    void drawQr(qr, link, 300);
+    const join = h('section', { class: 'card fc-join' }, h('div', { class: 'fc-label' }, t('fcJoinCode')), h('div', { class: 'fc-code', id: 'fc-code' }, conn.state.joinCode), qr, h('div', { class: 'fc-link' }, `${t('fcJoinAt')} ${location.host}`));
+    const clock = h('section', { class: 'card fc-clock' });
+    const held = h('p', { class: 'fc-held', id: 'fc-held' });
+    const dynamic = h('div', { class: 'fc-dynamic' });
+    clear(body);
+    body.append(h('div', { class: 'fc-stage' }, join, h('div', { class: 'fc-middle' }, clock, held, dynamic)), ctl.el);
+    redraw = () => {
+      const s = conn.state;
+      clear(clock);
+      clock.append(
+        h('div', { class: 'fc-quarter', id: 'fc-quarter' }, s.quarter > 0 ? `Q${s.quarter}/${s.quarters} · ${s.quarterLabel}` : '—'),
+        h('div', { class: `fc-phase${s.paused ? ' paused' : ''}`, id: 'fc-phase' }, statusText(s)),
+        h('div', { class: 'fc-timer', id: 'fc-timer-left' }, s.deadline > 0 && !s.paused ? tf('fcSecondsLeft', { n: secondsLeft(s.deadline) }) : t('fcNoTimer')),
+      );
+      held.hidden = s.resultsHeld === 0;
+      held.textContent = tf('fcHeld', { q: s.resultsHeld });
+      const names = [...s.players].map((p: { name: string }) => p.name);
+      clear(dynamic);
+      dynamic.append(h('div', { class: 'fc-columns' }, resultsPanel(s.reportJson, names), roster(conn, say)));
+      ctl.update();
+      drawTabs();
+    };
+    redraw();
+  };
+
+  const allView = () => {
+    clear(body);
+    const grid = h('div', { class: 'fc-all', id: 'fc-all' });
+    body.append(grid);
+    redraw = () => {
+      clear(grid);
+      conns.forEach((c, index) => {
+        const s = c.state;
+        const locked = [...s.players].filter((p: { locked: boolean }) => p.locked).length;
+        grid.append(
+          h(
+            'button',
+            { class: 'card fc-mini', onclick: () => ((tab = { kind: 'match', index }), show()) },
+            h('div', { class: 'fc-code small' }, s.joinCode),
+            h('div', {}, s.quarter > 0 ? `Q${s.quarter}/${s.quarters} · ${statusText(s)}` : statusText(s)),
+            h('div', { class: 'muted' }, `${locked}/${s.players.length} ${t('fcLocked')}${s.resultsHeld ? ` · ${tf('fcReveal', { q: s.resultsHeld })}` : ''}`),
+          ),
+        );
+      });
+      drawTabs();
+    };
+    redraw();
+  };
+
+  const show = () => {
+    redraw = () => drawTabs();
+    if (tab.kind === 'match') matchView(conns[tab.index]!);
+    else if (tab.kind === 'all') allView();
+    else {
+      clear(body);
+      const box = h('div', {});
+      body.append(box);
+      void renderDebrief(box, conns.map((c, i) => ({ matchId: matchIds[i]!, title: c.state.joinCode }))).catch((e: unknown) => say({ ok: false, code: 'DEBRIEF', message: String((e as Error).message) }));
+      drawTabs();
+    }
+  };
+
+  for (const c of conns) c.onChange = () => redraw();
+  show();
+  const ticker = setInterval(() => {
+    const el = document.getElementById('fc-timer-left');
+    const conn = tab.kind === 'match' ? conns[tab.index] : undefined;
+    if (el && conn && conn.state.deadline > 0 && !conn.state.paused) el.textContent = tf('fcSecondsLeft', { n: secondsLeft(conn.state.deadline) });
+  }, 1000);
+}

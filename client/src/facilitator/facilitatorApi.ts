@@ -1,0 +1,61 @@
+import { rememberFacilitatorKey } from '../net/connection';
+
+// The console's calls to the JSON API. The facilitator key travels in a header, so exports of a
+// match with a staged reveal include the quarter the students do not see yet.
+
+const keyOf = (matchId: string) => localStorage.getItem(`closed-loop.facilitator.${matchId}`);
+
+export function hasKey(matchId: string): boolean {
+  return keyOf(matchId) !== null;
+}
+
+export function saveKey(matchIds: readonly string[], key: string): void {
+  for (const id of matchIds) rememberFacilitatorKey(id, key);
+}
+
+export interface NewSession {
+  matches: number;
+  seats: number;
+  quarters?: number;
+  planningSeconds: number;
+  seed?: string;
+  stagedReveal: boolean;
+}
+
+export interface CreatedSession {
+  facilitatorKey: string;
+  seed: string;
+  matches: Array<{ matchId: string; joinCode: string }>;
+}
+
+async function ok(res: Response): Promise<Response> {
+  if (res.ok) return res;
+  const body = (await res.json().catch(() => ({}))) as { error?: string; message?: string };
+  throw new Error(`${body.error ?? res.status}: ${body.message ?? ''}`);
+}
+
+export async function createSession(req: NewSession): Promise<CreatedSession> {
+  const res = await ok(await fetch('/api/sessions', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(req) }));
+  const created = (await res.json()) as CreatedSession;
+  saveKey(created.matches.map((m) => m.matchId), created.facilitatorKey);
+  return created;
+}
+
+/** A match's export as the facilitator sees it. */
+export async function fetchExport(matchId: string, format: 'csv' | 'json'): Promise<Response> {
+  const key = keyOf(matchId);
+  return ok(await fetch(`/api/matches/${encodeURIComponent(matchId)}/export?format=${format}`, { headers: key ? { 'x-facilitator-key': key } : {} }));
+}
+
+/** Saves an export as a file on the facilitator's computer. */
+export async function downloadExport(matchId: string, format: 'csv' | 'json'): Promise<void> {
+  const blob = await (await fetchExport(matchId, format)).blob();
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = `closed-loop-${matchId}.${format}`;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}

@@ -1,0 +1,32 @@
+import type { LineId } from '../../../shared/scenario/types';
+import type { PublicReport } from '../../../shared/views/quarterReport';
+import { money, t } from '../i18n/i18n';
+import { h } from '../ui/dom';
+import { tf } from './fill';
+
+/** The last released quarter's public results, large enough for a projector. */
+export function resultsPanel(reportJson: string, names: readonly string[]): HTMLElement {
+  const box = h('section', { class: 'card fc-results', id: 'results' });
+  if (!reportJson) {
+    box.append(h('h2', {}, t('fcStandings')), h('p', { class: 'muted' }, t('fcNoResults')));
+    return box;
+  }
+  const r = JSON.parse(reportJson) as PublicReport;
+  const standings = r.valuations.map((v, seat) => ({ seat, v })).sort((a, b) => b.v - a.v);
+  box.append(
+    h('h2', {}, tf('fcResults', { q: r.quarter })),
+    h('ol', { class: 'fc-standings' }, ...standings.map((s) => h('li', {}, h('span', {}, names[s.seat] ?? `#${s.seat + 1}`), h('strong', {}, money(s.v))))),
+    h(
+      'dl',
+      { class: 'fc-facts' },
+      h('dt', {}, t('fcFoundry')),
+      h('dd', {}, r.foundry?.clearingPriceUsd ? money(r.foundry.clearingPriceUsd) : '—'),
+      h('dt', {}, t('fcSpectrum')),
+      h('dd', {}, r.spectrum.filter((x) => x.winner !== null).map((x) => `${x.licenseId} → ${names[x.winner!] ?? ''} ${money(x.price)}`).join(' · ') || '—'),
+      h('dt', {}, t('fcLoopsClosed')),
+      h('dd', {}, r.loopsClosed.map((l) => `${names[l.seat] ?? ''}: ${t(l.line as LineId)}`).join(' · ') || '—'),
+    ),
+  );
+  if (r.news.length) box.append(h('div', { class: 'fc-news' }, h('h3', {}, t('fcNews')), ...r.news.map((n) => h('p', {}, n.headline))));
+  return box;
+}

@@ -1,0 +1,95 @@
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { jsonLogger } from '../../server/config';
+import { startServer, type RunningServer } from '../../server/index';
+import { launchChromium } from '../support/browser';
+
+const SHOTS = join(process.cwd(), 'test-artifacts');
+let server: RunningServer;
+let browser: Browser;
+let dir: string;
+
+beforeAll(async () => {
+  mkdirSync(SHOTS, { recursive: true });
+  dir = mkdtempSync(join(tmpdir(), 'e2e-classroom-'));
+  server = await startServer({ port: 0, dataDir: dir, logLevel: 'error' }, jsonLogger('error', () => undefined));
+  browser = await launchChromium();
+}, 60_000);
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+/** A student in a browser context of their own: opens the QR code's link, types a name, joins. */
+async function student(url: string, name: string): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  await page.goto(url);
+  await page.fill('#name', name);
+  await page.click('#join');
+  await page.waitForSelector('#quarter', { timeout: 20_000 });
+  return page;
+}
+
+describe('a classroom in the browser', () => {
+  it('a facilitator creates a classroom match, two students join by code; pause, a shock and an advance reach the students', async () => {
+    const teacher = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+    const errors: string[] = [];
+    teacher.on('pageerror', (e) => errors.push(e.message));
+    await teacher.goto(`http://127.0.0.1:${server.port}/`);
+    await teacher.fill('#seats', '2');
+    await teacher.fill('#botCount', '0');
+    await teacher.fill('#timer', '0');
+    await teacher.check('#classroom');
+    await teacher.click('#create');
+    // The console: a big join code and a QR code of the join link.
+    await teacher.waitForSelector('#fc-code', { timeout: 20_000 });
+    expect(teacher.url()).toMatch(/\/console\/m\w+$/);
+    const code = (await teacher.textContent('#fc-code'))!.trim();
+    expect(code).toMatch(/^[A-Z]{5}$/);
+    await teacher.waitForFunction(() => {
+      const c = document.querySelector<HTMLCanvasElement>('#fc-qr');
+      return c !== null && c.getContext('2d')!.getImageData(0, 0, 1, 1).data[0] === 255;
+    });
+
+    const ada = await student(`http://127.0.0.1:${server.port}/?join=${code}`, 'Ada');
+    const bo = await student(`http://127.0.0.1:${server.port}/?join=${code}`, 'Bo');
+    await teacher.waitForFunction(() => document.querySelectorAll('#roster .fc-member').length === 2, null, { timeout: 20_000 });
+    expect(await teacher.textContent('#roster')).toContain('Ada');
+
+    await teacher.click('#fc-start');
+    await ada.waitForSelector('#lock:not([disabled])', { timeout: 20_000 });
+    await teacher.waitForSelector('#fc-pause', { state: 'visible' });
+
+    await teacher.click('#fc-pause');
+    for (const page of [ada, bo]) await page.waitForFunction(() => document.body.textContent!.includes('Paused by the facilitator'), null, { timeout: 20_000 });
+    await teacher.click('#fc-pause');
+    for (const page of [ada, bo]) await page.waitForFunction(() => !document.body.textContent!.includes('Paused by the facilitator'), null, { timeout: 20_000 });
+
+    await teacher.selectOption('#fc-shock', 'foundry-fire');
+    await teacher.click('#fc-inject');
+    await ada.click('#lock');
+    await teacher.waitForFunction(() => (document.querySelector('#locked-count')?.textContent ?? '').includes('1/2'), null, { timeout: 20_000 });
+    await teacher.screenshot({ path: join(SHOTS, 'console.png') });
+    await teacher.click('#fc-advance');
+    for (const page of [ada, bo]) {
+      await page.waitForFunction(() => (document.querySelector('#quarter')?.textContent ?? '').includes('2/'), null, { timeout: 20_000 });
+      await page.waitForFunction(() => document.body.textContent!.includes('Fire at a chip foundry'), null, { timeout: 20_000 });
+    }
+    await teacher.waitForFunction(() => (document.querySelector('#results')?.textContent ?? '').includes('Fire at a chip foundry'), null, { timeout: 20_000 });
+    await bo.screenshot({ path: join(SHOTS, 'classroom-student.png') });
+    await teacher.screenshot({ path: join(SHOTS, 'console-results.png') });
+
+    await teacher.click('#fc-tab-debrief');
+    await teacher.waitForSelector('#debrief .fc-chart canvas', { timeout: 20_000 });
+    await teacher.waitForFunction(() => document.querySelectorAll('#debrief .fc-chart').length >= 4, null, { timeout: 20_000 });
+    expect(await teacher.locator('#debrief [data-export]').count()).toBe(2);
+    await teacher.screenshot({ path: join(SHOTS, 'debrief.png'), fullPage: true });
+    expect(errors).toEqual([]);
+    await Promise.all([teacher.close(), ada.context().close(), bo.context().close()]);
+  }, 180_000);
+});
