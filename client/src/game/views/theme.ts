@@ -12,7 +12,8 @@ export const FONT = 'system-ui, "Segoe UI", Roboto, sans-serif';
 
 /** A text object in the game's type. */
 export function label(scene: Phaser.Scene, x: number, y: number, text: string, size = 16, color = INK, bold = false): Phaser.GameObjects.Text {
-  return scene.add.text(x, y, text, { fontFamily: FONT, fontSize: `${size}px`, color, fontStyle: bold ? 'bold' : 'normal' });
+  // Twice the resolution keeps text crisp when the canvas is scaled up on large screens.
+  return scene.add.text(x, y, text, { fontFamily: FONT, fontSize: `${size}px`, color, fontStyle: bold ? 'bold' : 'normal', resolution: 2 });
 }
 
 /** A tinted icon from assets/icons, scaled to `size` pixels. */
