@@ -150,10 +150,15 @@ export class MatchHost {
     try {
       await this.store.append(this.matchId, this.version, sealed);
     } catch (e) {
-      // Another process owns the match now (lease lost, or it wrote first): step aside, never merge.
-      if (!(e instanceof StoreError) || (e.code !== 'LEASE_LOST' && e.code !== 'VERSION_CONFLICT')) throw e;
+      const moved = e instanceof StoreError && (e.code === 'LEASE_LOST' || e.code === 'VERSION_CONFLICT');
+      // A one-process store that fails is a broken disk: stop as before, and recover from the log on restart.
+      if (!moved && !this.store.leases) throw e;
+      // Another process owns the match now, or the shared store failed: step aside, never merge. The
+      // match is adopted again from its log (here or elsewhere) once the store answers.
       this.abandon();
-      return { ok: false, code: 'MATCH_MOVED', message: 'Another server process hosts this match now; join it again.' };
+      return moved
+        ? { ok: false, code: 'MATCH_MOVED', message: 'Another server process hosts this match now; join it again.' }
+        : { ok: false, code: 'STORE_UNAVAILABLE', message: 'The match could not be saved; nothing changed. Join it again in a moment.' };
     }
     const before = this.state.status;
     this.state = evolveAll(this.state, events);

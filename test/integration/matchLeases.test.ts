@@ -1,3 +1,4 @@
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MatchRegistry } from '../../server/match/MatchRegistry';
 import { PostgresEventStore } from '../../server/store/PostgresEventStore';
@@ -19,7 +20,7 @@ async function twoProcesses(database: string, leaseMs: number) {
   const url = await server.createDatabase(database);
   const clock = new ManualClock();
   const open = async (owner: string) => new MatchRegistry(await PostgresEventStore.open({ url, owner }), clock, { owner, leaseMs });
-  return { a: await open('proc-a'), b: await open('proc-b'), audit: await PostgresEventStore.open({ url }) };
+  return { a: await open('proc-a'), b: await open('proc-b'), audit: await PostgresEventStore.open({ url }), url };
 }
 
 async function until(check: () => Promise<boolean>): Promise<void> {
@@ -94,6 +95,36 @@ describe('match leases between two registries', () => {
     expect(host!.version).toBe(log.length + 1);
     expect(host!.current.paused).toBe(true);
     expect(stateHash(host!.current)).toBe(stateHash(fold(await audit.read(matchId))));
+    await Promise.all([a.close(), b.close()]);
+    await Promise.all([a.store.close(), b.store.close(), audit.close()]);
+  });
+
+  it('a host whose shared store fails steps aside with STORE_UNAVAILABLE; the match is adopted again once the store takes appends', async () => {
+    const { a, b, audit, url } = await twoProcesses('failing', 60_000);
+    const sql = async (statement: string) => {
+      const client = new pg.Client({ connectionString: url });
+      await client.connect();
+      await client.query(statement).finally(() => client.end());
+    };
+    const { matchId } = await a.create({ seats: 2, bots: [{ strategy: 'robots', difficulty: 'normal' }], winLoops: 2, planningSeconds: 0, seed: 'failing' });
+    await a.joinSeat(matchId, 'Ada');
+    const old = await a.open(matchId);
+    await old.idle();
+    const version = old.version;
+    // A real fault in the database: it refuses every new event until the constraint is dropped.
+    await sql('ALTER TABLE events ADD CONSTRAINT refuse_all CHECK (false) NOT VALID');
+    const refused = await old.execute({ type: 'SubmitOrders', data: { seat: 0, quarter: 1, orders: { chipRnD: 1 } } }, { role: 'player', seat: 0 });
+    expect(refused).toMatchObject({ ok: false, code: 'STORE_UNAVAILABLE' });
+    expect(a.loaded()).toEqual([]);
+    expect((await audit.getMatch(matchId))!.version).toBe(version);
+    await sql('ALTER TABLE events DROP CONSTRAINT refuse_all');
+    await until(async () => (await audit.orphans(10)).includes(matchId));
+    const [host] = await b.sweep();
+    expect(host!.version).toBe(version);
+    expect(await host!.execute({ type: 'SubmitOrders', data: { seat: 0, quarter: 1, orders: { chipRnD: 2 } } }, { role: 'player', seat: 0 })).toMatchObject({
+      ok: true,
+      seq: version + 1,
+    });
     await Promise.all([a.close(), b.close()]);
     await Promise.all([a.store.close(), b.store.close(), audit.close()]);
   });
