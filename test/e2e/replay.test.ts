@@ -187,4 +187,24 @@ describe('replay viewer in the browser', () => {
     await player.leave();
     await context.close();
   }, 60_000);
+
+  it('a spectator of a match with a one-quarter delay sees the quarter before the players’ one, and is told so', async () => {
+    const res = await api('/api/matches', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ seats: 2, bots: [bots[1]], planningSeconds: 0, quarters: 6, seed: 'delay-e2e', spectatorDelay: 1 }) });
+    const { matchId } = (await res.json()) as { matchId: string };
+    const player = await GameClient.join(server.port, matchId, { name: 'Ada' });
+    await player.until(() => player.state.status === 'planning');
+    for (let q = 1; q <= 2; q++) {
+      expect(await player.command({ type: 'LockOrders', data: { seat: 0, quarter: q } })).toMatchObject({ ok: true });
+      await player.until(() => player.state.quarter === q + 1);
+    }
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(url(`/match/${matchId}?watch`));
+    await page.waitForSelector('#spectator-delay', { timeout: 20_000 });
+    expect(await page.textContent('#spectator-delay')).toBe('You watch with a delay of 1 quarter(s): this is quarter 2; the players are in quarter 3.');
+    expect(await page.textContent('#quarter')).toContain('2/6');
+    await page.waitForSelector('#game canvas', { timeout: 20_000 });
+    await page.screenshot({ path: join(SHOTS, 'spectator-delayed.png'), fullPage: true });
+    await player.leave();
+    await page.close();
+  }, 60_000);
 });

@@ -18,6 +18,8 @@ export interface CreateRequest {
   winLoops: number;
   planningSeconds: number;
   classroom: boolean;
+  /** Quarters spectators lag behind the players. */
+  spectatorDelay?: number;
 }
 
 export interface Created {

@@ -18,6 +18,13 @@ export function rememberFacilitatorKey(matchId: string, key: string): void {
   localStorage.setItem(facilitatorKeyKey(matchId), key);
 }
 
+/** What the watch room tells spectators about their delay. */
+export interface WatchInfo {
+  delay: number;
+  shownQuarter: number;
+  liveQuarter: number;
+}
+
 export interface JoinIntent {
   name?: string;
   spectate?: boolean;
@@ -28,6 +35,9 @@ export class MatchConnection {
   private readonly waiting = new Map<number, (r: Reply) => void>();
   role: Role = 'spectator';
   seat: number | null = null;
+  /** Spectators only: how far behind the players their view is. */
+  watch: WatchInfo | null = null;
+  readonly watchListeners = new Set<(info: WatchInfo) => void>();
   onChange: () => void = () => undefined;
   onConnection: (up: boolean) => void = () => undefined;
 
@@ -37,6 +47,10 @@ export class MatchConnection {
       this.settle(m.id, { ok: false, code: m.code, message: m.message }),
     );
     room.onStateChange(() => this.onChange());
+    room.onMessage('watch', (m: WatchInfo) => {
+      this.watch = m;
+      for (const listener of this.watchListeners) listener(m);
+    });
     room.onDrop(() => this.onConnection(false));
     room.onReconnect(() => this.onConnection(true));
   }
@@ -66,6 +80,8 @@ export class MatchConnection {
         resolve();
       });
     });
+    // The watch room tells spectators their delay right after their seat.
+    if (room.name === 'watch' && !conn.watch) await new Promise<void>((resolve) => conn.watchListeners.add(() => resolve()));
     return conn;
   }
 

@@ -57,6 +57,7 @@ export function renderLobby(root: HTMLElement, actions: LobbyActions): void {
   const winLoops = h('select', { id: 'winLoops' }, h('option', { value: 1 }, '1'), h('option', { value: 2, selected: true }, '2'), h('option', { value: 3 }, '3'));
   const timer = h('input', { id: 'timer', type: 'number', min: 0, max: 3600, value: 90 });
   const classroom = h('input', { id: 'classroom', type: 'checkbox' });
+  const spectatorDelay = h('input', { id: 'spectatorDelay', type: 'number', min: 0, max: 60, value: 0 });
   const error = h('p', { class: 'error', role: 'alert' });
 
   const create = async () => {
@@ -72,6 +73,7 @@ export function renderLobby(root: HTMLElement, actions: LobbyActions): void {
         winLoops: Number(winLoops.value),
         planningSeconds: Number(timer.value),
         classroom: classroom.checked,
+        spectatorDelay: Number(spectatorDelay.value),
       });
       if (created.facilitatorKey) {
         // A classroom match is run from the facilitator console, which keeps the key.
@@ -145,6 +147,7 @@ export function renderLobby(root: HTMLElement, actions: LobbyActions): void {
             h('div', { class: 'grid2' }, h('label', {}, t('seats'), seats), h('label', {}, t('bots'), botCount)),
             botsBox,
             h('div', { class: 'grid2' }, h('label', {}, t('winLoops'), winLoops), h('label', {}, t('timer'), timer)),
+            h('label', {}, t('spectatorDelay'), spectatorDelay),
             h('label', { class: 'inline' }, classroom, ` ${t('classroom')}`),
             h('a', { href: '/console', id: 'new-session', class: 'session-link' }, t('fcNewSession')),
             h('button', { id: 'create', class: 'primary', onclick: () => void create() }, t('create')),

@@ -160,7 +160,7 @@ export async function renderMatch(root: HTMLElement, matchId: string, intent: Jo
     if (conn.role !== 'player') {
       panel.append(status);
       panel.append(h('h2', {}, conn.role === 'facilitator' ? t('facilitator') : t('spectator')));
-      const lag = delayNote(conn.watch);
+      const lag = delayNote(conn);
       if (lag) panel.append(lag);
       if (conn.role === 'facilitator') {
         panel.append(
