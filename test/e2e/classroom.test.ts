@@ -84,12 +84,56 @@ describe('a classroom in the browser', () => {
     await bo.screenshot({ path: join(SHOTS, 'classroom-student.png') });
     await teacher.screenshot({ path: join(SHOTS, 'console-results.png') });
 
+    // Two more quarters, so the debrief has lines to draw.
+    for (const q of [2, 3]) {
+      await teacher.waitForSelector('#fc-advance:not([disabled])');
+      await teacher.click('#fc-advance');
+      await teacher.waitForFunction((next) => (document.querySelector('#fc-quarter')?.textContent ?? '').startsWith(`Q${next}/`), q + 1, { timeout: 20_000 });
+    }
     await teacher.click('#fc-tab-debrief');
     await teacher.waitForSelector('#debrief .fc-chart canvas', { timeout: 20_000 });
-    await teacher.waitForFunction(() => document.querySelectorAll('#debrief .fc-chart').length >= 4, null, { timeout: 20_000 });
+    await teacher.waitForFunction(() => document.querySelectorAll('#debrief .fc-chart').length >= 3, null, { timeout: 20_000 });
     expect(await teacher.locator('#debrief [data-export]').count()).toBe(2);
     await teacher.screenshot({ path: join(SHOTS, 'debrief.png'), fullPage: true });
     expect(errors).toEqual([]);
     await Promise.all([teacher.close(), ada.context().close(), bo.context().close()]);
+  }, 180_000);
+
+  it('a class session runs two matches with one seed from one console, reveals each quarter, and compares them in one debrief', async () => {
+    const teacher = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+    const errors: string[] = [];
+    teacher.on('pageerror', (e) => errors.push(e.message));
+    await teacher.goto(`http://127.0.0.1:${server.port}/console`);
+    await teacher.fill('#fc-matches', '2');
+    await teacher.fill('#fc-seats', '2');
+    await teacher.fill('#fc-quarters', '3');
+    await teacher.fill('#fc-seed', 'class-7b');
+    await teacher.click('#fc-create-session');
+    await teacher.waitForSelector('#fc-tab-1', { timeout: 20_000 });
+    const ids = new URL(teacher.url()).pathname.split('/')[2]!.split(',');
+    expect(ids).toHaveLength(2);
+    const seeds = await Promise.all(ids.map(async (id) => (await (await fetch(`http://127.0.0.1:${server.port}/api/matches/${id}/events`)).text()).split('\n')[0]!));
+    for (const first of seeds) expect(JSON.parse(first).data.seed).toBe('class-7b');
+    // Nobody joined: starting fills the seats with bots, and each resolved quarter waits for a reveal.
+    for (const tab of ['#fc-tab-0', '#fc-tab-1']) {
+      await teacher.click(tab);
+      await teacher.click('#fc-start');
+      for (let q = 1; q <= 3; q++) {
+        await teacher.waitForSelector('#fc-reveal:not([hidden])', { timeout: 20_000 });
+        expect(await teacher.textContent('#fc-held')).toContain(`Quarter ${q} is resolved`);
+        if (q === 1 && tab === '#fc-tab-0') await teacher.screenshot({ path: join(SHOTS, 'console-held.png') });
+        await teacher.click('#fc-reveal');
+        await teacher.waitForFunction((quarter) => (document.querySelector('#results h2')?.textContent ?? '').includes(`quarter ${quarter}`), q, { timeout: 20_000 });
+      }
+      await teacher.waitForFunction(() => (document.querySelector('#fc-phase')?.textContent ?? '') === 'Match over', null, { timeout: 20_000 });
+    }
+    await teacher.click('#fc-tab-all');
+    await teacher.waitForSelector('#fc-all .fc-mini');
+    expect(await teacher.locator('#fc-all .fc-mini').count()).toBe(2);
+    await teacher.click('#fc-tab-debrief');
+    await teacher.waitForFunction(() => document.querySelectorAll('#debrief .fc-debrief-col').length === 2 && document.querySelectorAll('#debrief .fc-chart canvas').length >= 8, null, { timeout: 20_000 });
+    await teacher.screenshot({ path: join(SHOTS, 'debrief-session.png'), fullPage: true });
+    expect(errors).toEqual([]);
+    await teacher.close();
   }, 180_000);
 });

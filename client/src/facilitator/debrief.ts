@@ -84,7 +84,9 @@ async function matchDebrief(uPlot: typeof uPlotClass, column: HTMLElement, match
     chart(uPlot, cellL, { title: name, quarters: l.quarters, lines: l.lines, colors: LINE_COLORS, format: (v) => `${v}%`, width: small, height: 150 });
   }
   const foundry = foundryPrices(file.events);
-  chart(uPlot, column, { title: t('fcFoundryChart'), quarters: foundry.quarters, lines: [{ name: t('fcFoundry'), values: foundry.prices }], colors: ['#4cc9f0'], format: (v) => money(v), width, height: 180 });
+  if (foundry.prices.some((p) => p !== null))
+    chart(uPlot, column, { title: t('fcFoundryChart'), quarters: foundry.quarters, lines: [{ name: t('fcFoundry'), values: foundry.prices }], colors: ['#4cc9f0'], format: (v) => money(v), width, height: 180 });
+  else column.append(h('h4', {}, t('fcFoundryChart')), h('p', { class: 'muted' }, t('fcNoChipsSold')));
   const spectrum = spectrumSeries(file.events, valuation.quarters);
   if (spectrum.licenses.length > 0)
     chart(uPlot, column, { title: t('fcSpectrumChart'), quarters: valuation.quarters, lines: spectrum.licenses.map((id, i) => ({ name: id, values: spectrum.values[i]! })), colors: COLORS, format: (v) => money(v * 1e6), width, height: 180, points: true });

@@ -69,6 +69,7 @@ export const facilitatorEn = {
   fcCreateSession: 'Create session',
   fcOpenConsole: 'Open the classroom console',
   fcShared: 'Chips & AI',
+  fcNoChipsSold: 'No chips were sold at the foundry auction yet.',
 } as const;
 
 export const facilitatorDe: Record<keyof typeof facilitatorEn, string> = {
@@ -140,4 +141,5 @@ export const facilitatorDe: Record<keyof typeof facilitatorEn, string> = {
   fcCreateSession: 'Sitzung anlegen',
   fcOpenConsole: 'Klassen-Konsole öffnen',
   fcShared: 'Chips & KI',
+  fcNoChipsSold: 'Bisher wurden in der Foundry-Auktion keine Chips verkauft.',
 } as const;
