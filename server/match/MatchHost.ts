@@ -84,6 +84,12 @@ export class MatchHost {
     return run;
   }
 
+  /** Queues a command the server owes the match, dropped if `still()` no longer holds when its turn comes. */
+  private executeIf(still: () => boolean, command: Command, actor: Actor): void {
+    const run = this.queue.then(() => (still() ? this.apply(command, actor) : undefined));
+    this.queue = run.catch(() => undefined);
+  }
+
   /** Moves the planning timer onto another clock (a room's clock, once the room exists). */
   useClock(clock: HostClock): void {
     this.stopTimer();
@@ -197,7 +203,8 @@ export class MatchHost {
     this.playBots();
     if (s.players.every((p) => p.locked)) {
       this.stopTimer();
-      void this.execute({ type: 'EndPlanning', data: { quarter: s.quarter } }, SYSTEM);
+      // An unlock already queued runs first; planning then goes on.
+      this.executeIf(() => this.state.players.every((p) => p.locked), { type: 'EndPlanning', data: { quarter: s.quarter } }, SYSTEM);
       return;
     }
     this.startTimer();

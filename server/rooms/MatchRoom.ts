@@ -69,8 +69,9 @@ export class MatchRoom extends Room<{ state: MatchState }> {
   override messages = {
     command: (client: Client, message: unknown) => this.onCommand(client, message),
     moveMember: (client: Client, message: unknown) => this.onMoveMember(client, message),
-    '*': (client: Client, type: string | number) =>
-      this.refuse(client, null, 'UNKNOWN_MESSAGE', `There is no message "${String(type)}"; send "command".`),
+    '*': (client: Client, type: string | number) => {
+      if (this.admitted(client, null)) this.refuse(client, null, 'UNKNOWN_MESSAGE', `There is no message "${String(type)}"; send "command".`);
+    },
   };
 
   override async onCreate(options: { matchId: string }): Promise<void> {
@@ -268,6 +269,7 @@ export class MatchRoom extends Room<{ state: MatchState }> {
     const data = client.userData as ClientData;
     const parsed = moveMemberSchema.safeParse(message);
     const id = parsed.success ? (parsed.data.id ?? null) : null;
+    if (!this.admitted(client, id)) return;
     if (data.role !== 'facilitator') return this.refuse(client, id, 'NOT_ALLOWED', 'Only the facilitator can move students between teams.');
     if (!parsed.success) return this.refuse(client, id, 'MALFORMED_COMMAND', 'Send {id?, memberId, seat}.');
     const member = this.clients.find((c) => c.sessionId === parsed.data.memberId && (c.userData as ClientData | undefined)?.role === 'player');
@@ -316,6 +318,18 @@ export class MatchRoom extends Room<{ state: MatchState }> {
     }
   }
 
+  /**
+   * Every message type counts against one rate limit (unknown ones too, or they would be a free
+   * flood); a refused message is answered, and a client that keeps flooding is dropped.
+   */
+  private admitted(client: Client, id: string | number | null): boolean {
+    const data = client.userData as ClientData;
+    if (data.limiter.allow(Date.now())) return true;
+    this.refuse(client, id, 'RATE_LIMITED', `At most ${MAX_MESSAGES_PER_SECOND} messages a second.`);
+    if (data.limiter.strikes > MAX_STRIKES) client.leave(4008, 'RATE_LIMITED: too many messages');
+    return false;
+  }
+
   private refuse(client: Client, id: string | number | null, code: string, message: string): void {
     const rejected: Rejected = { id, code, message };
     client.send('rejected', rejected);
@@ -325,11 +339,7 @@ export class MatchRoom extends Room<{ state: MatchState }> {
     const data = client.userData as ClientData;
     const rawId = (message as { id?: unknown } | null | undefined)?.id;
     const id = typeof rawId === 'number' || (typeof rawId === 'string' && rawId.length <= 64) ? rawId : null;
-    if (!data.limiter.allow(Date.now())) {
-      this.refuse(client, id, 'RATE_LIMITED', `At most ${MAX_MESSAGES_PER_SECOND} messages a second.`);
-      if (data.limiter.strikes > MAX_STRIKES) client.leave(4008, 'RATE_LIMITED: too many messages');
-      return;
-    }
+    if (!this.admitted(client, id)) return;
     let size = 0;
     try {
       size = JSON.stringify(message ?? null).length;

@@ -1,23 +1,17 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
-import { verifyLog, type EventEnvelope } from '../../shared/replay/envelope';
+import { verifyLog } from '../../shared/replay/envelope';
 import { fold, stateHash } from '../../shared/replay/fold';
 import { GameClient, type Reply } from '../support/gameClient';
 import { ServerProcess } from '../support/serverProcess';
+import { storedLog as logOnDisk } from '../support/storedLog';
 
 const dir = mkdtempSync(join(tmpdir(), 'crash-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-/** The log as it is on disk, read straight from the SQLite file. */
-function storedLog(matchId: string): EventEnvelope[] {
-  const db = new Database(join(dir, 'closed-loop.sqlite'), { readonly: true });
-  const rows = db.prepare('SELECT * FROM events WHERE match_id = ? ORDER BY seq').all(matchId) as Array<Record<string, any>>;
-  db.close();
-  return rows.map((r) => ({ matchId: r.match_id, seq: r.seq, type: r.type, data: JSON.parse(r.data), at: r.at, prevHash: r.prev_hash, hash: r.hash }) as EventEnvelope);
-}
+const storedLog = (matchId: string) => logOnDisk(dir, matchId);
 
 describe('crash and restart', () => {
   it('SIGKILL between quarters and mid-planning loses no acknowledged command; the match resumes from its log', async () => {

@@ -8,7 +8,8 @@ export type Reply = { ok: true; seq: number } | { ok: false; code: string; messa
 export class GameClient {
   private next = 1;
   private readonly waiting = new Map<string | number, (reply: Reply) => void>();
-  readonly unmatched: Reply[] = [];
+  /** Replies to no pending `command()` (e.g. to `raw()` messages), with the id the room echoed. */
+  readonly unmatched: Array<Reply & { id: string | number | null }> = [];
   seat: number | null = null;
   token: string | null = null;
   role = '';
@@ -25,8 +26,9 @@ export class GameClient {
     });
   }
 
-  static async join(port: number, matchId: string, options: Record<string, unknown>): Promise<GameClient> {
-    const sdk = new Client(`ws://127.0.0.1:${port}`);
+  /** `server` is a loopback port or a ws:// URL. */
+  static async join(server: number | string, matchId: string, options: Record<string, unknown>): Promise<GameClient> {
+    const sdk = new Client(typeof server === 'number' ? `ws://127.0.0.1:${server}` : server);
     const room = await sdk.joinById(matchId, options);
     const client = new GameClient(room);
     await client.until(() => client.role !== '');
@@ -40,7 +42,7 @@ export class GameClient {
   private settle(id: string | number | null, reply: Reply): void {
     const resolve = id === null ? undefined : this.waiting.get(id);
     if (!resolve) {
-      this.unmatched.push(reply);
+      this.unmatched.push({ ...reply, id });
       return;
     }
     this.waiting.delete(id!);

@@ -1,0 +1,76 @@
+// A load-test worker process: its share of the matches' players as real SDK clients.
+import './countingWebSocket';
+import { received } from './countingWebSocket';
+import { type ClientRecord, LoadClient } from './loadClient';
+
+export interface WorkerTask {
+  url: string;
+  matches: string[];
+  players: number;
+  planningSeconds: number;
+  /** Joins in flight at once, so the server's matchmaker is not hit by a thousand at the same instant. */
+  joinConcurrency: number;
+  /** Give up on clients whose match has not ended after this long without any progress. */
+  stallMs: number;
+}
+
+export interface WorkerReport {
+  connected: number;
+  failedJoins: string[];
+  records: ClientRecord[];
+  bytesReceived: number;
+  joinedAt: number;
+}
+
+async function run(task: WorkerTask): Promise<WorkerReport> {
+  const seats = task.matches.flatMap((matchId) => Array.from({ length: task.players }, (_, i) => ({ matchId, name: `load-${i}` })));
+  const clients: LoadClient[] = [];
+  const failedJoins: string[] = [];
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: task.joinConcurrency }, async () => {
+      while (next < seats.length) {
+        const { matchId, name } = seats[next++]!;
+        try {
+          clients.push(await LoadClient.join(task.url, matchId, { name }, task.planningSeconds));
+        } catch (e) {
+          failedJoins.push(`${matchId}: ${String((e as Error).message ?? e)}`);
+        }
+      }
+    }),
+  );
+  process.send!({ kind: 'joined', connected: clients.length });
+  const joinedAt = Date.now();
+  // Progress = any client seeing a new quarter; a run that stops moving ends instead of hanging.
+  let progress = Date.now();
+  let seenCount = 0;
+  await Promise.race([
+    Promise.all(clients.map((c) => c.whenDone())),
+    new Promise<void>((resolve) => {
+      const timer = setInterval(() => {
+        const seen = clients.reduce((n, c) => n + c.record.seen.length, 0);
+        if (seen !== seenCount) {
+          seenCount = seen;
+          progress = Date.now();
+        }
+        if (Date.now() - progress > task.stallMs) {
+          clearInterval(timer);
+          resolve();
+        }
+      }, 500);
+      timer.unref();
+    }),
+  ]);
+  await Promise.all(clients.map((c) => c.leave()));
+  return { connected: clients.length, failedJoins, records: clients.map((c) => c.record), bytesReceived: received.bytes, joinedAt };
+}
+
+process.once('message', (task: WorkerTask) => {
+  run(task).then(
+    (report) => process.send!({ kind: 'report', report }, () => process.exit(0)),
+    (e: unknown) => {
+      process.stderr.write(`load worker failed: ${String((e as Error).stack ?? e)}\n`);
+      process.exit(1);
+    },
+  );
+});

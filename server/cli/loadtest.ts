@@ -1,0 +1,200 @@
+import { fork } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ServerProcess } from '../../test/support/serverProcess';
+import { intArg, parseArgs, UsageError } from './args';
+import type { WorkerReport, WorkerTask } from './loadWorker';
+import { ProcSampler, type ProcSample, quantile } from './procSampler';
+
+const USAGE = `usage: npm run loadtest -- --matches N --players N --quarters N [--planning-seconds S]
+         [--url ws://host:port] [--workers N] [--json FILE]
+
+Plays N matches with bot-driven WebSocket clients (real @colyseus/sdk clients in --workers
+processes) against a server: one it starts itself on a free port with a temporary DATA_DIR, or
+the one at --url. Every client thinks for up to half the planning window each quarter, then sends
+the sheet and the lock its bot chooses from its own view. Ends with a line "errors: N".`;
+
+interface Options {
+  matches: number;
+  players: number;
+  quarters: number;
+  planningSeconds: number;
+  url: string | null;
+  workers: number;
+  json: string | null;
+}
+
+function readOptions(argv: readonly string[]): Options {
+  const args = parseArgs(argv, { matches: 'value', players: 'value', quarters: 'value', 'planning-seconds': 'value', url: 'value', workers: 'value', json: 'value' });
+  const url = args.get('url') ?? null;
+  if (url !== null && !/^wss?:\/\/[^/]+$/.test(url)) throw new UsageError(`--url must look like ws://host:port (got "${url}")`);
+  return {
+    matches: intArg(args, 'matches', 250, 1, 10_000),
+    players: intArg(args, 'players', 4, 1, 8),
+    quarters: intArg(args, 'quarters', 20, 1, 60),
+    planningSeconds: intArg(args, 'planning-seconds', 2, 1, 3600),
+    url,
+    workers: intArg(args, 'workers', 2, 1, 64),
+    json: args.get('json') ?? null,
+  };
+}
+
+async function createMatches(http: string, o: Options): Promise<string[]> {
+  const ids: string[] = [];
+  for (let i = 0; i < o.matches; i++) {
+    const res = await fetch(`${http}/api/matches`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ seats: o.players, bots: [], planningSeconds: o.planningSeconds, quarters: o.quarters, seed: `load-${i}` }),
+    });
+    if (res.status !== 201) throw new Error(`creating match ${i} failed: ${res.status} ${await res.text()}`);
+    ids.push(((await res.json()) as { matchId: string }).matchId);
+  }
+  return ids;
+}
+
+/** When each quarter of a match was resolved on the server (its QuarterResolved event's time). */
+async function resolvedAt(http: string, matchId: string): Promise<Map<number, number>> {
+  const text = await (await fetch(`${http}/api/matches/${matchId}/events`)).text();
+  const at = new Map<number, number>();
+  for (const line of text.split('\n')) {
+    if (!line) continue;
+    const e = JSON.parse(line) as { type: string; at: number; data: { quarter?: number } };
+    if (e.type === 'QuarterResolved') at.set(e.data.quarter!, e.at);
+  }
+  return at;
+}
+
+function runWorker(task: WorkerTask, onJoined: (n: number) => void): { pid: number; report: Promise<WorkerReport> } {
+  const child = fork(fileURLToPath(new URL('./loadWorker.ts', import.meta.url)), [], {
+    execArgv: ['--import', 'tsx'],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    serialization: 'advanced',
+  });
+  const report = new Promise<WorkerReport>((resolve, reject) => {
+    child.on('message', (m: { kind: 'joined'; connected: number } | { kind: 'report'; report: WorkerReport }) => {
+      if (m.kind === 'joined') onJoined(m.connected);
+      else resolve(m.report);
+    });
+    child.on('exit', (code) => reject(new Error(`load worker ${child.pid} exited with ${code} before reporting`)));
+  });
+  child.send(task);
+  return { pid: child.pid!, report };
+}
+
+/** Other work on the machine skews every figure: the report states how busy it was. */
+const loadAverage = () => readFileSync('/proc/loadavg', 'utf8').split(' ')[0]!;
+
+const ms = (v: number) => `${v.toFixed(1)}`;
+const pcts = (values: number[]) => {
+  const s = [...values].sort((a, b) => a - b);
+  return { p50: quantile(s, 0.5), p95: quantile(s, 0.95), p99: quantile(s, 0.99), max: s[s.length - 1] ?? 0, n: s.length };
+};
+const pctLine = (p: ReturnType<typeof pcts>) => `p50 ${ms(p.p50)}  p95 ${ms(p.p95)}  p99 ${ms(p.p99)}  max ${ms(p.max)}  (n=${p.n})`;
+const mean = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : 0);
+
+function timeline(samples: ProcSample[], buckets = 12): string {
+  if (samples.length === 0) return '(not sampled)';
+  const step = Math.max(1, Math.ceil(samples.length / buckets));
+  const out: string[] = [];
+  for (let i = 0; i < samples.length; i += step) {
+    const chunk = samples.slice(i, i + step);
+    out.push(`${Math.round(chunk[0]!.t)}s ${Math.round(mean(chunk.map((c) => c.cpuPercent)))}% ${Math.round(Math.max(...chunk.map((c) => c.rssMiB)))}MiB`);
+  }
+  return out.join(' | ');
+}
+
+async function main(): Promise<void> {
+  let o: Options;
+  try {
+    o = readOptions(process.argv.slice(2));
+  } catch (e) {
+    if (!(e instanceof UsageError)) throw e;
+    process.stderr.write(`loadtest: ${e.message}\n${USAGE}\n`);
+    process.exit(2);
+  }
+  const dir = o.url ? null : mkdtempSync(join(tmpdir(), 'loadtest-'));
+  const server = dir ? await ServerProcess.start(dir) : null;
+  const url = o.url ?? `ws://127.0.0.1:${server!.port}`;
+  const http = url.replace(/^ws/, 'http');
+  try {
+    const say = (line: string) => process.stdout.write(`${line}\n`);
+    say(`load test: ${o.matches} matches × ${o.players} players, ${o.quarters} quarters, planning ${o.planningSeconds} s, ${o.workers} client processes, server ${url}${server ? ` (started here, pid ${server.child.pid})` : ''}`);
+    const loadStart = loadAverage();
+    const matchIds = await createMatches(http, o);
+    const shares = Array.from({ length: o.workers }, (_, w) => matchIds.filter((_, i) => i % o.workers === w)).filter((s) => s.length > 0);
+    const started = Date.now();
+    let joined = 0;
+    const workers = shares.map((matches) =>
+      runWorker(
+        { url, matches, players: o.players, planningSeconds: o.planningSeconds, joinConcurrency: 16, stallMs: Math.max(30_000, o.planningSeconds * 10_000) },
+        (n) => {
+          joined += n;
+        },
+      ),
+    );
+    const sampler = new ProcSampler([...(server ? [server.child.pid!] : []), ...workers.map((w) => w.pid)]);
+    const settled = await Promise.allSettled(workers.map((w) => w.report));
+    sampler.stop();
+    const reports = settled.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
+    const workerFailures = settled.flatMap((s) => (s.status === 'rejected' ? [String(s.reason)] : []));
+    const records = reports.flatMap((r) => r.records);
+
+    const at = new Map<string, Map<number, number>>();
+    for (const id of matchIds) at.set(id, await resolvedAt(http, id).catch(() => new Map()));
+    const resolution = records.flatMap((r) => r.seen.flatMap(([q, t]) => (at.get(r.matchId)?.has(q) ? [t - at.get(r.matchId)!.get(q)!] : [])));
+    const acks = records.flatMap((r) => r.ackMs);
+    const firstSent = Math.min(...records.filter((r) => r.firstSentAt > 0).map((r) => r.firstSentAt));
+    const lastAck = Math.max(...records.map((r) => r.lastAckAt));
+    const seconds = Math.max(0.001, (lastAck - firstSent) / 1000);
+    const quartersSeen = records.reduce((n, r) => n + r.seen.length, 0);
+    const bytes = reports.reduce((n, r) => n + r.bytesReceived, 0);
+    const finished = records.filter((r) => r.finished).length;
+    const matchesFinished = matchIds.filter((id) => records.filter((r) => r.matchId === id && r.finished).length === o.players).length;
+    const failedJoins = reports.flatMap((r) => r.failedJoins);
+    const refusals = records.flatMap((r) => r.refusals);
+    const dropped = records.flatMap((r) => (r.dropped ? [`${r.matchId}: ${r.dropped}`] : []));
+    const unfinished = records.length - finished - dropped.length;
+    const errors = failedJoins.length + refusals.length + dropped.length + Math.max(0, unfinished) + workerFailures.length;
+
+    const serverSamples = server ? (sampler.samples.get(server.child.pid!) ?? []) : [];
+    const clientSamples = workers.flatMap((w) => sampler.samples.get(w.pid) ?? []);
+    const ackP = pcts(acks);
+    const resP = pcts(resolution);
+    say(`clients connected: ${joined} of ${o.matches * o.players} (failed joins: ${failedJoins.length})`);
+    say(`matches finished: ${matchesFinished} of ${o.matches} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    say(`commands acked: ${acks.length}, ${Math.round(acks.length / seconds)} commands/s over ${seconds.toFixed(1)} s`);
+    say(`ack latency ms: ${pctLine(ackP)}`);
+    say(`quarter resolution → client ms: ${pctLine(resP)}`);
+    if (server) {
+      say(`server cpu (% of one core) and rss over time: ${timeline(serverSamples)}`);
+      say(`server cpu mean ${Math.round(mean(serverSamples.map((s) => s.cpuPercent)))}%, peak ${Math.round(Math.max(0, ...serverSamples.map((s) => s.cpuPercent)))}%; rss peak ${Math.round(Math.max(0, ...serverSamples.map((s) => s.rssMiB)))} MiB`);
+    } else say('server cpu and rss: not sampled (remote server given by --url)');
+    say(`client processes cpu mean ${Math.round(mean(clientSamples.map((s) => s.cpuPercent)) * workers.length)}% of one core in total`);
+    say(`bytes per client per quarter: ${quartersSeen ? Math.round(bytes / quartersSeen) : 0} (all payload bytes received, first full state included)`);
+    const byKind = new Map<string, number>();
+    for (const line of [...failedJoins.map((f) => `join: ${f.replace(/^[^:]+: /, '')}`), ...refusals, ...dropped.map(() => 'dropped'), ...workerFailures])
+      byKind.set(line.split(':')[0]!, (byKind.get(line.split(':')[0]!) ?? 0) + 1);
+    for (const [kind, n] of byKind) say(`  error: ${kind} × ${n}`);
+    for (const line of [...failedJoins, ...refusals, ...dropped, ...workerFailures].slice(0, 5)) say(`  e.g. ${line}`);
+    say(`machine load average (1 min) at start ${loadStart}, at end ${loadAverage()}`);
+    if (unfinished > 0) say(`  error: ${unfinished} clients saw no end of their match`);
+    if (o.json)
+      writeFileSync(
+        o.json,
+        JSON.stringify(
+          { options: o, connected: joined, failedJoins: failedJoins.length, matchesFinished, commandsAcked: acks.length, commandsPerSec: acks.length / seconds, ackMs: ackP, resolutionMs: resP, server: serverSamples, bytesPerClientQuarter: quartersSeen ? bytes / quartersSeen : 0, errors },
+          null,
+          2,
+        ),
+      );
+    say(`errors: ${errors}`);
+  } finally {
+    if (server) await server.stop();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+await main();

@@ -1,0 +1,65 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { jsonLogger } from '../../server/config';
+import { startServer, type RunningServer } from '../../server/index';
+import { MAX_MESSAGES_PER_SECOND, MAX_STRIKES } from '../../server/rooms/wire';
+import { GameClient } from '../support/gameClient';
+
+// Regressions found by the fuzz test (test/integration/fuzz.test.ts), one focused case each.
+
+let server: RunningServer;
+let dir: string;
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'hostile-'));
+  server = await startServer({ port: 0, dataDir: dir, logLevel: 'error' }, jsonLogger('error', () => undefined));
+});
+afterAll(async () => {
+  await server.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+async function newMatch(): Promise<string> {
+  const res = await fetch(`http://127.0.0.1:${server.port}/api/matches`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ seats: 2, bots: [], planningSeconds: 0, seed: 'hostile' }),
+  });
+  return ((await res.json()) as { matchId: string }).matchId;
+}
+
+async function spectator(): Promise<GameClient> {
+  return GameClient.join(server.port, await newMatch(), { spectate: true });
+}
+
+describe('hostile input regressions', () => {
+  it('counts unknown message types against the rate limit and drops a client that floods with them', async () => {
+    const c = await spectator();
+    const closed = new Promise<number>((resolve) => c.room.onLeave((code: number) => resolve(code)));
+    for (let n = 0; n < 200; n++) c.raw(`nope-${n}`, {});
+    expect(await closed).toBe(4008);
+    const codes = c.unmatched.map((r) => (r.ok ? 'ack' : r.code));
+    expect(codes.slice(0, MAX_MESSAGES_PER_SECOND)).toEqual(Array(MAX_MESSAGES_PER_SECOND).fill('UNKNOWN_MESSAGE'));
+    expect(codes.filter((c) => c === 'RATE_LIMITED').length).toBe(MAX_STRIKES + 1);
+  });
+
+  it('an unlock queued behind the last lock keeps planning open (the server does not end it on a stale premise)', async () => {
+    const matchId = await newMatch();
+    const ada = await GameClient.join(server.port, matchId, { name: 'Ada' });
+    const bo = await GameClient.join(server.port, matchId, { name: 'Bo' });
+    await bo.until(() => bo.state.status === 'planning');
+    expect(await ada.command({ type: 'LockOrders', data: { seat: 0, quarter: 1 } })).toMatchObject({ ok: true });
+    // Sent back to back: the unlock is queued before the lock's follow-up (ending planning) runs.
+    const [lock, unlock] = await Promise.all([
+      bo.command({ type: 'LockOrders', data: { seat: 1, quarter: 1 } }),
+      bo.command({ type: 'UnlockOrders', data: { seat: 1, quarter: 1 } }),
+    ]);
+    expect([lock, unlock]).toMatchObject([{ ok: true }, { ok: true }]);
+    const events = await (await fetch(`http://127.0.0.1:${server.port}/api/matches/${matchId}/events`)).text();
+    expect(events).not.toContain('"PlanningEnded"');
+    expect(await bo.command({ type: 'SubmitOrders', data: { seat: 1, quarter: 1, orders: { chipRnD: 10 } } })).toMatchObject({ ok: true });
+    await Promise.all([ada.leave(), bo.leave()]);
+  });
+});
