@@ -55,6 +55,8 @@ describe('replay viewer in the browser', () => {
     page.on('pageerror', (e) => errors.push(e.message));
     const serverHash = ((await (await api(`/api/matches/${finishedId}`)).json()) as { stateHash: string }).stateHash;
     await page.goto(url('/'));
+    await page.waitForSelector('.replay-link');
+    await page.screenshot({ path: join(SHOTS, 'lobby-replay.png'), fullPage: true });
     await page.click('.replay-link');
     await page.waitForURL(`**/replay/${finishedId}`);
     await page.waitForSelector('#replay-verified', { timeout: 20_000 });

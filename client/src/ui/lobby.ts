@@ -158,7 +158,7 @@ export function renderLobby(root: HTMLElement, actions: LobbyActions): void {
           'div',
           {},
           h('section', { class: 'card' }, h('h2', {}, t('joinByCode')), h('div', { class: 'row' }, code, h('button', { id: 'join', onclick: () => void joinByCode() }, t('join')))),
-          h('section', { class: 'card' }, h('h2', {}, t('matches')), list),
+          h('section', { class: 'card' }, h('h2', {}, t('matches')), list, h('a', { id: 'open-replay-file', href: '/replay' }, t('replayOpenFile'))),
         ),
       ),
       h(
