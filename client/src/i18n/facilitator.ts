@@ -70,6 +70,7 @@ export const facilitatorEn = {
   fcOpenConsole: 'Open the classroom console',
   fcShared: 'Chips & AI',
   fcNoChipsSold: 'No chips were sold at the foundry auction yet.',
+  fcHeldBadge: 'Results coming: the facilitator reveals them',
 } as const;
 
 export const facilitatorDe: Record<keyof typeof facilitatorEn, string> = {
@@ -142,4 +143,5 @@ export const facilitatorDe: Record<keyof typeof facilitatorEn, string> = {
   fcOpenConsole: 'Klassen-Konsole öffnen',
   fcShared: 'Chips & KI',
   fcNoChipsSold: 'Bisher wurden in der Foundry-Auktion keine Chips verkauft.',
+  fcHeldBadge: 'Ergebnisse folgen: die Spielleitung gibt sie frei',
 } as const;

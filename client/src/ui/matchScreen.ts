@@ -123,7 +123,7 @@ export async function renderMatch(root: HTMLElement, matchId: string, intent: Jo
       seat: conn.seat!,
       forSale: scenario!.satellites.licenses.filter((l) => market.licenses?.[l.id]?.holder === null && market.licenses?.[l.id]?.auctionQuarter === s.quarter),
       locked: me()?.locked === true,
-      canLock: s.status === 'planning' && !s.paused,
+      canLock: s.status === 'planning' && !s.paused && !s.resultsHeld,
       lock: (orders) => void lock(orders),
       unlock: async () => say(await conn.send({ type: 'UnlockOrders', data: { seat: conn.seat!, quarter: conn.state.quarter } })),
       status,
@@ -168,6 +168,7 @@ export async function renderMatch(root: HTMLElement, matchId: string, intent: Jo
             h('button', { onclick: async () => say(await conn.send({ type: 'StartMatch', data: {} })) }, t('start')),
             h('button', { onclick: async () => say(await conn.send(s.paused ? { type: 'ResumeMatch', data: {} } : { type: 'PauseMatch', data: {} })) }, s.paused ? t('resume') : t('pause')),
             h('button', { onclick: async () => say(await conn.send({ type: 'EndPlanning', data: { quarter: s.quarter } })) }, t('advance')),
+            h('a', { href: `/console/${matchId}`, class: 'session-link' }, t('fcOpenConsole')),
           ),
         );
       }
@@ -190,6 +191,8 @@ export async function renderMatch(root: HTMLElement, matchId: string, intent: Jo
       );
     }
     if (s.paused) header.append(h('span', { class: 'badge' }, t('paused')));
+    // Staged reveal: the quarter is resolved, its results come when the facilitator releases them.
+    if (s.resultsHeld) header.append(h('span', { class: 'badge', id: 'results-held' }, t('fcHeldBadge')));
   };
 
   const drawPlayers = () => {

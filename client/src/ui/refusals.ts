@@ -9,6 +9,7 @@ const WORDS: Record<string, { en: string; de: string }> = {
   BID_BELOW_RESERVE: { en: 'A bid is below the reserve price.', de: 'Ein Gebot liegt unter dem Mindestpreis.' },
   RATE_LIMITED: { en: 'Slow down a little.', de: 'Etwas langsamer, bitte.' },
   WRONG_PHASE: { en: 'Not possible right now.', de: 'Gerade nicht möglich.' },
+  RESULTS_HELD: { en: 'The facilitator reveals last quarter’s results first; then planning goes on.', de: 'Die Spielleitung gibt zuerst die Ergebnisse des letzten Quartals frei; dann geht die Planung weiter.' },
 };
 
 export function describeRefusal(code: string, message: string): string {
