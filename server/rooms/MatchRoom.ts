@@ -161,6 +161,7 @@ export class MatchRoom extends Room<{ state: MatchState }> {
     }
     const seats = this.host.current.seats;
     // In a classroom, students beyond the seats (or asking for a team) join a seat's team.
+    if (o.team !== undefined && !this.host.record.classroom) throw new ServerError(409, 'NOT_A_TEAM: only classroom matches have teams.');
     if (o.team !== undefined || (this.host.record.classroom && !seats.some((s) => s.kind === 'open'))) {
       const seat = o.team ?? teamWithRoom(seats, this.members());
       if (seat === null || !isTeamSeat(seats, seat)) throw new ServerError(409, `NOT_A_TEAM: ${seat === null ? 'no seat is played by students yet' : `seat ${seat} is not played by students`}.`);

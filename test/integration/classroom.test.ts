@@ -114,6 +114,10 @@ describe('teams', () => {
     expect([ada.seat, bo.seat, cy.seat, di.seat]).toEqual([0, 1, 0, 1]);
     expect(cy.token).toBe(ada.token);
     await expect(GameClient.join(server.port, matchId, { name: 'Ed', team: 5 })).rejects.toThrow(/NOT_A_TEAM/);
+    // A friends' match has no teams: nobody can join another player's seat by asking.
+    const friends = (await (await postJson('/api/matches', { seats: 2, planningSeconds: 0, seed: 'friends' })).json()) as { matchId: string };
+    await GameClient.join(server.port, friends.matchId, { name: 'Host' }).then((c) => c.leave());
+    await expect(GameClient.join(server.port, friends.matchId, { name: 'Sneaky', team: 0 })).rejects.toThrow(/NOT_A_TEAM/);
     await teacher.until(() => JSON.parse(teacher.state.membersJson).length === 4);
     expect(JSON.parse(teacher.state.membersJson).map((m: { name: string; seat: number }) => `${m.seat}:${m.name}`)).toEqual(['0:Ada', '0:Cy', '1:Bo', '1:Di']);
     expect(await teacher.command({ type: 'StartMatch', data: {} })).toMatchObject({ ok: true });
