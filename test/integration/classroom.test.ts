@@ -171,3 +171,44 @@ describe('class sessions', () => {
     expect(((await bad.json()) as { error: string }).error).toBe('BAD_REQUEST');
   });
 });
+
+describe('after a restart', () => {
+  it('a held quarter stays held, team tokens still hold their seat, and the release then reaches the students', async () => {
+    const own = mkdtempSync(join(tmpdir(), 'classroom-restart-'));
+    let first: RunningServer | null = await startServer({ port: 0, dataDir: own, logLevel: 'error' }, jsonLogger('error', () => undefined));
+    const created = (await (
+      await fetch(`http://127.0.0.1:${first.port}/api/matches`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ seats: 1, classroom: true, planningSeconds: 0, quarters: 4, seed: 'restart', stagedReveal: true }) })
+    ).json()) as { matchId: string; facilitatorKey: string };
+    const { matchId, facilitatorKey } = created;
+    let teacher = await GameClient.join(first.port, matchId, { facilitatorKey });
+    const ada = await GameClient.join(first.port, matchId, { name: 'Ada' });
+    const cy = await GameClient.join(first.port, matchId, { name: 'Cy' });
+    expect(cy.token).toBe(ada.token);
+    expect(await teacher.command({ type: 'StartMatch', data: {} })).toMatchObject({ ok: true });
+    await ada.until(() => ada.state.status === 'planning');
+    expect(await ada.command({ type: 'LockOrders', data: { seat: 0, quarter: 1 } })).toMatchObject({ ok: true });
+    await teacher.until(() => teacher.state.resultsHeld === 1);
+    await Promise.all([teacher.leave(), ada.leave(), cy.leave()]);
+    await first.close();
+    first = null;
+
+    const second = await startServer({ port: 0, dataDir: own, logLevel: 'error' }, jsonLogger('error', () => undefined));
+    try {
+      const back = await GameClient.join(second.port, matchId, { token: cy.token!, name: 'Cy' });
+      expect(back.seat).toBe(0);
+      await back.until(() => back.state.resultsHeld === 1);
+      expect(back.state.quarter).toBe(1);
+      expect(back.state.reportJson).toBe('');
+      teacher = await GameClient.join(second.port, matchId, { facilitatorKey });
+      expect(await teacher.command({ type: 'RevealResults', data: { quarter: 1 } })).toMatchObject({ ok: true });
+      await back.until(() => back.state.quarter === 2 && back.state.reportJson !== '');
+      expect(JSON.parse(back.state.reportJson).quarter).toBe(1);
+      expect(JSON.parse(back.state.membersJson)).toEqual([{ id: back.room.sessionId, name: 'Cy', seat: 0 }]);
+      await Promise.all([teacher.leave(), back.leave()]);
+    } finally {
+      await second.close();
+      rmSync(own, { recursive: true, force: true });
+    }
+  });
+});
+
