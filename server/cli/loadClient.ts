@@ -30,8 +30,8 @@ export interface ClientRecord {
 }
 
 /**
- * One player over a real WebSocket: each quarter it waits a think time within the first half of
- * the planning window, then sends the sheet and the lock its bot strategy chooses from its own view.
+ * One player over a real WebSocket: each quarter it thinks for up to `maxThinkMs`, then sends the
+ * sheet and the lock its bot strategy chooses from its own view.
  */
 export class LoadClient {
   readonly record: ClientRecord;
@@ -45,7 +45,7 @@ export class LoadClient {
   private constructor(
     private readonly client: GameClient,
     matchId: string,
-    private readonly planningSeconds: number,
+    private readonly maxThinkMs: number,
   ) {
     this.record = { matchId, ackMs: [], acked: [], refusals: [], seen: [], firstSentAt: 0, lastAckAt: 0, finished: false, dropped: null };
     this.rng = new Rng(seedPrng(`load|${matchId}|${client.seat}`));
@@ -61,8 +61,8 @@ export class LoadClient {
   }
 
   /** Takes a seat by `{name}`, or reclaims one with `{token}`. */
-  static async join(url: string, matchId: string, options: { name: string } | { token: string }, planningSeconds: number): Promise<LoadClient> {
-    return new LoadClient(await GameClient.join(url, matchId, options), matchId, planningSeconds);
+  static async join(url: string, matchId: string, options: { name: string } | { token: string }, maxThinkMs: number): Promise<LoadClient> {
+    return new LoadClient(await GameClient.join(url, matchId, options), matchId, maxThinkMs);
   }
 
   /** The seat token, to come back after the server restarts. */
@@ -95,7 +95,7 @@ export class LoadClient {
     this.acted = ms.quarter;
     // Locked already (before a reconnect): nothing more to send this quarter.
     if (ms.players.at(this.client.seat!)?.locked) return;
-    const thinkMs = this.rng.next() * this.planningSeconds * 500;
+    const thinkMs = this.rng.next() * this.maxThinkMs;
     setTimeout(() => void this.play(ms.quarter), thinkMs);
   }
 

@@ -32,7 +32,8 @@ async function run(task: WorkerTask): Promise<WorkerReport> {
       while (next < seats.length) {
         const { matchId, name } = seats[next++]!;
         try {
-          clients.push(await LoadClient.join(task.url, matchId, { name }, task.planningSeconds));
+          // Thinking for up to half the planning window leaves the other half for the server.
+          clients.push(await LoadClient.join(task.url, matchId, { name }, task.planningSeconds * 500));
         } catch (e) {
           failedJoins.push(`${matchId}: ${String((e as Error).message ?? e)}`);
         }
