@@ -1,27 +1,19 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { jsonLogger } from '../../server/config';
-import { startServer, type RunningServer } from '../../server/index';
-import { launchChromium } from '../support/browser';
+import type { RunningServer } from '../../server/index';
+import { SHOTS, startBrowserServer, type BrowserServer } from '../support/browserServer';
 
-const SHOTS = join(process.cwd(), 'test-artifacts');
+let e2e: BrowserServer;
 let server: RunningServer;
 let browser: Browser;
-let dir: string;
 
 beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
-  dir = mkdtempSync(join(tmpdir(), 'e2e-'));
-  server = await startServer({ port: 0, dataDir: dir, logLevel: 'error' }, jsonLogger('error', () => undefined));
-  browser = await launchChromium();
+  e2e = await startBrowserServer('e2e-');
+  ({ server, browser } = e2e);
 }, 60_000);
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  rmSync(dir, { recursive: true, force: true });
+  await e2e?.close();
 });
 
 /** Closes the guided tour, which opens on a player's first match in a fresh browser. */

@@ -1,0 +1,33 @@
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { jsonLogger } from '../../server/config';
+import { startServer, type RunningServer } from '../../server/index';
+import { launchChromium } from './browser';
+
+/** Where browser tests leave their screenshots. */
+export const SHOTS = join(process.cwd(), 'test-artifacts');
+
+export interface BrowserServer {
+  server: RunningServer;
+  browser: Browser;
+  close(): Promise<void>;
+}
+
+/** The real server on a free loopback port with a temporary data dir, and Debian's Chromium. */
+export async function startBrowserServer(prefix: string): Promise<BrowserServer> {
+  mkdirSync(SHOTS, { recursive: true });
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  const server = await startServer({ port: 0, dataDir: dir, logLevel: 'error' }, jsonLogger('error', () => undefined));
+  const browser = await launchChromium();
+  return {
+    server,
+    browser,
+    async close() {
+      await browser.close();
+      await server.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
