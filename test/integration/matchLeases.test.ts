@@ -13,7 +13,7 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(async () => {
   await server?.stop();
-});
+}, 60_000);
 
 /** Two server processes' registries on one database, each appending through its own fenced store. */
 async function twoProcesses(database: string, leaseMs: number) {

@@ -13,7 +13,7 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(async () => {
   await server?.stop();
-});
+}, 60_000);
 
 /** Each test gets a database of its own on the one server of this file. */
 async function freshDatabase(): Promise<string> {
