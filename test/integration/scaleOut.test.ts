@@ -61,12 +61,15 @@ const createMatch = async (via: ServerProcess, seed: string) => {
 };
 const json = async (via: ServerProcess, path: string) => (await via.api(path)).json();
 
-/** Plays seat 0's sheet and lock for every quarter until the match ends; returns the acked seqs. */
+/** Expects an ack and keeps its seq (to check later that the log holds every acknowledged command). */
+const recordAck = (acked: number[]) => (r: Reply) => {
+  expect(r).toMatchObject({ ok: true });
+  if (r.ok) acked.push(r.seq);
+};
+
+/** Plays seat 0's sheet and lock for every quarter until the match ends, adding the acked seqs. */
 async function playToEnd(player: GameClient, acked: number[]): Promise<void> {
-  const ack = (r: Reply) => {
-    expect(r).toMatchObject({ ok: true });
-    if (r.ok) acked.push(r.seq);
-  };
+  const ack = recordAck(acked);
   let quarter = 0;
   for (;;) {
     await player.until(() => player.state.status === 'ended' || (player.state.status === 'planning' && player.state.quarter > quarter), 30_000);
@@ -115,10 +118,7 @@ describe('several server processes on PostgreSQL and Redis', () => {
     let ada = await GameClient.join(b.port, matchId, { name: 'Ada' });
     const token = ada.token!;
     const acked: number[] = [];
-    const ack = (r: Reply) => {
-      expect(r).toMatchObject({ ok: true });
-      if (r.ok) acked.push(r.seq);
-    };
+    const ack = recordAck(acked);
     await ada.until(() => ada.state.status === 'planning' && ada.state.quarter === 1);
     ack(await ada.command({ type: 'SubmitOrders', data: { seat: 0, quarter: 1, orders: { chipRnD: 1000 } } }));
     ack(await ada.command({ type: 'LockOrders', data: { seat: 0, quarter: 1 } }));
@@ -162,10 +162,9 @@ describe('several server processes on PostgreSQL and Redis', () => {
     const stale = await GameClient.join(b.port, matchId, { name: 'Ada' });
     const token = stale.token!;
     const acked: number[] = [];
+    const ack = recordAck(acked);
     await stale.until(() => stale.state.status === 'planning' && stale.state.quarter === 1);
-    const first = await stale.command({ type: 'SubmitOrders', data: { seat: 0, quarter: 1, orders: { chipRnD: 500 } } });
-    expect(first).toMatchObject({ ok: true });
-    if (first.ok) acked.push(first.seq);
+    ack(await stale.command({ type: 'SubmitOrders', data: { seat: 0, quarter: 1, orders: { chipRnD: 500 } } }));
     const closed = new Promise<number>((resolve) => stale.room.onLeave((code) => resolve(code)));
 
     // Frozen (a long pause, a stuck VM) past its lease: B takes the match while A still has it loaded.
@@ -173,9 +172,7 @@ describe('several server processes on PostgreSQL and Redis', () => {
     await stale.until(() => b.output.join('').includes(`"msg":"match taken over","matchId":"${matchId}"`), 60_000);
     const ada = await GameClient.join(b.port, matchId, { token });
     await ada.until(() => ada.state.status === 'planning' && ada.state.quarter === 1);
-    const second = await ada.command({ type: 'SubmitOrders', data: { seat: 0, quarter: 1, orders: { chipRnD: 600 } } });
-    expect(second).toMatchObject({ ok: true });
-    if (second.ok) acked.push(second.seq);
+    ack(await ada.command({ type: 'SubmitOrders', data: { seat: 0, quarter: 1, orders: { chipRnD: 600 } } }));
 
     // Woken up, A finds its lease gone and closes its room with MATCH_MOVED (4009).
     a.child.kill('SIGCONT');
