@@ -1,5 +1,5 @@
 import type { EventEnvelope } from '../../shared/replay/envelope';
-import type { GameState } from '../../shared/domain/state';
+import type { GameState, PlayerState } from '../../shared/domain/state';
 import { quarterLabel } from '../../shared/rules/calendar';
 import { loopsClosed } from '../../shared/rules/valuation';
 import { publicReport, quarterEvents, seatReport } from '../../shared/views/quarterReport';
@@ -21,6 +21,42 @@ function setArray(target: { length: number; clear(): void; push(...v: string[]):
   target.push(...values);
 }
 
+interface SeatJson {
+  loopsJson: string;
+  ordersJson: string;
+  booksJson: string;
+}
+
+// The engine's state is immutable (immer): a player object that did not change keeps its identity,
+// so its JSON is built once, not again for every seat on every command.
+const seatJsonCache = new WeakMap<PlayerState, SeatJson>();
+const marketJsonCache = new WeakMap<GameState['permits'], { licenses: GameState['licenses']; json: string }>();
+
+function seatJson(p: PlayerState): SeatJson {
+  let cached = seatJsonCache.get(p);
+  if (!cached) {
+    cached = {
+      loopsJson: JSON.stringify({
+        robotaxi: { strength: p.loops.robotaxi.strength, streak: p.loops.robotaxi.streak, closed: p.loops.robotaxi.closedQuarter },
+        robots: { strength: p.loops.robots.strength, streak: p.loops.robots.streak, closed: p.loops.robots.closedQuarter },
+        satellites: { strength: p.loops.satellites.strength, streak: p.loops.satellites.streak, closed: p.loops.satellites.closedQuarter },
+      }),
+      ordersJson: JSON.stringify(p.orders),
+      booksJson: JSON.stringify({ tech: p.tech, chips: p.chips, robotaxi: p.robotaxi, robots: p.robots, satellites: p.satellites, flows: p.flows, loops: p.loops }),
+    };
+    seatJsonCache.set(p, cached);
+  }
+  return cached;
+}
+
+function marketJson(state: GameState): string {
+  const cached = marketJsonCache.get(state.permits);
+  if (cached && cached.licenses === state.licenses) return cached.json;
+  const json = JSON.stringify({ permits: state.permits, licenses: state.licenses });
+  marketJsonCache.set(state.permits, { licenses: state.licenses, json });
+  return json;
+}
+
 /**
  * Copies what clients may see from the engine's state into the schema. Assigning an unchanged
  * value sends nothing, so a quarter's delta holds only what moved.
@@ -40,7 +76,7 @@ export function project(ms: MatchState, state: GameState, facts: RoomFacts, last
   ms.seq = facts.seq;
   ms.foundryPriceUsd = state.foundry?.clearingPriceUsd ?? 0;
   if (!ms.scenarioJson) ms.scenarioJson = JSON.stringify(state.scenario);
-  ms.marketJson = JSON.stringify({ permits: state.permits, licenses: state.licenses });
+  ms.marketJson = marketJson(state);
   setArray(ms.news, state.news.map((n) => n.headline));
   ms.winner = state.result?.winner ?? -1;
   if (state.result && ms.ranking.length === 0) ms.ranking.push(...state.result.ranking);
@@ -65,11 +101,8 @@ export function project(ms: MatchState, state: GameState, facts: RoomFacts, last
     row.locked = p.locked;
     row.valuation = p.valuation;
     row.loopsClosed = loopsClosed(p);
-    row.loopsJson = JSON.stringify({
-      robotaxi: { strength: p.loops.robotaxi.strength, streak: p.loops.robotaxi.streak, closed: p.loops.robotaxi.closedQuarter },
-      robots: { strength: p.loops.robots.strength, streak: p.loops.robots.streak, closed: p.loops.robots.closedQuarter },
-      satellites: { strength: p.loops.satellites.strength, streak: p.loops.satellites.streak, closed: p.loops.satellites.closedQuarter },
-    });
+    const json = seatJson(p);
+    row.loopsJson = json.loopsJson;
     row.chipGeneration = state.scenario.chips.generations[p.tech.chipGeneration]!.id;
     row.cars = p.robotaxi.cars;
     row.robotsDeployed = p.robots.deployed;
@@ -78,8 +111,8 @@ export function project(ms: MatchState, state: GameState, facts: RoomFacts, last
     setArray(row.licenses, p.satellites.licenses);
     row.cash = p.cash;
     row.debt = p.debt;
-    row.ordersJson = JSON.stringify(p.orders);
-    row.booksJson = JSON.stringify({ tech: p.tech, chips: p.chips, robotaxi: p.robotaxi, robots: p.robots, satellites: p.satellites, flows: p.flows, loops: p.loops });
+    row.ordersJson = json.ordersJson;
+    row.booksJson = json.booksJson;
     if (quarterFacts) row.reportJson = JSON.stringify(seatReport(i, quarterFacts));
   });
 }
