@@ -1,19 +1,19 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { jsonLogger } from '../../server/config';
-import { startServer, type RunningServer } from '../../server/index';
+import type { RunningServer } from '../../server/index';
 import type { EventEnvelope } from '../../shared/replay/envelope';
 import { fold, stateAt, stateHash } from '../../shared/replay/fold';
 import type { MatchFile } from '../../shared/replay/matchFile';
-import { launchChromium } from '../support/browser';
+import { SHOTS, startBrowserServer, type BrowserServer } from '../support/browserServer';
 import { GameClient } from '../support/gameClient';
 
-const SHOTS = join(process.cwd(), 'test-artifacts');
+let setup: BrowserServer;
 let server: RunningServer;
 let browser: Browser;
+/** Where the test writes the export files it uploads. */
 let dir: string;
 let finishedId: string;
 const url = (path: string) => `http://127.0.0.1:${server.port}${path}`;
@@ -34,17 +34,15 @@ async function eventsOf(matchId: string): Promise<EventEnvelope[]> {
 }
 
 beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
-  dir = mkdtempSync(join(tmpdir(), 'e2e-replay-'));
-  server = await startServer({ port: 0, dataDir: dir, logLevel: 'error' }, jsonLogger('error', () => undefined));
-  browser = await launchChromium();
+  setup = await startBrowserServer('e2e-replay-');
+  ({ server, browser } = setup);
+  dir = mkdtempSync(join(tmpdir(), 'e2e-replay-files-'));
   const res = await api('/api/matches', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ seats: 3, bots, planningSeconds: 0, quarters: 10, seed: 'replay-e2e' }) });
   finishedId = ((await res.json()) as { matchId: string }).matchId;
   await until(async () => ((await (await api(`/api/matches/${finishedId}`)).json()) as { status: string }).status === 'finished');
 }, 60_000);
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  await setup?.close();
   rmSync(dir, { recursive: true, force: true });
 });
 
