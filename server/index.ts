@@ -36,9 +36,18 @@ export async function startServer(config: ServerConfig, log: Logger = jsonLogger
   const leaseMs = (config.leaseSeconds ?? 15) * 1000;
   const registry = new MatchRegistry(store, systemClock, { owner, leaseMs });
   setRoomContext({ registry, log });
-  // A match's room lives in the process that holds the match (never placed elsewhere by Colyseus).
-  const openRoom = async (matchId: string) => {
-    await matchMaker.handleCreateRoom('match', { matchId });
+  // A match's room lives in the process that holds the match (never placed elsewhere by Colyseus),
+  // and there is one: asking again while it exists or is being made changes nothing.
+  const opening = new Map<string, Promise<void>>();
+  const openRoom = (matchId: string): Promise<void> => {
+    if (matchMaker.getLocalRoomById(matchId)) return Promise.resolve();
+    let made = opening.get(matchId);
+    if (!made) {
+      made = matchMaker.handleCreateRoom('match', { matchId }).then(() => undefined);
+      opening.set(matchId, made);
+      void made.finally(() => opening.delete(matchId)).catch(() => undefined);
+    }
+    return made;
   };
   const transport = new WebSocketTransport({ maxPayload: MAX_FRAME_BYTES });
   const gameServer = new Server({
@@ -99,7 +108,8 @@ async function processHosting(registry: MatchRegistry, options: { matchId?: unkn
 
 /**
  * Lease keeping for a shared store, a few times per lease: renew, step aside where the lease was
- * lost, take over matches whose process died. With Redis, each room also re-states its listing,
+ * lost, take over matches whose process died. Every unfinished match held here gets its room (one
+ * first opened by a watch room has none yet). With Redis, each room also re-states its listing,
  * in case a process that lost the match removed it on the way out.
  */
 function startSweeper(registry: MatchRegistry, openRoom: (matchId: string) => Promise<void>, everyMs: number, log: Logger, relist: boolean) {
@@ -108,15 +118,13 @@ function startSweeper(registry: MatchRegistry, openRoom: (matchId: string) => Pr
     if (running) return;
     running = true;
     try {
-      for (const host of await registry.sweep()) {
-        await openRoom(host.matchId);
-        log.info('match taken over', { matchId: host.matchId, version: host.version });
+      const adopted = await registry.sweep();
+      for (const host of registry.loaded()) {
+        const room = matchMaker.getLocalRoomById(host.matchId);
+        if (!room && host.current.status !== 'ended') await openRoom(host.matchId);
+        else if (room && relist) await room.setMetadata(room.metadata);
       }
-      if (relist)
-        for (const host of registry.loaded()) {
-          const room = matchMaker.getLocalRoomById(host.matchId);
-          if (room) await room.setMetadata(room.metadata);
-        }
+      for (const host of adopted) log.info('match taken over', { matchId: host.matchId, version: host.version });
     } catch (e) {
       log.warn('lease sweep failed', { error: String(e) });
     } finally {
