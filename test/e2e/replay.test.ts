@@ -97,7 +97,13 @@ describe('replay viewer in the browser', () => {
       expect(await page.textContent('#rp-position')).toContain(`${firstSpectrum.seq}/${total} · SpectrumAuctionCleared`);
     }
     await page.locator('#rp-scrub').fill('6');
+    // The match screen's world canvas, read-only, follows the position.
+    await page.waitForSelector('#replay-canvas canvas', { timeout: 30_000 });
+    await page.waitForTimeout(500);
     await page.screenshot({ path: join(SHOTS, 'replay.png'), fullPage: true });
+    await page.click('#replay-world .tab[data-view="city"], .replay-world .tab[data-view="city"]');
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: join(SHOTS, 'replay-city.png'), fullPage: true });
     expect(await page.locator('#replay-players tbody tr').count()).toBe(3);
     expect(errors).toEqual([]);
     await page.close();

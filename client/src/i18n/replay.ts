@@ -66,6 +66,7 @@ export const replayEn = {
   replayForkNeedsQuarter: 'Move to the end of a quarter (not after the last) to start a what-if.',
   replayForkFileOnly: 'What-ifs start from matches on this server.',
   replayWinner: 'Winner',
+  replayFocus: 'Focus on',
   spectatorDelay: 'Spectator delay (quarters, 0 = live)',
   spectatorDelayNote: 'You watch with a delay of {n} quarter(s): this is quarter {shown}; the players are in quarter {live}.',
 } as const;
@@ -137,6 +138,7 @@ export const replayDe: Record<keyof typeof replayEn, string> = {
   replayForkNeedsQuarter: 'Gehe ans Ende eines Quartals (nicht nach dem letzten), um ein Was-wäre-wenn zu starten.',
   replayForkFileOnly: 'Was-wäre-wenn-Partien starten von Partien auf diesem Server.',
   replayWinner: 'Sieger',
+  replayFocus: 'Im Blick',
   spectatorDelay: 'Verzögerung für Zuschauer (Quartale, 0 = live)',
   spectatorDelayNote: 'Du schaust mit {n} Quartal(en) Verzögerung: Das ist Quartal {shown}; die Spieler sind in Quartal {live}.',
 };

@@ -7,6 +7,7 @@ import { loadFromFile, loadFromServer, type Loaded, type LoadResult } from './lo
 import { MOMENT_GROUPS, momentLabel } from './momentLabel';
 import { marketsCard, namesOf, playersTable, reportCard } from './publicBoard';
 import { ReplayPlayer } from './ReplayPlayer';
+import { replayWorld } from './replayWorld';
 
 export interface ReplayActions {
   back(): void;
@@ -24,10 +25,10 @@ export async function renderReplay(root: HTMLElement, matchId: string | null, ac
   const error = h('p', { id: 'replay-error', class: 'error', role: 'alert' });
   const content = h('div', { id: 'replay-content' });
   const fileInput = h('input', { id: 'replay-file', type: 'file', accept: '.json,application/json' });
-  let current: ReplayPlayer | null = null;
+  let current: Shown | null = null;
 
   const take = async (result: Promise<LoadResult>) => {
-    current?.pause();
+    current?.dispose();
     error.textContent = '';
     status.textContent = t('replayLoading');
     const r = await result;
@@ -47,7 +48,7 @@ export async function renderReplay(root: HTMLElement, matchId: string | null, ac
   const screen = h(
     'div',
     { class: 'replay' },
-    h('header', { class: 'replay-head' }, h('h1', {}, 'Closed ', h('span', {}, 'Loop'), ` · ${t('replayTitle')}`), h('button', { id: 'replay-back', class: 'secondary', onclick: () => (current?.pause(), actions.back()) }, t('replayBack'))),
+    h('header', { class: 'replay-head' }, h('h1', {}, 'Closed ', h('span', {}, 'Loop'), ` · ${t('replayTitle')}`), h('button', { id: 'replay-back', class: 'secondary', onclick: () => (current?.dispose(), actions.back()) }, t('replayBack'))),
     h('section', { class: 'card drop-zone', id: 'replay-drop' }, h('label', {}, t('replayOpenFile'), fileInput), h('span', { class: 'muted' }, t('replayDropHint'))),
     status,
     error,
@@ -63,7 +64,13 @@ export async function renderReplay(root: HTMLElement, matchId: string | null, ac
   if (matchId) await take(loadFromServer(matchId));
 }
 
-function show(content: HTMLElement, loaded: Loaded, actions: ReplayActions): ReplayPlayer {
+interface Shown {
+  player: ReplayPlayer;
+  /** Stops playback and the canvas. */
+  dispose(): void;
+}
+
+function show(content: HTMLElement, loaded: Loaded, actions: ReplayActions): Shown {
   clear(content);
   const { file } = loaded;
   const player = new ReplayPlayer(file.events);
@@ -133,6 +140,14 @@ function show(content: HTMLElement, loaded: Loaded, actions: ReplayActions): Rep
     h('div', { class: 'row wrap' }, h('label', {}, t('replayMoments'), moments), h('button', { id: 'rp-next-moment', onclick: nextMoment }, `${t('replayNextMoment')} ⟶`)),
   );
 
+  const world = replayWorld();
+  const ended = player.snapshots[player.snapshots.length - 1]?.state.result;
+  const focus = h(
+    'select',
+    { id: 'rp-focus', 'aria-label': t('replayFocus') },
+    ...names.seats.map((name, seat) => h('option', { value: seat, selected: seat === (ended?.winner ?? 0) }, name)),
+  );
+  focus.addEventListener('change', () => world.update(player.state, Number(focus.value)));
   const playersBox = h('div', {});
   const marketsBox = h('div', {});
   const reportBox = h('div', {});
@@ -146,6 +161,7 @@ function show(content: HTMLElement, loaded: Loaded, actions: ReplayActions): Rep
       h(
         'div',
         {},
+        h('section', { class: 'card replay-world' }, h('label', { class: 'inline' }, `${t('replayFocus')} `, focus), world.element),
         h('section', { class: 'card' }, h('h2', {}, t('replayPlayers')), playersBox),
         h('section', { class: 'card' }, h('h2', {}, t('replayMarkets')), marketsBox),
       ),
@@ -170,6 +186,7 @@ function show(content: HTMLElement, loaded: Loaded, actions: ReplayActions): Rep
     positionHash.textContent = player.stateHash;
     play.textContent = player.playing ? '⏸' : '▶';
     play.title = player.playing ? t('replayPause') : t('replayPlay');
+    world.update(state, Number(focus.value));
     clear(playersBox);
     playersBox.append(playersTable(state));
     clear(marketsBox);
@@ -188,5 +205,11 @@ function show(content: HTMLElement, loaded: Loaded, actions: ReplayActions): Rep
   };
   player.onChange = update;
   update();
-  return player;
+  return {
+    player,
+    dispose() {
+      player.pause();
+      world.destroy();
+    },
+  };
 }
