@@ -168,4 +168,26 @@ describe('spectators with a delay', () => {
     expect(await facilitator.command({ type: 'SetSpectatorDelay', data: { quarters: -1 } })).toMatchObject({ ok: false, code: 'INVALID_SETTINGS' });
     await facilitator.leave();
   });
+
+  it('under a staged reveal, spectators see a resolved quarter only once the facilitator releases it', async () => {
+    const created = (await (await post('/api/matches', { seats: 2, bots: [bot, bot], classroom: true, stagedReveal: true, planningSeconds: 0, quarters: 6, seed: 'held-1' })).json()) as { matchId: string; facilitatorKey: string };
+    const teacher = await GameClient.join(server.port, created.matchId, { facilitatorKey: created.facilitatorKey });
+    const watch = await new Client(`ws://127.0.0.1:${server.port}`).joinOrCreate('watch', { matchId: created.matchId });
+    const reports: string[] = [];
+    watch.onStateChange((s: any) => reports.push(`${s.quarter}:${s.reportJson}`));
+    expect(await teacher.command({ type: 'StartMatch', data: {} })).toMatchObject({ ok: true });
+    await teacher.until(() => teacher.state.resultsHeld === 1);
+    // A pause while results are held reaches spectators too: once they see it, any earlier leak would show.
+    expect(await teacher.command({ type: 'PauseMatch', data: {} })).toMatchObject({ ok: true });
+    await until(() => (watch.state as any).paused === true);
+    expect((watch.state as any).quarter).toBe(1);
+    expect((watch.state as any).reportJson).toBe('');
+    expect(await teacher.command({ type: 'ResumeMatch', data: {} })).toMatchObject({ ok: true });
+    expect(reports.every((r) => r.endsWith(':'))).toBe(true);
+    expect(await teacher.command({ type: 'RevealResults', data: { quarter: 1 } })).toMatchObject({ ok: true });
+    await until(() => (watch.state as any).quarter === 2);
+    expect(JSON.parse((watch.state as any).reportJson as string)).toMatchObject({ quarter: 1 });
+    await watch.leave();
+    await teacher.leave();
+  });
 });
