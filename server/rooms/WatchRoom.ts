@@ -56,13 +56,20 @@ export class WatchRoom extends Room<{ state: MatchState }> {
     this.host = await registry.open(record.matchId);
     // Another process took the match over: spectators join its watch room there.
     this.host.onLost(() => void this.disconnect(MATCH_MOVED_CLOSE_CODE));
-    this.log = await registry.store.read(record.matchId);
-    this.setState(new MatchState());
-    this.update();
+    // Listen before reading, so that nothing stored while the log is read goes missing.
+    const early: EventEnvelope[] = [];
+    let ready = false;
     this.stopListening = this.host.onChange((events) => {
+      if (!ready) return void early.push(...events);
       this.log.push(...events);
       this.update();
     });
+    const stored = await registry.store.read(record.matchId);
+    const lastSeq = stored[stored.length - 1]?.seq ?? 0;
+    this.log = [...stored, ...early.filter((e) => e.seq > lastSeq)];
+    ready = true;
+    this.setState(new MatchState());
+    this.update();
   }
 
   override onJoin(client: Client): void {
