@@ -125,7 +125,19 @@ describe('a classroom in the browser', () => {
     await teacher.click('#fc-tab-debrief');
     await teacher.waitForFunction(() => document.querySelectorAll('#debrief .fc-debrief-col').length === 2 && document.querySelectorAll('#debrief .fc-chart canvas').length >= 8, null, { timeout: 20_000 });
     await teacher.screenshot({ path: join(SHOTS, 'debrief-session.png'), fullPage: true });
+    // On another computer the key is typed in; a wrong one is refused by the server and asked again.
+    const key = await teacher.evaluate((id) => localStorage.getItem(`closed-loop.facilitator.${id}`), ids[0]!);
+    const other = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const laptop = await other.newPage();
+    await laptop.goto(`http://127.0.0.1:${server.port}/console/${ids[0]}`);
+    await laptop.fill('#fc-key', 'not-the-key');
+    await laptop.click('#fc-key-open');
+    await laptop.waitForSelector('#fc-key-error', { timeout: 20_000 });
+    expect(await laptop.textContent('#fc-key-error')).toContain('INVALID_FACILITATOR_KEY');
+    await laptop.fill('#fc-key', key!);
+    await laptop.click('#fc-key-open');
+    await laptop.waitForSelector('#fc-code', { timeout: 20_000 });
     expect(errors).toEqual([]);
-    await teacher.close();
+    await Promise.all([teacher.close(), other.close()]);
   }, 180_000);
 });

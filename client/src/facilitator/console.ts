@@ -6,7 +6,7 @@ import { describeRefusal } from '../ui/refusals';
 import { clear, h } from '../ui/dom';
 import { controls } from './controls';
 import { renderDebrief } from './debrief';
-import { hasKey } from './facilitatorApi';
+import { forgetKeys, hasKey } from './facilitatorApi';
 import { tf } from './fill';
 import { drawQr, joinLink } from './qr';
 import { keyForm } from './landing';
@@ -33,7 +33,17 @@ export async function renderConsole(root: HTMLElement, matchIds: string[], back:
     return;
   }
   root.append(h('p', { class: 'muted' }, '…'));
-  const conns = await Promise.all(matchIds.map((id) => MatchConnection.open(id, {})));
+  let conns: MatchConnection[];
+  try {
+    conns = await Promise.all(matchIds.map((id) => MatchConnection.open(id, {})));
+  } catch (e) {
+    // A wrong or stale key: forget it and ask again, saying why.
+    if (!String((e as Error).message).includes('INVALID_FACILITATOR_KEY')) throw e;
+    forgetKeys(matchIds);
+    await renderConsole(root, matchIds, back);
+    root.append(h('p', { class: 'error', role: 'alert', id: 'fc-key-error' }, String((e as Error).message)));
+    return;
+  }
   clear(root);
   let tab: Tab = { kind: 'match', index: 0 };
   const status = h('p', { class: 'status', role: 'status', id: 'fc-status' });

@@ -3,10 +3,15 @@ import { rememberFacilitatorKey } from '../net/connection';
 // The console's calls to the JSON API. The facilitator key travels in a header, so exports of a
 // match with a staged reveal include the quarter the students do not see yet.
 
-const keyOf = (matchId: string) => localStorage.getItem(`closed-loop.facilitator.${matchId}`);
+const storageKey = (matchId: string) => `closed-loop.facilitator.${matchId}`;
+const keyOf = (matchId: string) => localStorage.getItem(storageKey(matchId));
 
 export function hasKey(matchId: string): boolean {
   return keyOf(matchId) !== null;
+}
+
+export function forgetKeys(matchIds: readonly string[]): void {
+  for (const id of matchIds) localStorage.removeItem(storageKey(id));
 }
 
 export function saveKey(matchIds: readonly string[], key: string): void {
