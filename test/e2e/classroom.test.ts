@@ -52,6 +52,13 @@ describe('a classroom in the browser', () => {
     const bo = await student(`http://127.0.0.1:${server.port}/?join=${code}`, 'Bo');
     await teacher.waitForFunction(() => document.querySelectorAll('#roster .fc-member').length === 2, null, { timeout: 20_000 });
     expect(await teacher.textContent('#roster')).toContain('Ada');
+    // A third student finds both seats taken and joins Ada's team; the facilitator moves Cy to Bo's.
+    const cy = await student(`http://127.0.0.1:${server.port}/?join=${code}`, 'Cy');
+    await teacher.waitForFunction(() => (document.querySelector('#roster tr[data-seat="0"]')?.textContent ?? '').includes('Cy'), null, { timeout: 20_000 });
+    await teacher.selectOption('#roster [data-member="Cy"] select', '1');
+    await teacher.waitForFunction(() => (document.querySelector('#roster tr[data-seat="1"]')?.textContent ?? '').includes('Cy'), null, { timeout: 20_000 });
+    await bo.waitForFunction(() => (document.querySelector('#players')?.textContent ?? '').includes('(Bo, Cy)'), null, { timeout: 20_000 });
+    await cy.context().close();
 
     await teacher.click('#fc-start');
     await ada.waitForSelector('#lock:not([disabled])', { timeout: 20_000 });

@@ -199,6 +199,12 @@ export async function renderMatch(root: HTMLElement, matchId: string, intent: Jo
     const s = conn.state;
     clear(players);
     const rows = standings([...s.players] as unknown as SeatLike[], conn.seat);
+    // Classroom teams: the students who share a seat, by name.
+    const members = JSON.parse(s.membersJson || '[]') as Array<{ name: string; seat: number }>;
+    const teamOf = (seat: number) => {
+      const names = members.filter((m) => m.seat === seat).map((m) => m.name);
+      return names.length > 1 ? h('span', { class: 'muted team' }, ` (${names.join(', ')})`) : null;
+    };
     players.append(
       h('h2', {}, t('players')),
       h(
@@ -209,7 +215,7 @@ export async function renderMatch(root: HTMLElement, matchId: string, intent: Jo
             'tr',
             { class: r.me ? 'me' : '' },
             tip(h('td', { class: 'rank' }, String(r.rank)), t('tip_rank')),
-            h('td', { class: 'name' }, h('span', { class: `dot seat-${r.seat}` }), ` ${r.name}`),
+            h('td', { class: 'name' }, h('span', { class: `dot seat-${r.seat}` }), ` ${r.name}`, teamOf(r.seat)),
             h('td', { class: 'muted' }, r.who),
             tip(h('td', {}, r.valuation), t('tip_playerValuation')),
             tip(h('td', {}, `${r.loops} ⟳`), `${t('tip_playerLoops')} ${closedText(r.closed)}`),
