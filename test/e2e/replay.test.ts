@@ -84,6 +84,15 @@ describe('replay viewer in the browser', () => {
     await page.click('#rp-prev-quarter');
     await page.click('#rp-prev-quarter');
     expect(await page.textContent('#rp-quarter')).toBe('Q3/10');
+    // The keyboard steps too: Shift+→ a quarter, → an event.
+    await page.locator('body').click({ position: { x: 5, y: 5 } });
+    await page.keyboard.press('Shift+ArrowRight');
+    expect(await page.textContent('#rp-quarter')).toBe('Q4/10');
+    await page.keyboard.press('ArrowRight');
+    expect(await page.textContent('#rp-position')).toContain(`${log.findIndex((e) => e.type === 'QuarterResolved' && (e.data as { quarter: number }).quarter === 4) + 2}/${total}`);
+    await page.keyboard.press('Shift+ArrowLeft');
+    await page.keyboard.press('Shift+ArrowLeft');
+    expect(await page.textContent('#rp-quarter')).toBe('Q3/10');
 
     // Jump to moments: every shock and loop closed of the log is listed.
     const shocks = log.filter((e) => e.type === 'ShockDrawn').length;

@@ -205,9 +205,22 @@ function show(content: HTMLElement, loaded: Loaded, actions: ReplayActions): Sho
   };
   player.onChange = update;
   update();
+  // Keys: space plays or pauses, ←/→ step one event, with Shift one quarter.
+  const onKey = (e: KeyboardEvent) => {
+    if (e.target instanceof HTMLInputElement || e.target instanceof HTMLSelectElement || e.target instanceof HTMLButtonElement) return;
+    if (e.key === ' ') {
+      if (player.playing) player.pause();
+      else player.play();
+    } else if (e.key === 'ArrowRight' || e.key === 'ArrowLeft') {
+      player.step(e.key === 'ArrowRight' ? 1 : -1, e.shiftKey ? 'quarter' : 'event');
+    } else return;
+    e.preventDefault();
+  };
+  document.addEventListener('keydown', onKey);
   return {
     player,
     dispose() {
+      document.removeEventListener('keydown', onKey);
       player.pause();
       world.destroy();
     },
