@@ -19,6 +19,9 @@ export type HostListener = (events: readonly EventEnvelope[], state: GameState) 
 
 const SYSTEM: Actor = { role: 'system' };
 
+/** Over for everyone: a last quarter held for a staged reveal keeps the match live (and recovered on restart) until released. */
+const finished = (s: GameState) => s.status === 'ended' && heldQuarter(s) === null;
+
 /**
  * One live match on the server: every command goes decide → append (durable) → evolve, one at a
  * time, and only then is it acknowledged. The host also plays what the server itself owes the
@@ -167,20 +170,20 @@ export class MatchHost {
         : { ok: false, code: 'STORE_UNAVAILABLE', message: 'The match could not be saved; nothing changed. Join it again in a moment.' };
     }
     const before = this.state.status;
+    const wasFinished = finished(this.state);
     this.state = evolveAll(this.state, events);
     this.last = { seq: sealed[sealed.length - 1]!.seq, hash: sealed[sealed.length - 1]!.hash };
-    await this.recordStatus(before);
+    await this.recordStatus(before, wasFinished);
     // Timers first, so that listeners already see the new deadline.
     this.followUp();
     for (const listener of this.listeners) listener(sealed, this.state);
     return { ok: true, seq: this.last.seq, events };
   }
 
-  private async recordStatus(before: GameState['status']): Promise<void> {
+  private async recordStatus(before: GameState['status'], wasFinished: boolean): Promise<void> {
     const now = this.state.status;
-    if (now === before) return;
     if (now === 'planning' && before === 'lobby') await this.store.setStatus(this.matchId, 'live', this.clock.now());
-    if (now === 'ended') await this.store.markFinished(this.matchId, this.clock.now());
+    if (!wasFinished && finished(this.state)) await this.store.markFinished(this.matchId, this.clock.now());
   }
 
   /** What the server does by itself after each change; each is an ordinary queued command. */

@@ -74,6 +74,26 @@ describe('staged reveal', () => {
   });
 });
 
+describe('staged reveal of the last quarter', () => {
+  it('keeps the match live until the facilitator releases the final results', async () => {
+    const { matchId, facilitatorKey } = await classroom({ seats: 1, quarters: 1, seed: 'final', stagedReveal: true });
+    const teacher = await GameClient.join(server.port, matchId, { facilitatorKey });
+    const ada = await GameClient.join(server.port, matchId, { name: 'Ada' });
+    expect(await teacher.command({ type: 'StartMatch', data: {} })).toMatchObject({ ok: true });
+    await ada.until(() => ada.state.status === 'planning');
+    expect(await ada.command({ type: 'LockOrders', data: { seat: 0, quarter: 1 } })).toMatchObject({ ok: true });
+    await teacher.until(() => teacher.state.resultsHeld === 1);
+    // The match has ended in the engine, but not for the students, the store or the API.
+    expect(ada.state.status).toBe('planning');
+    expect(ada.state.winner).toBe(-1);
+    expect((await (await api(`/api/matches/${matchId}`)).json()).status).toBe('live');
+    expect(await teacher.command({ type: 'RevealResults', data: { quarter: 1 } })).toMatchObject({ ok: true });
+    await ada.until(() => ada.state.status === 'ended' && ada.state.winner === 0);
+    expect((await (await api(`/api/matches/${matchId}`)).json()).status).toBe('finished');
+    await Promise.all([teacher.leave(), ada.leave()]);
+  });
+});
+
 describe('facilitator controls', () => {
   it('refuses every control from a student, and moving students from anyone but the facilitator', async () => {
     const { matchId, facilitatorKey } = await classroom({ seed: 'refuse' });
