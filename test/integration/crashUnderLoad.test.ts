@@ -75,7 +75,9 @@ describe('crash under load', () => {
     const ackedBeforeKill = acks();
     expect(before.filter((c) => c.record.finished)).toEqual([]);
 
+    const restarting = Date.now();
     server = await ServerProcess.start(dir, port);
+    const restartMs = Date.now() - restarting;
     const after = await inBatches(before.map((c) => () => LoadClient.join(url, c.record.matchId, { token: c.token }, THINK_MS)));
     await Promise.all(after.map((c) => c.whenDone()));
 
@@ -105,6 +107,7 @@ describe('crash under load', () => {
     }
     expect(ackedBeforeKill).toBeGreaterThanOrEqual(KILL_AFTER_ACKS);
     expect(ackedTotal).toBeGreaterThan(ackedBeforeKill);
+    console.log(`crash under load: ${MATCHES} matches, ${ackedBeforeKill} acks before SIGKILL, ${ackedTotal} in all, all found in the logs; restart to ready ${restartMs} ms`);
     await Promise.all(after.map((c) => c.leave()));
   }, 400_000);
 });
