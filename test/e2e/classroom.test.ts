@@ -129,6 +129,7 @@ describe('a classroom in the browser', () => {
     await teacher.click('#fc-tab-all');
     await teacher.waitForSelector('#fc-all .fc-mini');
     expect(await teacher.locator('#fc-all .fc-mini').count()).toBe(2);
+    await teacher.screenshot({ path: join(SHOTS, 'console-all.png') });
     await teacher.click('#fc-tab-debrief');
     await teacher.waitForFunction(() => document.querySelectorAll('#debrief .fc-debrief-col').length === 2 && document.querySelectorAll('#debrief .fc-chart canvas').length >= 8, null, { timeout: 20_000 });
     await teacher.screenshot({ path: join(SHOTS, 'debrief-session.png'), fullPage: true });

@@ -1,6 +1,6 @@
 import './console.css';
 import type { Scenario } from '../../../shared/scenario/types';
-import { t } from '../i18n/i18n';
+import { money, t } from '../i18n/i18n';
 import { MatchConnection, type Reply } from '../net/connection';
 import { describeRefusal } from '../ui/refusals';
 import { clear, h } from '../ui/dom';
@@ -110,14 +110,18 @@ export async function renderConsole(root: HTMLElement, matchIds: string[], back:
       clear(grid);
       conns.forEach((c, index) => {
         const s = c.state;
-        const locked = [...s.players].filter((p: { locked: boolean }) => p.locked).length;
+        const seats = [...s.players] as Array<{ name: string; locked: boolean; valuation: number; loopsClosed: number }>;
+        const locked = seats.filter((p) => p.locked).length;
+        const standings = [...seats].sort((a, b) => b.loopsClosed - a.loopsClosed || b.valuation - a.valuation);
         grid.append(
           h(
             'button',
             { class: 'card fc-mini', onclick: () => ((tab = { kind: 'match', index }), show()) },
             h('div', { class: 'fc-code small' }, s.joinCode),
-            h('div', {}, s.quarter > 0 ? `Q${s.quarter}/${s.quarters} · ${statusText(s)}` : statusText(s)),
-            h('div', { class: 'muted' }, `${locked}/${s.players.length} ${t('fcLocked')}${s.resultsHeld ? ` · ${tf('fcReveal', { q: s.resultsHeld })}` : ''}`),
+            h('div', { class: 'fc-mini-status' }, s.quarter > 0 ? `Q${s.quarter}/${s.quarters} · ${statusText(s)}` : statusText(s)),
+            h('div', { class: 'muted' }, `${locked}/${seats.length} ${t('fcLocked')}`),
+            s.resultsHeld ? h('div', { class: 'fc-held' }, tf('fcReveal', { q: s.resultsHeld })) : null,
+            s.quarter > 0 ? h('ol', { class: 'fc-standings' }, ...standings.map((p) => h('li', {}, h('span', {}, p.name), h('strong', {}, `${p.loopsClosed} ⟳ · ${money(p.valuation)}`)))) : null,
           ),
         );
       });
