@@ -81,6 +81,7 @@ export async function renderConsole(root: HTMLElement, matchIds: string[], back:
     const clock = h('section', { class: 'card fc-clock' });
     const held = h('p', { class: 'fc-held', id: 'fc-held' });
     const dynamic = h('div', { class: 'fc-dynamic' });
+    let shownKey = '';
     clear(body);
     body.append(h('div', { class: 'fc-stage' }, join, h('div', { class: 'fc-middle' }, clock, held, dynamic)), ctl.el);
     redraw = () => {
@@ -94,8 +95,13 @@ export async function renderConsole(root: HTMLElement, matchIds: string[], back:
       held.hidden = s.resultsHeld === 0;
       held.textContent = tf('fcHeld', { q: s.resultsHeld });
       const names = [...s.players].map((p: { name: string }) => p.name);
-      clear(dynamic);
-      dynamic.append(h('div', { class: 'fc-columns' }, resultsPanel(s.reportJson, names), roster(conn, say)));
+      // Rebuilt only when what they show changes, so a half-open menu survives the timer's patches.
+      const key = JSON.stringify([s.reportJson, s.membersJson, s.status, [...s.players].map((p: Record<string, unknown>) => [p.name, p.kind, p.locked, p.autopilot, p.valuation, p.loopsClosed])]);
+      if (key !== shownKey) {
+        shownKey = key;
+        clear(dynamic);
+        dynamic.append(h('div', { class: 'fc-columns' }, resultsPanel(s.reportJson, names), roster(conn, say)));
+      }
       ctl.update();
       drawTabs();
     };
