@@ -114,6 +114,7 @@ export class MatchRoom extends Room<{ state: MatchState }> {
   private onEvents(events: readonly EventEnvelope[], next: GameState): void {
     const prior = this.seen;
     this.seen = next;
+    for (const e of events) if (e.type === 'SeatReplaced') this.retire((e.data as { seat: number }).seat);
     const start = events.findIndex((e) => e.type === 'PlanningEnded');
     const end = events.findIndex((e) => e.type === 'QuarterResolved');
     const resolution = start >= 0 && end >= start ? events.slice(start, end + 1) : null;
@@ -147,6 +148,8 @@ export class MatchRoom extends Room<{ state: MatchState }> {
     if (o.token !== undefined) {
       const seat = await registry.seatForToken(matchId, o.token);
       if (seat === null) throw new ServerError(403, 'INVALID_SEAT_TOKEN: this token does not hold a seat in this match.');
+      // A seat the facilitator handed to a bot has no player any more: its old token only watches.
+      if (this.host.current.seats[seat]?.kind === 'bot') return { role: 'spectator', seat: null, newToken: null };
       return { role: 'player', seat, newToken: null, name: o.name ?? this.host.current.seats[seat]?.name ?? '' };
     }
     if (o.facilitatorKey !== undefined) {
@@ -239,6 +242,19 @@ export class MatchRoom extends Room<{ state: MatchState }> {
     this.autoDispose = true;
     // Nobody watching: the log keeps the match, so an idle finished room can go now.
     if (this.clients.length === 0) this.clock.setTimeout(() => this.clients.length === 0 && void this.disconnect(), FINISHED_IDLE_MS);
+  }
+
+  /** A seat handed to a bot: its players (a whole team) watch from now on; their own books stay theirs to see. */
+  private retire(seat: number): void {
+    this.seatTokens.delete(seat);
+    for (const c of this.clients) {
+      const d = c.userData as ClientData | undefined;
+      if (d?.role !== 'player' || d.seat !== seat) continue;
+      this.unseatClient(c);
+      d.role = 'spectator';
+      d.seat = null;
+      c.send('seat', { role: 'spectator', seat: null, token: null } satisfies SeatAssigned);
+    }
   }
 
   /** The students in the room, each with the seat whose team they play in. */

@@ -159,8 +159,15 @@ describe('teams', () => {
     expect(await cy.command({ type: 'SubmitOrders', data: { seat: 0, quarter: 1, orders: {} } })).toMatchObject({ ok: false, code: 'SEAT_NOT_YOURS' });
     await bo.until(() => JSON.parse(bo.state.players[1].ordersJson).aiTraining === 300);
     await teacher.until(() => JSON.parse(teacher.state.membersJson).filter((m: { seat: number }) => m.seat === 1).length === 3);
-    // Moving a student onto a bot's seat is refused.
+    // Handing Ada's seat to a bot retires its team: Ada now watches, and her token only watches too.
     expect(await teacher.command({ type: 'ReplaceSeat', data: { seat: 0, bot: { strategy: 'balanced', difficulty: 'easy' } } })).toMatchObject({ ok: true });
+    await ada.until(() => ada.role === 'spectator');
+    expect(ada.seat).toBeNull();
+    expect(await ada.command({ type: 'SubmitOrders', data: { seat: 0, quarter: 1, orders: {} } })).toMatchObject({ ok: false, code: 'READ_ONLY' });
+    const adaAgain = await GameClient.join(server.port, matchId, { token: ada.token!, name: 'Ada' });
+    expect(adaAgain.role).toBe('spectator');
+    await adaAgain.leave();
+    // Moving a student onto a bot's seat is refused.
     teacher.raw('moveMember', { id: 'bad', memberId: di.room.sessionId, seat: 0 });
     await teacher.until(() => teacher.unmatched.some((r) => !r.ok && r.code === 'NOT_A_TEAM'));
     // A member's token brings them back into the same team.
