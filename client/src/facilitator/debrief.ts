@@ -44,7 +44,8 @@ function chart(uPlot: typeof uPlotClass, box: HTMLElement, opts: { id?: string; 
 
 /** One match's debrief: its charts across all players, the moments loops closed, and its exports. */
 async function matchDebrief(uPlot: typeof uPlotClass, column: HTMLElement, matchId: string, title: string, width: number): Promise<void> {
-  const [csv, file] = await Promise.all([(await fetchExport(matchId, 'csv')).text(), (await fetchExport(matchId, 'json')).json() as Promise<{ events: Array<{ type: string; data: Record<string, unknown> }> }>]);
+  // The charts show what the class has seen: a quarter held for a staged reveal stays out.
+  const [csv, file] = await Promise.all([(await fetchExport(matchId, 'csv', false)).text(), (await fetchExport(matchId, 'json', false)).json() as Promise<{ events: Array<{ type: string; data: Record<string, unknown> }> }>]);
   const rows = parseExport(csv);
   column.append(
     h(

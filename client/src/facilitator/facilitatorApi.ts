@@ -46,15 +46,18 @@ export async function createSession(req: NewSession): Promise<CreatedSession> {
   return created;
 }
 
-/** A match's export as the facilitator sees it. */
-export async function fetchExport(matchId: string, format: 'csv' | 'json'): Promise<Response> {
-  const key = keyOf(matchId);
+/**
+ * A match's export: with the key as the facilitator sees it (a held quarter included), without
+ * it as the class sees it (what the projector may show).
+ */
+export async function fetchExport(matchId: string, format: 'csv' | 'json', asFacilitator: boolean): Promise<Response> {
+  const key = asFacilitator ? keyOf(matchId) : null;
   return ok(await fetch(`/api/matches/${encodeURIComponent(matchId)}/export?format=${format}`, { headers: key ? { 'x-facilitator-key': key } : {} }));
 }
 
 /** Saves an export as a file on the facilitator's computer. */
 export async function downloadExport(matchId: string, format: 'csv' | 'json'): Promise<void> {
-  const blob = await (await fetchExport(matchId, format)).blob();
+  const blob = await (await fetchExport(matchId, format, true)).blob();
   const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;
