@@ -156,7 +156,11 @@ export async function renderMatch(root: HTMLElement, matchId: string, intent: Jo
     clear(panel);
     const s = conn.state;
     panel.classList.toggle('ended', s.status === 'ended');
-    if (s.status === 'ended') return drawResults();
+    if (s.status === 'ended') {
+      drawResults();
+      panel.append(status);
+      return;
+    }
     if (conn.role !== 'player') {
       panel.append(status);
       panel.append(h('h2', {}, conn.role === 'facilitator' ? t('facilitator') : t('spectator')));
