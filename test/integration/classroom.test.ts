@@ -1,26 +1,18 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { jsonLogger } from '../../server/config';
 import { startServer, type RunningServer } from '../../server/index';
 import type { EventEnvelope } from '../../shared/replay/envelope';
 import { GameClient } from '../support/gameClient';
+import { useTestServer } from '../support/testServer';
 
-let server: RunningServer;
-let dir: string;
-const api = (path: string, init?: RequestInit) => fetch(`http://127.0.0.1:${server.port}${path}`, init);
+const live = useTestServer('classroom-');
+const api = (path: string, init?: RequestInit) => fetch(`http://127.0.0.1:${live.server.port}${path}`, init);
 const postJson = (path: string, body: unknown) => api(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
 const ndjson = (text: string) => text.trim().split('\n').map((l) => JSON.parse(l) as EventEnvelope);
 
-beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'classroom-'));
-  server = await startServer({ port: 0, dataDir: dir, logLevel: 'error' }, jsonLogger('error', () => undefined));
-});
-afterAll(async () => {
-  await server.close();
-  rmSync(dir, { recursive: true, force: true });
-});
 
 async function classroom(body: Record<string, unknown>) {
   const res = await postJson('/api/matches', { seats: 2, classroom: true, planningSeconds: 0, quarters: 4, ...body });
@@ -31,9 +23,9 @@ async function classroom(body: Record<string, unknown>) {
 describe('staged reveal', () => {
   it('withholds a resolved quarter from students (room and API) until the facilitator releases it', async () => {
     const { matchId, facilitatorKey } = await classroom({ seed: 'staged', stagedReveal: true });
-    const teacher = await GameClient.join(server.port, matchId, { facilitatorKey });
-    const ada = await GameClient.join(server.port, matchId, { name: 'Ada' });
-    const bo = await GameClient.join(server.port, matchId, { name: 'Bo' });
+    const teacher = await GameClient.join(live.server.port, matchId, { facilitatorKey });
+    const ada = await GameClient.join(live.server.port, matchId, { name: 'Ada' });
+    const bo = await GameClient.join(live.server.port, matchId, { name: 'Bo' });
     expect(await teacher.command({ type: 'StartMatch', data: {} })).toMatchObject({ ok: true });
     await ada.until(() => ada.state.quarter === 1 && ada.state.status === 'planning');
     expect(ada.state.stagedReveal).toBe(true);
@@ -77,8 +69,8 @@ describe('staged reveal', () => {
 describe('staged reveal of the last quarter', () => {
   it('keeps the match live until the facilitator releases the final results', async () => {
     const { matchId, facilitatorKey } = await classroom({ seats: 1, quarters: 1, seed: 'final', stagedReveal: true });
-    const teacher = await GameClient.join(server.port, matchId, { facilitatorKey });
-    const ada = await GameClient.join(server.port, matchId, { name: 'Ada' });
+    const teacher = await GameClient.join(live.server.port, matchId, { facilitatorKey });
+    const ada = await GameClient.join(live.server.port, matchId, { name: 'Ada' });
     expect(await teacher.command({ type: 'StartMatch', data: {} })).toMatchObject({ ok: true });
     await ada.until(() => ada.state.status === 'planning');
     expect(await ada.command({ type: 'LockOrders', data: { seat: 0, quarter: 1 } })).toMatchObject({ ok: true });
@@ -97,7 +89,7 @@ describe('staged reveal of the last quarter', () => {
 describe('facilitator controls', () => {
   it('refuses every control from a student, and moving students from anyone but the facilitator', async () => {
     const { matchId, facilitatorKey } = await classroom({ seed: 'refuse' });
-    const ada = await GameClient.join(server.port, matchId, { name: 'Ada' });
+    const ada = await GameClient.join(live.server.port, matchId, { name: 'Ada' });
     const controls = [
       { type: 'StartMatch', data: {} },
       { type: 'SetStagedReveal', data: { on: true } },
@@ -105,7 +97,7 @@ describe('facilitator controls', () => {
       { type: 'ReplaceSeat', data: { seat: 1, bot: { strategy: 'balanced', difficulty: 'easy' } } },
     ];
     for (const c of controls) expect(await ada.command(c)).toMatchObject({ ok: false, code: 'NOT_ALLOWED' });
-    const teacher = await GameClient.join(server.port, matchId, { facilitatorKey });
+    const teacher = await GameClient.join(live.server.port, matchId, { facilitatorKey });
     expect(await teacher.command({ type: 'StartMatch', data: {} })).toMatchObject({ ok: true });
     await ada.until(() => ada.state.status === 'planning');
     for (const c of [
@@ -125,19 +117,19 @@ describe('facilitator controls', () => {
 describe('teams', () => {
   it('students beyond the seats join teams; members share the sheet; the facilitator moves them', async () => {
     const { matchId, facilitatorKey } = await classroom({ seed: 'teams' });
-    const teacher = await GameClient.join(server.port, matchId, { facilitatorKey });
-    const ada = await GameClient.join(server.port, matchId, { name: 'Ada' });
-    const bo = await GameClient.join(server.port, matchId, { name: 'Bo' });
+    const teacher = await GameClient.join(live.server.port, matchId, { facilitatorKey });
+    const ada = await GameClient.join(live.server.port, matchId, { name: 'Ada' });
+    const bo = await GameClient.join(live.server.port, matchId, { name: 'Bo' });
     // Both seats are taken: the next students join the team with the fewest members.
-    const cy = await GameClient.join(server.port, matchId, { name: 'Cy' });
-    const di = await GameClient.join(server.port, matchId, { name: 'Di' });
+    const cy = await GameClient.join(live.server.port, matchId, { name: 'Cy' });
+    const di = await GameClient.join(live.server.port, matchId, { name: 'Di' });
     expect([ada.seat, bo.seat, cy.seat, di.seat]).toEqual([0, 1, 0, 1]);
     expect(cy.token).toBe(ada.token);
-    await expect(GameClient.join(server.port, matchId, { name: 'Ed', team: 5 })).rejects.toThrow(/NOT_A_TEAM/);
+    await expect(GameClient.join(live.server.port, matchId, { name: 'Ed', team: 5 })).rejects.toThrow(/NOT_A_TEAM/);
     // A friends' match has no teams: nobody can join another player's seat by asking.
     const friends = (await (await postJson('/api/matches', { seats: 2, planningSeconds: 0, seed: 'friends' })).json()) as { matchId: string };
-    await GameClient.join(server.port, friends.matchId, { name: 'Host' }).then((c) => c.leave());
-    await expect(GameClient.join(server.port, friends.matchId, { name: 'Sneaky', team: 0 })).rejects.toThrow(/NOT_A_TEAM/);
+    await GameClient.join(live.server.port, friends.matchId, { name: 'Host' }).then((c) => c.leave());
+    await expect(GameClient.join(live.server.port, friends.matchId, { name: 'Sneaky', team: 0 })).rejects.toThrow(/NOT_A_TEAM/);
     await teacher.until(() => JSON.parse(teacher.state.membersJson).length === 4);
     expect(JSON.parse(teacher.state.membersJson).map((m: { name: string; seat: number }) => `${m.seat}:${m.name}`)).toEqual(['0:Ada', '0:Cy', '1:Bo', '1:Di']);
     expect(await teacher.command({ type: 'StartMatch', data: {} })).toMatchObject({ ok: true });
@@ -164,7 +156,7 @@ describe('teams', () => {
     await ada.until(() => ada.role === 'spectator');
     expect(ada.seat).toBeNull();
     expect(await ada.command({ type: 'SubmitOrders', data: { seat: 0, quarter: 1, orders: {} } })).toMatchObject({ ok: false, code: 'READ_ONLY' });
-    const adaAgain = await GameClient.join(server.port, matchId, { token: ada.token!, name: 'Ada' });
+    const adaAgain = await GameClient.join(live.server.port, matchId, { token: ada.token!, name: 'Ada' });
     expect(adaAgain.role).toBe('spectator');
     await adaAgain.leave();
     // Moving a student onto a bot's seat is refused.
@@ -172,7 +164,7 @@ describe('teams', () => {
     await teacher.until(() => teacher.unmatched.some((r) => !r.ok && r.code === 'NOT_A_TEAM'));
     // A member's token brings them back into the same team.
     await di.leave();
-    const back = await GameClient.join(server.port, matchId, { token: bo.token!, name: 'Di' });
+    const back = await GameClient.join(live.server.port, matchId, { token: bo.token!, name: 'Di' });
     expect(back.seat).toBe(1);
     await Promise.all([teacher.leave(), ada.leave(), bo.leave(), cy.leave(), back.leave()]);
   });
@@ -189,7 +181,7 @@ describe('class sessions', () => {
     for (const m of session.matches) {
       const log = ndjson(await (await api(`/api/matches/${m.matchId}/events`)).text());
       expect(log[0]).toMatchObject({ type: 'MatchCreated', data: { seed: 'class-7b' } });
-      const teacher = await GameClient.join(server.port, m.matchId, { facilitatorKey: session.facilitatorKey });
+      const teacher = await GameClient.join(live.server.port, m.matchId, { facilitatorKey: session.facilitatorKey });
       expect(teacher.role).toBe('facilitator');
       await teacher.leave();
     }

@@ -1,28 +1,15 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { jsonLogger } from '../../server/config';
-import { startServer, type RunningServer } from '../../server/index';
+import { describe, expect, it } from 'vitest';
 import { MAX_MESSAGES_PER_SECOND, MAX_STRIKES } from '../../server/rooms/wire';
 import { GameClient } from '../support/gameClient';
+import { useTestServer } from '../support/testServer';
 
 // Regressions found by the fuzz test (test/integration/fuzz.test.ts), one focused case each.
 
-let server: RunningServer;
-let dir: string;
+const live = useTestServer('hostile-');
 
-beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'hostile-'));
-  server = await startServer({ port: 0, dataDir: dir, logLevel: 'error' }, jsonLogger('error', () => undefined));
-});
-afterAll(async () => {
-  await server.close();
-  rmSync(dir, { recursive: true, force: true });
-});
 
 async function newMatch(): Promise<string> {
-  const res = await fetch(`http://127.0.0.1:${server.port}/api/matches`, {
+  const res = await fetch(`http://127.0.0.1:${live.server.port}/api/matches`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ seats: 2, bots: [], planningSeconds: 0, seed: 'hostile' }),
@@ -31,7 +18,7 @@ async function newMatch(): Promise<string> {
 }
 
 async function spectator(): Promise<GameClient> {
-  return GameClient.join(server.port, await newMatch(), { spectate: true });
+  return GameClient.join(live.server.port, await newMatch(), { spectate: true });
 }
 
 describe('hostile input regressions', () => {
@@ -47,8 +34,8 @@ describe('hostile input regressions', () => {
 
   it('an unlock queued behind the last lock keeps planning open (the server does not end it on a stale premise)', async () => {
     const matchId = await newMatch();
-    const ada = await GameClient.join(server.port, matchId, { name: 'Ada' });
-    const bo = await GameClient.join(server.port, matchId, { name: 'Bo' });
+    const ada = await GameClient.join(live.server.port, matchId, { name: 'Ada' });
+    const bo = await GameClient.join(live.server.port, matchId, { name: 'Bo' });
     await bo.until(() => bo.state.status === 'planning');
     expect(await ada.command({ type: 'LockOrders', data: { seat: 0, quarter: 1 } })).toMatchObject({ ok: true });
     // Sent back to back: the unlock is queued before the lock's follow-up (ending planning) runs.
@@ -57,7 +44,7 @@ describe('hostile input regressions', () => {
       bo.command({ type: 'UnlockOrders', data: { seat: 1, quarter: 1 } }),
     ]);
     expect([lock, unlock]).toMatchObject([{ ok: true }, { ok: true }]);
-    const events = await (await fetch(`http://127.0.0.1:${server.port}/api/matches/${matchId}/events`)).text();
+    const events = await (await fetch(`http://127.0.0.1:${live.server.port}/api/matches/${matchId}/events`)).text();
     expect(events).not.toContain('"PlanningEnded"');
     expect(await bo.command({ type: 'SubmitOrders', data: { seat: 1, quarter: 1, orders: { chipRnD: 10 } } })).toMatchObject({ ok: true });
     await Promise.all([ada.leave(), bo.leave()]);

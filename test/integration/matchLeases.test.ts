@@ -1,23 +1,17 @@
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { MatchRegistry } from '../../server/match/MatchRegistry';
 import { PostgresEventStore } from '../../server/store/PostgresEventStore';
 import { sealEvents, verifyLog } from '../../shared/replay/envelope';
 import { fold, stateHash } from '../../shared/replay/fold';
 import { ManualClock } from '../support/manualClock';
-import { PostgresServer } from '../support/postgresServer';
+import { usePostgresServer } from '../support/postgresServer';
 
-let server: PostgresServer;
-beforeAll(async () => {
-  server = await PostgresServer.start();
-}, 120_000);
-afterAll(async () => {
-  await server?.stop();
-}, 60_000);
+const pgLive = usePostgresServer();
 
 /** Two server processes' registries on one database, each appending through its own fenced store. */
 async function twoProcesses(database: string, leaseMs: number) {
-  const url = await server.createDatabase(database);
+  const url = await pgLive.server.createDatabase(database);
   const clock = new ManualClock();
   const open = async (owner: string) => new MatchRegistry(await PostgresEventStore.open({ url, owner }), clock, { owner, leaseMs });
   return { a: await open('proc-a'), b: await open('proc-b'), audit: await PostgresEventStore.open({ url }), url };

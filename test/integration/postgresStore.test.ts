@@ -1,24 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { GameEvent } from '../../shared/domain/events';
 import { sealEvents } from '../../shared/replay/envelope';
 import { StoreError } from '../../server/store/EventStore';
 import { PostgresEventStore } from '../../server/store/PostgresEventStore';
-import { PostgresServer } from '../support/postgresServer';
+import { usePostgresServer } from '../support/postgresServer';
 import { describeEventStoreContract } from '../support/storeContract';
 
-let server: PostgresServer;
+const pgLive = usePostgresServer();
 let databases = 0;
-beforeAll(async () => {
-  server = await PostgresServer.start();
-}, 120_000);
-afterAll(async () => {
-  await server?.stop();
-}, 60_000);
 
 /** Each test gets a database of its own on the one server of this file. */
 async function freshDatabase(): Promise<string> {
   databases += 1;
-  return server.createDatabase(`contract_${databases}`);
+  return pgLive.server.createDatabase(`contract_${databases}`);
 }
 
 describeEventStoreContract('PostgreSQL', async () => {

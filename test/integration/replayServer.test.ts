@@ -1,18 +1,13 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { Client } from '@colyseus/sdk';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { jsonLogger } from '../../server/config';
-import { startServer, type RunningServer } from '../../server/index';
+import { describe, expect, it } from 'vitest';
 import type { EventEnvelope } from '../../shared/replay/envelope';
 import { fold, stateAt, stateHash } from '../../shared/replay/fold';
 import { checkMatchFile, type MatchFile } from '../../shared/replay/matchFile';
 import { GameClient } from '../support/gameClient';
+import { useTestServer } from '../support/testServer';
 
-let server: RunningServer;
-let dir: string;
-const api = (path: string, init?: RequestInit) => fetch(`http://127.0.0.1:${server.port}${path}`, init);
+const live = useTestServer('replay-server-');
+const api = (path: string, init?: RequestInit) => fetch(`http://127.0.0.1:${live.server.port}${path}`, init);
 const post = (path: string, body: unknown) => api(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
 const bot = { strategy: 'balanced', difficulty: 'normal' } as const;
 
@@ -31,14 +26,6 @@ async function eventsOf(matchId: string): Promise<EventEnvelope[]> {
   return text.trim().split('\n').map((line) => JSON.parse(line) as EventEnvelope);
 }
 
-beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'replay-server-'));
-  server = await startServer({ port: 0, dataDir: dir, logLevel: 'error' }, jsonLogger('error', () => undefined));
-});
-afterAll(async () => {
-  await server.close();
-  rmSync(dir, { recursive: true, force: true });
-});
 
 describe('match export for the replay viewer', () => {
   it('is self-contained (log, hash chain, scenario, final state hash) and checks out; a tampered copy is refused naming the seq', async () => {
@@ -77,7 +64,7 @@ describe('what-if fork endpoint', () => {
     expect(stateHash(fold(forkLog.slice(0, 1)))).toBe(q5);
     expect(((await (await api(`/api/matches/${forked.matchId}`)).json()) as { status: string; openSeats: number })).toMatchObject({ status: 'waiting', openSeats: 1 });
 
-    const player = await GameClient.join(server.port, forked.matchId, { name: 'Ada' });
+    const player = await GameClient.join(live.server.port, forked.matchId, { name: 'Ada' });
     expect(player.seat).toBe(0);
     await player.until(() => player.state.status === 'planning');
     expect(player.state.quarter).toBe(6);
@@ -88,7 +75,7 @@ describe('what-if fork endpoint', () => {
     // The one asking can take a seat at once and comes back with its token.
     const taken = (await (await post(`/api/matches/${sourceId}/fork`, { quarter: 5, seats: [{ kind: 'bot', bot }, { kind: 'open' }], player: { seat: 1, name: 'Bo' } })).json()) as { matchId: string; seat: number; token: string };
     expect(taken.seat).toBe(1);
-    const bo = await GameClient.join(server.port, taken.matchId, { token: taken.token });
+    const bo = await GameClient.join(live.server.port, taken.matchId, { token: taken.token });
     expect(bo.seat).toBe(1);
     await bo.until(() => bo.state.status === 'planning' && bo.state.quarter === 6);
     await bo.leave();
@@ -121,13 +108,13 @@ describe('what-if fork endpoint', () => {
 describe('spectators with a delay', () => {
   it('see only the public state of N quarters ago, from the server; never a player’s orders', async () => {
     const created = (await (await post('/api/matches', { seats: 2, bots: [bot], planningSeconds: 0, quarters: 8, spectatorDelay: 1, seed: 'delay-1' })).json()) as { matchId: string };
-    const player = await GameClient.join(server.port, created.matchId, { name: 'Ada' });
+    const player = await GameClient.join(live.server.port, created.matchId, { name: 'Ada' });
     await player.until(() => player.state.status === 'planning');
-    const sdk = new Client(`ws://127.0.0.1:${server.port}`);
+    const sdk = new Client(`ws://127.0.0.1:${live.server.port}`);
     await expect(sdk.joinById(created.matchId, { spectate: true })).rejects.toThrow(/SPECTATOR_DELAYED/);
 
     const watch = await sdk.joinOrCreate('watch', { matchId: created.matchId });
-    const host = server.registry.loaded().find((h) => h.matchId === created.matchId)!;
+    const host = live.server.registry.loaded().find((h) => h.matchId === created.matchId)!;
     const seen: Array<{ shown: number; live: number; orders: string[]; report: string }> = [];
     const infos: Array<{ delay: number; shownQuarter: number; liveQuarter: number }> = [];
     watch.onMessage('watch', (m: { delay: number; shownQuarter: number; liveQuarter: number }) => infos.push(m));
@@ -145,7 +132,7 @@ describe('spectators with a delay', () => {
     await until(() => (watch.state as any).quarter === 3);
     // After quarter 3 resolved, a one-quarter delay shows the opening of quarter 3 with quarter 2's results.
     expect(JSON.parse((watch.state as any).reportJson as string)).toMatchObject({ quarter: 2 });
-    const log = await server.registry.store.read(created.matchId);
+    const log = await live.server.registry.store.read(created.matchId);
     expect([...(watch.state as any).players].map((p: any) => p.valuation)).toEqual(stateAt(log, 2).players.map((p) => p.valuation));
     expect(infos[infos.length - 1]).toEqual({ delay: 1, shownQuarter: 3, liveQuarter: 4 });
     for (const s of seen) {
@@ -160,9 +147,9 @@ describe('spectators with a delay', () => {
 
   it('a delay set by the facilitator moves spectators of the live room to the watch room', async () => {
     const created = (await (await post('/api/matches', { seats: 2, classroom: true, planningSeconds: 0 })).json()) as { matchId: string; facilitatorKey: string };
-    const spectator = await GameClient.join(server.port, created.matchId, { spectate: true });
+    const spectator = await GameClient.join(live.server.port, created.matchId, { spectate: true });
     const left = new Promise<number>((resolve) => spectator.room.onLeave((code: number) => resolve(code)));
-    const facilitator = await GameClient.join(server.port, created.matchId, { facilitatorKey: created.facilitatorKey });
+    const facilitator = await GameClient.join(live.server.port, created.matchId, { facilitatorKey: created.facilitatorKey });
     expect(await facilitator.command({ type: 'SetSpectatorDelay', data: { quarters: 2 } })).toMatchObject({ ok: true });
     expect(await left).toBe(4011);
     expect(await facilitator.command({ type: 'SetSpectatorDelay', data: { quarters: -1 } })).toMatchObject({ ok: false, code: 'INVALID_SETTINGS' });
@@ -171,8 +158,8 @@ describe('spectators with a delay', () => {
 
   it('under a staged reveal, spectators see a resolved quarter only once the facilitator releases it', async () => {
     const created = (await (await post('/api/matches', { seats: 2, bots: [bot, bot], classroom: true, stagedReveal: true, planningSeconds: 0, quarters: 6, seed: 'held-1' })).json()) as { matchId: string; facilitatorKey: string };
-    const teacher = await GameClient.join(server.port, created.matchId, { facilitatorKey: created.facilitatorKey });
-    const watch = await new Client(`ws://127.0.0.1:${server.port}`).joinOrCreate('watch', { matchId: created.matchId });
+    const teacher = await GameClient.join(live.server.port, created.matchId, { facilitatorKey: created.facilitatorKey });
+    const watch = await new Client(`ws://127.0.0.1:${live.server.port}`).joinOrCreate('watch', { matchId: created.matchId });
     const reports: string[] = [];
     watch.onStateChange((s: any) => reports.push(`${s.quarter}:${s.reportJson}`));
     expect(await teacher.command({ type: 'StartMatch', data: {} })).toMatchObject({ ok: true });

@@ -1,25 +1,12 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { jsonLogger } from '../../server/config';
-import { startServer, type RunningServer } from '../../server/index';
+import { describe, expect, it } from 'vitest';
 import { verifyLog, type EventEnvelope } from '../../shared/replay/envelope';
 import { GameClient } from '../support/gameClient';
+import { useTestServer } from '../support/testServer';
 
-let server: RunningServer;
-let dir: string;
-const api = (path: string, init?: RequestInit) => fetch(`http://127.0.0.1:${server.port}${path}`, init);
+const live = useTestServer('server-');
+const api = (path: string, init?: RequestInit) => fetch(`http://127.0.0.1:${live.server.port}${path}`, init);
 const post = (body: unknown) => api('/api/matches', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
 
-beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'server-'));
-  server = await startServer({ port: 0, dataDir: dir, logLevel: 'error' }, jsonLogger('error', () => undefined));
-});
-afterAll(async () => {
-  await server.close();
-  rmSync(dir, { recursive: true, force: true });
-});
 
 describe('HTTP API', () => {
   it('reports health, creates matches, lists and describes them', async () => {
@@ -82,8 +69,8 @@ describe('match room over WebSockets', () => {
       { strategy: 'satellites', difficulty: 'normal' },
     ];
     const { matchId } = (await (await post({ seats: 4, bots, planningSeconds: 0, seed: 'two-humans', quarters: 4 })).json()) as { matchId: string };
-    const ada = await GameClient.join(server.port, matchId, { name: 'Ada' });
-    const bo = await GameClient.join(server.port, matchId, { name: 'Bo' });
+    const ada = await GameClient.join(live.server.port, matchId, { name: 'Ada' });
+    const bo = await GameClient.join(live.server.port, matchId, { name: 'Bo' });
     expect([ada.seat, bo.seat]).toEqual([0, 1]);
     expect(ada.token).toBeTruthy();
     const leaks: string[] = [];
@@ -122,7 +109,7 @@ describe('match room over WebSockets', () => {
 
   it('refuses every class of bad input with a code and changes nothing', async () => {
     const { matchId } = (await (await post({ seats: 2, bots: [{ strategy: 'robots', difficulty: 'easy' }], planningSeconds: 0, seed: 'hostile' })).json()) as { matchId: string };
-    const ada = await GameClient.join(server.port, matchId, { name: 'Ada' });
+    const ada = await GameClient.join(live.server.port, matchId, { name: 'Ada' });
     await ada.until(() => ada.state.status === 'planning');
     const seq = ada.state.seq;
     const expectRefused = async (command: unknown, code: string) => {
@@ -152,21 +139,21 @@ describe('match room over WebSockets', () => {
 
   it('a seat token reclaims the seat after leaving; a wrong token is refused; spectators are read-only', async () => {
     const { matchId } = (await (await post({ seats: 2, bots: [], planningSeconds: 600, seed: 'tokens' })).json()) as { matchId: string };
-    const ada = await GameClient.join(server.port, matchId, { name: 'Ada' });
-    const bo = await GameClient.join(server.port, matchId, { name: 'Bo' });
+    const ada = await GameClient.join(live.server.port, matchId, { name: 'Ada' });
+    const bo = await GameClient.join(live.server.port, matchId, { name: 'Bo' });
     const token = ada.token!;
     await bo.until(() => bo.state.status === 'planning');
     await ada.leave();
     // While Ada is away a bot plays her seat (it locks); Bo has not locked, so the quarter waits.
     await bo.until(() => bo.state.players[0].autopilot === true && bo.state.players[0].locked === true);
-    const back = await GameClient.join(server.port, matchId, { token });
+    const back = await GameClient.join(live.server.port, matchId, { token });
     expect(back.seat).toBe(0);
     expect(back.token).toBeNull();
     await bo.until(() => bo.state.players[0].autopilot === false && bo.state.players[0].connected === true);
     expect(await back.command({ type: 'UnlockOrders', data: { seat: 0, quarter: 1 } })).toMatchObject({ ok: true });
     expect(await back.command({ type: 'SubmitOrders', data: { seat: 0, quarter: 1, orders: { aiTraining: 10 } } })).toMatchObject({ ok: true });
-    await expect(GameClient.join(server.port, matchId, { token: 'stolen-token' })).rejects.toThrow(/INVALID_SEAT_TOKEN/);
-    const watcher = await GameClient.join(server.port, matchId, { spectate: true });
+    await expect(GameClient.join(live.server.port, matchId, { token: 'stolen-token' })).rejects.toThrow(/INVALID_SEAT_TOKEN/);
+    const watcher = await GameClient.join(live.server.port, matchId, { spectate: true });
     expect(watcher.role).toBe('spectator');
     expect(await watcher.command({ type: 'LockOrders', data: { seat: 0, quarter: 1 } })).toMatchObject({ ok: false, code: 'READ_ONLY' });
     await watcher.until(() => watcher.state.players.length === 2);
@@ -180,10 +167,10 @@ describe('match room over WebSockets', () => {
   it('a facilitator with the key starts, pauses, times, shocks and advances a classroom match; a wrong key is refused', async () => {
     const res = await post({ seats: 2, bots: [{ strategy: 'balanced', difficulty: 'normal' }], planningSeconds: 0, classroom: true, seed: 'class' });
     const { matchId, facilitatorKey } = (await res.json()) as { matchId: string; facilitatorKey: string };
-    await expect(GameClient.join(server.port, matchId, { facilitatorKey: 'wrong' })).rejects.toThrow(/INVALID_FACILITATOR_KEY/);
-    const teacher = await GameClient.join(server.port, matchId, { facilitatorKey });
+    await expect(GameClient.join(live.server.port, matchId, { facilitatorKey: 'wrong' })).rejects.toThrow(/INVALID_FACILITATOR_KEY/);
+    const teacher = await GameClient.join(live.server.port, matchId, { facilitatorKey });
     expect(teacher.role).toBe('facilitator');
-    const student = await GameClient.join(server.port, matchId, { name: 'Ada' });
+    const student = await GameClient.join(live.server.port, matchId, { name: 'Ada' });
     await teacher.until(() => teacher.state.players[0]?.name === 'Ada');
     // A classroom match waits for its facilitator, and students cannot run it.
     expect(teacher.state.status).toBe('lobby');
@@ -209,8 +196,8 @@ describe('match room over WebSockets', () => {
 
   it('a dropped link keeps the seat for the grace window and the SDK reconnects into it', async () => {
     const { matchId } = (await (await post({ seats: 2, bots: [], planningSeconds: 600, seed: 'drop' })).json()) as { matchId: string };
-    const ada = await GameClient.join(server.port, matchId, { name: 'Ada' });
-    const bo = await GameClient.join(server.port, matchId, { name: 'Bo' });
+    const ada = await GameClient.join(live.server.port, matchId, { name: 'Ada' });
+    const bo = await GameClient.join(live.server.port, matchId, { name: 'Bo' });
     await ada.until(() => ada.state.status === 'planning');
     // The SDK skips reconnecting rooms younger than minUptime (5 s by default).
     ada.room.reconnection.minUptime = 0;

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import pg from 'pg';
+import { afterAll, beforeAll } from 'vitest';
 import { freePort } from './freePort';
 
 const run = promisify(execFile);
@@ -85,4 +86,16 @@ export class PostgresServer {
       rmSync(this.dir, { recursive: true, force: true });
     }
   }
+}
+
+/** One throwaway PostgreSQL server for a test file: started before its tests, stopped after them. */
+export function usePostgresServer(): { readonly server: PostgresServer } {
+  const live = {} as { server: PostgresServer };
+  beforeAll(async () => {
+    live.server = await PostgresServer.start();
+  }, 120_000);
+  afterAll(async () => {
+    await live.server?.stop();
+  }, 60_000);
+  return live;
 }
