@@ -44,6 +44,8 @@ export const MatchState = schema(
     quarters: t.uint8().default(0),
     winLoops: t.uint8().default(2),
     planningSeconds: t.uint16().default(0),
+    /** Quarters a spectator's view lags behind the players (0: live). */
+    spectatorDelay: t.uint8().default(0),
     /** When planning ends, in server wall time (ms); 0 without a timer. */
     deadline: t.number().default(0),
     seq: t.number().default(0),

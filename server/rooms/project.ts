@@ -72,6 +72,7 @@ export function project(ms: MatchState, state: GameState, facts: RoomFacts, last
   ms.quarters = state.scenario.quarters;
   ms.winLoops = state.settings.winLoops;
   ms.planningSeconds = state.settings.planningSeconds;
+  ms.spectatorDelay = state.settings.spectatorDelay ?? 0;
   ms.deadline = facts.deadline;
   ms.seq = facts.seq;
   ms.foundryPriceUsd = state.foundry?.clearingPriceUsd ?? 0;

@@ -69,6 +69,11 @@ describe('a classroom in the browser', () => {
     await teacher.click('#fc-pause');
     for (const page of [ada, bo]) await page.waitForFunction(() => !document.body.textContent!.includes('Paused by the facilitator'), null, { timeout: 20_000 });
 
+    // Spectators of this room lag one quarter behind from now on; the console shows the room's value.
+    await teacher.fill('#fc-delay', '1');
+    await teacher.click('#fc-set-delay');
+    await teacher.waitForFunction(() => (document.querySelector('#fc-delay-now')?.textContent ?? '').includes('1'), null, { timeout: 20_000 });
+
     await teacher.selectOption('#fc-shock', 'foundry-fire');
     await teacher.click('#fc-inject');
     await ada.click('#lock');

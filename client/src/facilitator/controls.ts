@@ -16,6 +16,9 @@ export function controls(conn: MatchConnection, say: (r: Reply) => void, deck: r
   const reveal = h('button', { id: 'fc-reveal', class: 'primary', onclick: () => void run({ type: 'RevealResults', data: { quarter: conn.state.resultsHeld } }) });
   const timer = h('input', { id: 'fc-timer', type: 'number', min: 0, max: 3600, step: 15, value: conn.state.planningSeconds ?? 0 });
   const setTimer = h('button', { id: 'fc-set-timer', onclick: () => void run({ type: 'SetPlanningTimer', data: { seconds: Number(timer.value) } }) }, t('fcSetTimer'));
+  const delay = h('input', { id: 'fc-delay', type: 'number', min: 0, max: 60, step: 1, value: conn.state.spectatorDelay ?? 0 });
+  const setDelay = h('button', { id: 'fc-set-delay', onclick: () => void run({ type: 'SetSpectatorDelay', data: { quarters: Number(delay.value) } }) }, t('fcSetDelay'));
+  const delayNow = h('span', { id: 'fc-delay-now', class: 'muted' });
   const shock = h('select', { id: 'fc-shock', 'aria-label': t('fcShockDeck') }, ...deck.map((c) => h('option', { value: c.id }, c.headline)));
   const inject = h('button', { id: 'fc-inject', onclick: () => void run({ type: 'InjectShock', data: { cardId: shock.value } }) }, t('fcInject'));
   const staged = h('input', { id: 'fc-staged', type: 'checkbox' });
@@ -27,6 +30,7 @@ export function controls(conn: MatchConnection, say: (r: Reply) => void, deck: r
     h('div', { class: 'fc-row' }, start, pause, advance, reveal, end),
     h('div', { class: 'fc-row' }, h('label', {}, t('fcTimerSeconds'), h('span', { class: 'fc-inline' }, timer, setTimer)), h('label', { class: 'fc-grow' }, t('fcShockDeck'), h('span', { class: 'fc-inline' }, shock, inject))),
     h('label', { class: 'inline' }, staged, ` ${t('fcStagedReveal')}`),
+    h('div', { class: 'fc-row' }, h('label', {}, t('fcSpectatorDelay'), h('span', { class: 'fc-inline' }, delay, setDelay, delayNow))),
   );
   const update = () => {
     const s = conn.state;
@@ -43,6 +47,8 @@ export function controls(conn: MatchConnection, say: (r: Reply) => void, deck: r
     staged.checked = s.stagedReveal === true;
     staged.disabled = s.status === 'ended';
     setTimer.disabled = s.status === 'ended';
+    setDelay.disabled = s.status === 'ended';
+    delayNow.textContent = tf('fcDelayNow', { q: s.spectatorDelay ?? 0 });
   };
   update();
   return { el, update };
