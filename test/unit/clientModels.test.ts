@@ -112,9 +112,10 @@ describe('money and numbers in the chosen locale', () => {
   it('formats dollars and counts in English and German', async () => {
     const { money, number } = await import('../../client/src/i18n/i18n');
     setLocale('en');
-    expect([money(12_345_000_000), money(450_000_000), money(12_000), number(1234.5, 1)]).toEqual(['$12.3B', '$450M', '$12,000', '1,234.5']);
+    expect([money(12_345_000_000), money(450_000_000), money(12_000), number(1234.5, 1), money(-250_000_000)]).toEqual(['$12.3B', '$450M', '$12,000', '1,234.5', '-$250M']);
     setLocale('de');
-    expect([money(12_345_000_000), money(450_000_000), money(12_000), number(1234.5, 1)]).toEqual(['$12,3 Mrd.', '$450 Mio.', '$12.000', '1.234,5']);
+    // German puts the currency after the amount, joined by no-break spaces.
+    expect([money(12_345_000_000), money(450_000_000), money(12_000), number(1234.5, 1)]).toEqual(['12,3 Mrd. $', '450 Mio. $', '12.000 $', '1.234,5'].map((x) => x.replace(/ /g, '\u00a0')));
     setLocale('en');
   });
 

@@ -27,13 +27,21 @@ export function t(key: MessageKey): string {
   return catalogs[locale][key];
 }
 
-/** Whole dollars as "$12.3B" / "$450M" / "$12,000" in the chosen locale. */
+const formats = new Map<string, Intl.NumberFormat>();
+const usdFormat = (compact: boolean, digits: number): Intl.NumberFormat => {
+  const key = `${locale}:${compact}:${digits}`;
+  let f = formats.get(key);
+  if (!f) {
+    f = new Intl.NumberFormat(locale === 'de' ? 'de-DE' : 'en-US', { style: 'currency', currency: 'USD', notation: compact ? 'compact' : 'standard', minimumFractionDigits: digits, maximumFractionDigits: digits });
+    formats.set(key, f);
+  }
+  return f;
+};
+
+/** Dollars the way the chosen locale writes them: "$12.3B" / "12,3 Mrd. $", "$450M", "$12,000". */
 export function money(usd: number): string {
   const abs = Math.abs(usd);
-  const nf = (digits: number) => new Intl.NumberFormat(locale === 'de' ? 'de-DE' : 'en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
-  if (abs >= 1e9) return `$${nf(1).format(usd / 1e9)}${locale === 'de' ? ' Mrd.' : 'B'}`;
-  if (abs >= 1e6) return `$${nf(0).format(usd / 1e6)}${locale === 'de' ? ' Mio.' : 'M'}`;
-  return `$${nf(0).format(usd)}`;
+  return usdFormat(abs >= 1e6, abs >= 1e9 ? 1 : 0).format(usd);
 }
 
 export function number(n: number, digits = 0): string {
