@@ -22,6 +22,7 @@ import {
   MAX_MESSAGE_BYTES,
   MAX_MESSAGES_PER_SECOND,
   MAX_STRIKES,
+  MATCH_MOVED_CLOSE_CODE,
   moveMemberSchema,
   type Rejected,
   type SeatAssigned,
@@ -45,8 +46,6 @@ interface ClientData extends Seated {
 /** Seconds a dropped player keeps the seat before a bot takes over until they come back. */
 const RECONNECT_GRACE_SECONDS = 20;
 const FINISHED_IDLE_MS = 60_000;
-/** Close code when this process stops hosting the match (another one holds its lease now). */
-const MATCH_MOVED_CLOSE_CODE = 4009;
 
 /**
  * The room adapts; the engine decides. A message becomes a command for the match host, which

@@ -1,24 +1,13 @@
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningServer } from '../../server/index';
-import { SHOTS, startBrowserServer, type BrowserServer } from '../support/browserServer';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { SHOTS, useBrowserServer } from '../support/browserServer';
 
-let e2e: BrowserServer;
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  e2e = await startBrowserServer('e2e-classroom-');
-  ({ server, browser } = e2e);
-}, 60_000);
-afterAll(async () => {
-  await e2e?.close();
-});
+const live = useBrowserServer('e2e-classroom-');
 
 /** A student in a browser context of their own: opens the QR code's link, types a name, joins. */
 async function student(url: string, name: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const context = await live.browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
   await page.goto(url);
   await page.fill('#name', name);
@@ -29,10 +18,10 @@ async function student(url: string, name: string): Promise<Page> {
 
 describe('a classroom in the browser', () => {
   it('a facilitator creates a classroom match, two students join by code; pause, a shock and an advance reach the students', async () => {
-    const teacher = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+    const teacher = await live.browser.newPage({ viewport: { width: 1920, height: 1080 } });
     const errors: string[] = [];
     teacher.on('pageerror', (e) => errors.push(e.message));
-    await teacher.goto(`http://127.0.0.1:${server.port}/`);
+    await teacher.goto(`http://127.0.0.1:${live.server.port}/`);
     await teacher.fill('#seats', '2');
     await teacher.fill('#botCount', '0');
     await teacher.fill('#timer', '0');
@@ -48,12 +37,12 @@ describe('a classroom in the browser', () => {
       return c !== null && c.getContext('2d')!.getImageData(0, 0, 1, 1).data[0] === 255;
     });
 
-    const ada = await student(`http://127.0.0.1:${server.port}/?join=${code}`, 'Ada');
-    const bo = await student(`http://127.0.0.1:${server.port}/?join=${code}`, 'Bo');
+    const ada = await student(`http://127.0.0.1:${live.server.port}/?join=${code}`, 'Ada');
+    const bo = await student(`http://127.0.0.1:${live.server.port}/?join=${code}`, 'Bo');
     await teacher.waitForFunction(() => document.querySelectorAll('#roster .fc-member').length === 2, null, { timeout: 20_000 });
     expect(await teacher.textContent('#roster')).toContain('Ada');
     // A third student finds both seats taken and joins Ada's team; the facilitator moves Cy to Bo's.
-    const cy = await student(`http://127.0.0.1:${server.port}/?join=${code}`, 'Cy');
+    const cy = await student(`http://127.0.0.1:${live.server.port}/?join=${code}`, 'Cy');
     await teacher.waitForFunction(() => (document.querySelector('#roster tr[data-seat="0"]')?.textContent ?? '').includes('Cy'), null, { timeout: 20_000 });
     await teacher.selectOption('#roster [data-member="Cy"] select', '1');
     await teacher.waitForFunction(() => (document.querySelector('#roster tr[data-seat="1"]')?.textContent ?? '').includes('Cy'), null, { timeout: 20_000 });
@@ -104,10 +93,10 @@ describe('a classroom in the browser', () => {
   }, 180_000);
 
   it('a class session runs two matches with one seed from one console, reveals each quarter, and compares them in one debrief', async () => {
-    const teacher = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+    const teacher = await live.browser.newPage({ viewport: { width: 1920, height: 1080 } });
     const errors: string[] = [];
     teacher.on('pageerror', (e) => errors.push(e.message));
-    await teacher.goto(`http://127.0.0.1:${server.port}/console`);
+    await teacher.goto(`http://127.0.0.1:${live.server.port}/console`);
     await teacher.fill('#fc-matches', '2');
     await teacher.fill('#fc-seats', '2');
     await teacher.fill('#fc-quarters', '3');
@@ -116,7 +105,7 @@ describe('a classroom in the browser', () => {
     await teacher.waitForSelector('#fc-tab-1', { timeout: 20_000 });
     const ids = new URL(teacher.url()).pathname.split('/')[2]!.split(',');
     expect(ids).toHaveLength(2);
-    const seeds = await Promise.all(ids.map(async (id) => (await (await fetch(`http://127.0.0.1:${server.port}/api/matches/${id}/events`)).text()).split('\n')[0]!));
+    const seeds = await Promise.all(ids.map(async (id) => (await (await fetch(`http://127.0.0.1:${live.server.port}/api/matches/${id}/events`)).text()).split('\n')[0]!));
     for (const first of seeds) expect(JSON.parse(first).data.seed).toBe('class-7b');
     // Nobody joined: starting fills the seats with bots, and each resolved quarter waits for a reveal.
     for (const tab of ['#fc-tab-0', '#fc-tab-1']) {
@@ -140,9 +129,9 @@ describe('a classroom in the browser', () => {
     await teacher.screenshot({ path: join(SHOTS, 'debrief-session.png'), fullPage: true });
     // On another computer the key is typed in; a wrong one is refused by the server and asked again.
     const key = await teacher.evaluate((id) => localStorage.getItem(`closed-loop.facilitator.${id}`), ids[0]!);
-    const other = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const other = await live.browser.newContext({ viewport: { width: 1280, height: 800 } });
     const laptop = await other.newPage();
-    await laptop.goto(`http://127.0.0.1:${server.port}/console/${ids[0]}`);
+    await laptop.goto(`http://127.0.0.1:${live.server.port}/console/${ids[0]}`);
     await laptop.fill('#fc-key', 'not-the-key');
     await laptop.click('#fc-key-open');
     await laptop.waitForSelector('#fc-key-error', { timeout: 20_000 });

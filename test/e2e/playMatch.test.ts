@@ -1,25 +1,25 @@
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningServer } from '../../server/index';
-import { SHOTS, startBrowserServer, type BrowserServer } from '../support/browserServer';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { SHOTS, useBrowserServer } from '../support/browserServer';
 
-let e2e: BrowserServer;
-let server: RunningServer;
-let browser: Browser;
+const live = useBrowserServer('e2e-');
 
-beforeAll(async () => {
-  e2e = await startBrowserServer('e2e-');
-  ({ server, browser } = e2e);
-}, 60_000);
-afterAll(async () => {
-  await e2e?.close();
-});
-
-/** Closes the guided tour, which opens on a player's first match in a fresh browser. */
+/** Closes the guided tour, which opens on a player's first match in a fresh live.browser. */
 async function skipTour(page: Page): Promise<void> {
   await page.waitForSelector('#tour-skip', { timeout: 20_000 });
   await page.click('#tour-skip');
+}
+
+/** A player's new match against the lobby's default three bots, tour closed, ready to lock. */
+async function newMatchPage(name: string, viewport: { width: number; height: number }): Promise<Page> {
+  const page = await live.browser.newPage({ viewport });
+  await page.goto(`http://127.0.0.1:${live.server.port}/`);
+  await page.fill('#name', name);
+  await page.click('#create');
+  await page.waitForSelector('#lock', { timeout: 20_000 });
+  await skipTour(page);
+  return page;
 }
 
 /** Text on screen that holds a digit but has no tooltip on it or around it (names and inputs aside). */
@@ -36,10 +36,10 @@ function numbersWithoutTooltip(): string[] {
 
 describe('playing in the browser', () => {
   it('creates a match against three bots in the lobby, plays every quarter by locking orders, and sees a winner', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const page = await live.browser.newPage({ viewport: { width: 1280, height: 800 } });
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(`http://127.0.0.1:${server.port}/`);
+    await page.goto(`http://127.0.0.1:${live.server.port}/`);
     await page.fill('#name', 'Ada');
     await page.screenshot({ path: join(SHOTS, 'lobby.png'), fullPage: true });
     await page.click('#create');
@@ -88,12 +88,7 @@ describe('playing in the browser', () => {
   }, 180_000);
 
   it('a reload mid-match returns the player to the same seat', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    await page.goto(`http://127.0.0.1:${server.port}/`);
-    await page.fill('#name', 'Bea');
-    await page.click('#create');
-    await page.waitForSelector('#lock', { timeout: 20_000 });
-    await skipTour(page);
+    const page = await newMatchPage('Bea', { width: 1280, height: 800 });
     const url = page.url();
     await page.click('#lock');
     await page.waitForFunction(() => (document.querySelector('#quarter')?.textContent ?? '').includes('2/'), null, { timeout: 20_000 });
@@ -114,9 +109,9 @@ describe('playing in the browser', () => {
   }, 60_000);
 
   it('the German interface shows no English labels on the match screen', async () => {
-    const context = await browser.newContext({ locale: 'de-DE', viewport: { width: 1280, height: 800 } });
+    const context = await live.browser.newContext({ locale: 'de-DE', viewport: { width: 1280, height: 800 } });
     const page = await context.newPage();
-    await page.goto(`http://127.0.0.1:${server.port}/`);
+    await page.goto(`http://127.0.0.1:${live.server.port}/`);
     await page.selectOption('#lang', 'de');
     await page.fill('#name', 'Carla');
     await page.click('#create');
@@ -140,12 +135,7 @@ describe('playing in the browser', () => {
   }, 60_000);
 
   it('the advanced sheet shows every order with live totals and projections, and locks what it shows', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
-    await page.goto(`http://127.0.0.1:${server.port}/`);
-    await page.fill('#name', 'Gus');
-    await page.click('#create');
-    await page.waitForSelector('#lock', { timeout: 20_000 });
-    await skipTour(page);
+    const page = await newMatchPage('Gus', { width: 1280, height: 720 });
     // Each view of the world draws in the canvas.
     for (const view of ['city', 'orbit', 'factory', 'lanes']) {
       await page.click(`[data-view=${view}]`);
@@ -193,9 +183,9 @@ describe('playing in the browser', () => {
   }, 60_000);
 
   it('a phone in landscape (844×390, touch) can set orders and lock', async () => {
-    const context = await browser.newContext({ viewport: { width: 844, height: 390 }, hasTouch: true, isMobile: true });
+    const context = await live.browser.newContext({ viewport: { width: 844, height: 390 }, hasTouch: true, isMobile: true });
     const page = await context.newPage();
-    await page.goto(`http://127.0.0.1:${server.port}/`);
+    await page.goto(`http://127.0.0.1:${live.server.port}/`);
     await page.fill('#name', 'Dev');
     await page.tap('#create');
     await page.waitForSelector('#lock', { timeout: 20_000 });
@@ -213,10 +203,10 @@ describe('playing in the browser', () => {
   }, 60_000);
 
   it('two browsers join the same match by code; each sees its own seat and orders only', async () => {
-    const host = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-    const friend = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const host = await live.browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const friend = await live.browser.newContext({ viewport: { width: 1280, height: 800 } });
     const a = await host.newPage();
-    await a.goto(`http://127.0.0.1:${server.port}/`);
+    await a.goto(`http://127.0.0.1:${live.server.port}/`);
     await a.fill('#name', 'Emil');
     await a.fill('#seats', '2');
     await a.fill('#botCount', '0');
@@ -225,7 +215,7 @@ describe('playing in the browser', () => {
     const code = (await a.textContent('#code .value'))!.trim();
     expect(code).toMatch(/^[A-Z]{5}$/);
     const b = await friend.newPage();
-    await b.goto(`http://127.0.0.1:${server.port}/`);
+    await b.goto(`http://127.0.0.1:${live.server.port}/`);
     await b.fill('#name', 'Fay');
     await b.fill('#code', code);
     await b.click('#join');

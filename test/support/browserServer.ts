@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { jsonLogger } from '../../server/config';
 import { startServer, type RunningServer } from '../../server/index';
 import { launchChromium } from './browser';
@@ -30,4 +31,17 @@ export async function startBrowserServer(prefix: string): Promise<BrowserServer>
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** The same, started before a test file's tests and closed after them. */
+export function useBrowserServer(prefix: string): { readonly server: RunningServer; readonly browser: Browser } {
+  const live = {} as { setup: BrowserServer; server: RunningServer; browser: Browser };
+  beforeAll(async () => {
+    live.setup = await startBrowserServer(prefix);
+    ({ server: live.server, browser: live.browser } = live.setup);
+  }, 60_000);
+  afterAll(async () => {
+    await live.setup?.close();
+  });
+  return live;
 }
