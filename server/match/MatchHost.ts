@@ -13,6 +13,7 @@ import { heldQuarter } from '../../shared/rules/reveal';
 import { viewFor } from '../../shared/views/viewFor';
 import { type EventStore, type MatchRecord, StoreError } from '../store/EventStore';
 import type { HostClock } from './clock';
+import { nativeSha256Hex } from './digest';
 
 export type Outcome = { ok: true; seq: number; events: readonly GameEvent[] } | { ok: false; code: string; message: string };
 export type HostListener = (events: readonly EventEnvelope[], state: GameState) => void;
@@ -154,7 +155,7 @@ export class MatchHost {
       if (e instanceof RuleError) return { ok: false, code: e.code, message: e.message };
       throw e;
     }
-    const sealed = sealEvents(this.matchId, this.last, events, this.clock.now());
+    const sealed = sealEvents(this.matchId, this.last, events, this.clock.now(), nativeSha256Hex);
     // Durable before anything else happens: the append is the acknowledgement.
     try {
       await this.store.append(this.matchId, this.version, sealed);

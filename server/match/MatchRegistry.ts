@@ -9,6 +9,7 @@ import { DEFAULT_SCENARIO } from '../../shared/scenario/loadScenario';
 import { withQuarters } from '../../shared/scenario/variants';
 import { StoreError, type EventStore, type MatchRecord } from '../store/EventStore';
 import type { HostClock } from './clock';
+import { nativeSha256Hex } from './digest';
 import { MatchHost, type Outcome } from './MatchHost';
 import { hashSecret, newJoinCode, newMatchId, newSecret, newSeed } from './secrets';
 
@@ -150,7 +151,7 @@ export class MatchRegistry {
     // A live match's books are private: only a finished one is open enough to fork.
     if (source.status !== 'finished') throw new RequestError('MATCH_NOT_FINISHED', `Match ${source.matchId} is still being played; fork it once it has ended.`);
     const log = await this.store.read(source.matchId);
-    const check = verifyLog(log);
+    const check = verifyLog(log, nativeSha256Hex);
     if (!check.ok) throw new RequestError('LOG_TAMPERED', `The stored log of match ${source.matchId} fails its hash chain at seq ${check.seq}: ${check.reason}.`);
     const quarters = buildSnapshots(log).map((s) => s.quarter);
     if (!quarters.includes(req.quarter))

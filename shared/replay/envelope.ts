@@ -16,10 +16,16 @@ export interface EventEnvelope<E extends GameEvent = GameEvent> {
 
 export const GENESIS_HASH = '0'.repeat(64);
 
+/**
+ * SHA-256 of a text as 64 hex digits. The plain-TypeScript one runs everywhere (browser, tests);
+ * the server passes Node's native one, which gives the same digests several times faster.
+ */
+export type Digest = (text: string) => string;
+
 /** hash = SHA-256 over the previous hash and the canonical JSON of the event (without its hash). */
-export function hashEvent(e: Omit<EventEnvelope, 'hash'>): string {
+export function hashEvent(e: Omit<EventEnvelope, 'hash'>, digest: Digest = sha256Hex): string {
   const body = canonicalJson({ matchId: e.matchId, seq: e.seq, type: e.type, data: e.data, at: e.at });
-  return sha256Hex(`${e.prevHash}\n${body}`);
+  return digest(`${e.prevHash}\n${body}`);
 }
 
 /** Wraps the events of one command into envelopes that continue the chain after `last`. */
@@ -28,13 +34,14 @@ export function sealEvents(
   last: Pick<EventEnvelope, 'seq' | 'hash'> | null,
   events: readonly GameEvent[],
   at: number,
+  digest: Digest = sha256Hex,
 ): EventEnvelope[] {
   let seq = last?.seq ?? 0;
   let prevHash = last?.hash ?? GENESIS_HASH;
   return events.map((event) => {
     seq += 1;
     const unsealed = { matchId, seq, type: event.type, data: event.data, at, prevHash };
-    const hash = hashEvent(unsealed);
+    const hash = hashEvent(unsealed, digest);
     prevHash = hash;
     return { ...unsealed, hash } as EventEnvelope;
   });
@@ -43,7 +50,7 @@ export function sealEvents(
 export type LogCheck = { ok: true; count: number } | { ok: false; seq: number; index: number; reason: string };
 
 /** Checks numbering, links and hashes; names the first event that does not fit. */
-export function verifyLog(events: readonly EventEnvelope[]): LogCheck {
+export function verifyLog(events: readonly EventEnvelope[], digest: Digest = sha256Hex): LogCheck {
   let prevHash = GENESIS_HASH;
   const matchId = events[0]?.matchId;
   for (let i = 0; i < events.length; i++) {
@@ -54,7 +61,7 @@ export function verifyLog(events: readonly EventEnvelope[]): LogCheck {
     if (e.prevHash !== prevHash) return bad('prevHash does not match the previous event');
     let expected: string;
     try {
-      expected = hashEvent(e);
+      expected = hashEvent(e, digest);
     } catch {
       return bad('event cannot be encoded');
     }
