@@ -1,37 +1,8 @@
 import Database from 'better-sqlite3';
 import type { EventEnvelope } from '../../shared/replay/envelope';
-import { type EventStore, type MatchFilter, type MatchRecord, type MatchStatus, type NewMatch, StoreError } from './EventStore';
-
-const SCHEMA = `
-CREATE TABLE IF NOT EXISTS matches (
-  match_id TEXT PRIMARY KEY,
-  join_code TEXT NOT NULL UNIQUE,
-  status TEXT NOT NULL,
-  classroom INTEGER NOT NULL,
-  created_at INTEGER NOT NULL,
-  finished_at INTEGER,
-  facilitator_key_hash TEXT,
-  version INTEGER NOT NULL DEFAULT 0,
-  last_hash TEXT
-);
-CREATE TABLE IF NOT EXISTS events (
-  match_id TEXT NOT NULL,
-  seq INTEGER NOT NULL,
-  type TEXT NOT NULL,
-  data TEXT NOT NULL,
-  at INTEGER NOT NULL,
-  prev_hash TEXT NOT NULL,
-  hash TEXT NOT NULL,
-  PRIMARY KEY (match_id, seq)
-) WITHOUT ROWID;
-CREATE TABLE IF NOT EXISTS seat_tokens (
-  match_id TEXT NOT NULL,
-  seat INTEGER NOT NULL,
-  token_hash TEXT NOT NULL,
-  PRIMARY KEY (match_id, seat)
-) WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS matches_status ON matches (status, created_at);
-`;
+import { type EventStore, type MatchFilter, type MatchRecord, type MatchStatus, type NewMatch, StoreError, type StoreErrorCode } from './EventStore';
+import { type AppendRequest, type AppendResult, type EventRow as WriteRow, SqliteAppender } from './sqliteAppender';
+import { prepareSchema, useSettings } from './sqliteSchema';
 
 interface MatchRow {
   match_id: string;
@@ -67,20 +38,32 @@ const toRecord = (r: MatchRow): MatchRecord => ({
 const toEnvelope = (r: EventRow): EventEnvelope =>
   ({ matchId: r.match_id, seq: r.seq, type: r.type, data: JSON.parse(r.data), at: r.at, prevHash: r.prev_hash, hash: r.hash }) as EventEnvelope;
 
-/** The embedded store: one SQLite file, WAL journal, one transaction per command. */
+interface Waiting {
+  append: AppendRequest;
+  done: (seq: number) => void;
+  failed: (error: unknown) => void;
+}
+
+/**
+ * The embedded store: one SQLite file, WAL journal. Appends are committed in groups: every append
+ * asked for while the event loop handles one round of messages is written in one transaction
+ * (each append in its own savepoint, so a refused one leaves the others standing), committed when
+ * that round is over. An append resolves only once its group has committed, so an acknowledgement
+ * still means the events are in the file; a busy server writes many matches' events per commit
+ * instead of paying a commit for each.
+ */
 export class SqliteEventStore implements EventStore {
   readonly kind = 'sqlite';
   private readonly db: Database.Database;
   private readonly stmt;
-  private readonly appendTx;
+  private readonly appender: SqliteAppender;
+  private waiting: Waiting[] = [];
+  private flushing: ReturnType<typeof setImmediate> | null = null;
 
   constructor(readonly file: string) {
     this.db = new Database(file);
-    this.db.pragma('journal_mode = WAL');
-    // NORMAL with WAL: a commit survives a crash of the process; only an OS crash can lose the last ones.
-    this.db.pragma('synchronous = NORMAL');
-    this.db.pragma('foreign_keys = ON');
-    this.db.exec(SCHEMA);
+    useSettings(this.db);
+    prepareSchema(this.db);
     this.stmt = {
       insertMatch: this.db.prepare(
         `INSERT INTO matches (match_id, join_code, status, classroom, created_at, facilitator_key_hash) VALUES (?, ?, 'waiting', ?, ?, ?)`,
@@ -91,8 +74,6 @@ export class SqliteEventStore implements EventStore {
       listByStatus: this.db.prepare<[string, number], MatchRow>(
         'SELECT * FROM matches WHERE status = ? ORDER BY created_at DESC, match_id LIMIT ?',
       ),
-      bumpVersion: this.db.prepare('UPDATE matches SET version = ?, last_hash = ? WHERE match_id = ? AND version = ?'),
-      insertEvent: this.db.prepare('INSERT INTO events (match_id, seq, type, data, at, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?)'),
       readFrom: this.db.prepare<[string, number], EventRow>('SELECT * FROM events WHERE match_id = ? AND seq >= ? ORDER BY seq'),
       setStatus: this.db.prepare('UPDATE matches SET status = ? WHERE match_id = ?'),
       finish: this.db.prepare(`UPDATE matches SET status = 'finished', finished_at = ? WHERE match_id = ?`),
@@ -102,24 +83,7 @@ export class SqliteEventStore implements EventStore {
         'SELECT facilitator_key_hash FROM matches WHERE match_id = ?',
       ),
     };
-    this.appendTx = this.db.transaction((matchId: string, expected: number, events: readonly EventEnvelope[]) => {
-      const row = this.stmt.getMatch.get(matchId);
-      if (!row) throw new StoreError('MATCH_NOT_FOUND', `No match ${matchId}.`);
-      if (row.version !== expected)
-        throw new StoreError('VERSION_CONFLICT', `Match ${matchId} is at version ${row.version}, not ${expected}.`);
-      let prev = row.last_hash;
-      let seq = expected;
-      for (const e of events) {
-        seq += 1;
-        if (e.matchId !== matchId || e.seq !== seq || (prev !== null && e.prevHash !== prev))
-          throw new StoreError('BROKEN_CHAIN', `Event ${e.seq} does not continue the log of ${matchId} at ${seq}.`);
-        this.stmt.insertEvent.run(matchId, e.seq, e.type, JSON.stringify(e.data), e.at, e.prevHash, e.hash);
-        prev = e.hash;
-      }
-      const changed = this.stmt.bumpVersion.run(seq, prev, matchId, expected).changes;
-      if (changed !== 1) throw new StoreError('VERSION_CONFLICT', `Match ${matchId} moved on during the append.`);
-      return seq;
-    });
+    this.appender = new SqliteAppender(this.db);
   }
 
   async create(m: NewMatch): Promise<void> {
@@ -128,8 +92,34 @@ export class SqliteEventStore implements EventStore {
     this.stmt.insertMatch.run(m.matchId, m.joinCode, m.classroom ? 1 : 0, m.createdAt, m.facilitatorKeyHash);
   }
 
-  async append(matchId: string, expectedVersion: number, events: readonly EventEnvelope[]): Promise<number> {
-    return this.appendTx(matchId, expectedVersion, events);
+  append(matchId: string, expectedVersion: number, events: readonly EventEnvelope[]): Promise<number> {
+    if (!this.db.open) return Promise.reject(new Error('The store is closed.'));
+    const rows = events.map((e): WriteRow => [e.matchId, e.seq, e.type, JSON.stringify(e.data), e.at, e.prevHash, e.hash]);
+    return new Promise((done, failed) => {
+      this.waiting.push({ append: { matchId, expected: expectedVersion, rows }, done, failed });
+      this.flushing ??= setImmediate(() => this.flush());
+    });
+  }
+
+  /** Commits every append waiting so far, then answers each. */
+  private flush(): void {
+    this.flushing = null;
+    const group = this.waiting;
+    this.waiting = [];
+    if (group.length === 0) return;
+    let results: AppendResult[];
+    try {
+      results = this.appender.commit(group.map((w) => w.append));
+    } catch (e) {
+      // The database itself failed (disk full, file gone): nothing of the group is stored.
+      for (const w of group) w.failed(e);
+      return;
+    }
+    group.forEach((w, i) => {
+      const r = results[i]!;
+      if (r.ok) w.done(r.seq);
+      else w.failed(new StoreError(r.code as StoreErrorCode, r.message));
+    });
   }
 
   async read(matchId: string, fromSeq = 1): Promise<EventEnvelope[]> {
@@ -175,7 +165,10 @@ export class SqliteEventStore implements EventStore {
     return stored !== undefined && stored !== null && stored === keyHash;
   }
 
+  /** Commits the appends still waiting, then closes the file. */
   async close(): Promise<void> {
+    if (this.flushing) clearImmediate(this.flushing);
+    if (this.db.open) this.flush();
     if (this.db.open) this.db.close();
   }
 }

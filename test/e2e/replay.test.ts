@@ -191,8 +191,8 @@ describe('replay viewer in the browser', () => {
     expect(await player.command({ type: 'SubmitOrders', data: { seat: 0, quarter: 1, orders } })).toMatchObject({ ok: true });
     expect(await player.command({ type: 'LockOrders', data: { seat: 0, quarter: 1 } })).toMatchObject({ ok: true });
     await player.until(() => player.state.quarter === 2);
-    const seenBefore = frames.length;
-    await until(async () => frames.length > seenBefore);
+    // The spectator's own screen has moved on to quarter 2: the resolution reached it.
+    await page.waitForFunction(() => document.querySelector('#quarter')?.textContent?.includes('2/6'), undefined, { timeout: 20_000 });
     await page.waitForTimeout(300);
     await page.screenshot({ path: join(SHOTS, 'spectator.png'), fullPage: true });
     // The spectator does get the public state (the player's name), never the orders.

@@ -110,7 +110,8 @@ describe('match room over WebSockets', () => {
   it('refuses every class of bad input with a code and changes nothing', async () => {
     const { matchId } = (await (await post({ seats: 2, bots: [{ strategy: 'robots', difficulty: 'easy' }], planningSeconds: 0, seed: 'hostile' })).json()) as { matchId: string };
     const ada = await GameClient.join(live.server.port, matchId, { name: 'Ada' });
-    await ada.until(() => ada.state.status === 'planning');
+    // The bot has played its quarter (sheet and lock): from here on only Ada could move the log.
+    await ada.until(() => ada.state.status === 'planning' && ada.state.players[1]?.locked === true);
     const seq = ada.state.seq;
     const expectRefused = async (command: unknown, code: string) => {
       const reply = await ada.command(command);

@@ -1,0 +1,66 @@
+import type Database from 'better-sqlite3';
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS matches (
+  match_id TEXT PRIMARY KEY,
+  join_code TEXT NOT NULL UNIQUE,
+  status TEXT NOT NULL,
+  classroom INTEGER NOT NULL,
+  created_at INTEGER NOT NULL,
+  finished_at INTEGER,
+  facilitator_key_hash TEXT,
+  version INTEGER NOT NULL DEFAULT 0,
+  last_hash TEXT
+);
+CREATE TABLE IF NOT EXISTS events (
+  match_id TEXT NOT NULL,
+  seq INTEGER NOT NULL,
+  type TEXT NOT NULL,
+  data TEXT NOT NULL,
+  at INTEGER NOT NULL,
+  prev_hash TEXT NOT NULL,
+  hash TEXT NOT NULL
+);
+CREATE UNIQUE INDEX IF NOT EXISTS events_by_match ON events (match_id, seq);
+CREATE TABLE IF NOT EXISTS seat_tokens (
+  match_id TEXT NOT NULL,
+  seat INTEGER NOT NULL,
+  token_hash TEXT NOT NULL,
+  PRIMARY KEY (match_id, seat)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS matches_status ON matches (status, created_at);
+`;
+
+/** The layout this code writes; older files are moved up to it when opened. */
+export const SCHEMA_VERSION = 1;
+
+/** Both connections to the file (the store's and its writer thread's) use these settings. */
+export function useSettings(db: Database.Database): void {
+  db.pragma('journal_mode = WAL');
+  // NORMAL with WAL: a commit survives a crash of the process; only an OS crash can lose the last ones.
+  db.pragma('synchronous = NORMAL');
+  db.pragma('foreign_keys = ON');
+  // The two connections take turns at writing; a turn lasts one short transaction.
+  db.pragma('busy_timeout = 10000');
+}
+
+/**
+ * Creates the tables, or moves an older file's up to this layout. Version 0 kept events in a
+ * WITHOUT ROWID table keyed by (match_id, seq): events are rows of a few hundred bytes, which such
+ * a table stores inside its key b-tree, so every append rewrote more pages. Version 1 appends them
+ * to an ordinary table and indexes (match_id, seq), the same rows in the same order.
+ */
+export function prepareSchema(db: Database.Database): void {
+  const version = db.pragma('user_version', { simple: true }) as number;
+  if (version >= SCHEMA_VERSION) return;
+  db.transaction(() => {
+    const events = db.prepare<[], { sql: string }>("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'events'").get();
+    if (events && /WITHOUT\s+ROWID/i.test(events.sql)) db.exec('ALTER TABLE events RENAME TO events_v0');
+    db.exec(SCHEMA);
+    if (events && /WITHOUT\s+ROWID/i.test(events.sql)) {
+      db.exec('INSERT INTO events (match_id, seq, type, data, at, prev_hash, hash) SELECT match_id, seq, type, data, at, prev_hash, hash FROM events_v0 ORDER BY match_id, seq');
+      db.exec('DROP TABLE events_v0');
+    }
+    db.pragma(`user_version = ${SCHEMA_VERSION}`);
+  }).immediate();
+}
