@@ -113,7 +113,12 @@ export class MatchRoom extends Room<{ state: MatchState }> {
   private onEvents(events: readonly EventEnvelope[], next: GameState): void {
     const prior = this.seen;
     this.seen = next;
-    for (const e of events) if (e.type === 'SeatReplaced') this.retire((e.data as { seat: number }).seat);
+    let retired = false;
+    for (const e of events) {
+      if (e.type !== 'SeatReplaced') continue;
+      this.retire((e.data as { seat: number }).seat);
+      retired = true;
+    }
     const start = events.findIndex((e) => e.type === 'PlanningEnded');
     const end = events.findIndex((e) => e.type === 'QuarterResolved');
     const resolution = start >= 0 && end >= start ? events.slice(start, end + 1) : null;
@@ -121,14 +126,14 @@ export class MatchRoom extends Room<{ state: MatchState }> {
       // Results held for a staged reveal: players keep the state they had, plus the facilitator's controls.
       if (resolution) this.heldEvents = resolution;
       this.playersView = evolveAll(this.playersView ?? prior, controlEvents(events).map((e) => ({ type: e.type, data: e.data }) as GameEvent));
-      this.refresh(false);
+      this.refresh(false, retired);
     } else {
       const released = this.playersView !== null;
       this.playersView = null;
       if (resolution) this.lastQuarter = resolution;
       else if (released && this.heldEvents) this.lastQuarter = this.heldEvents;
       if (released) this.heldEvents = null;
-      this.refresh(resolution !== null || released);
+      this.refresh(resolution !== null || released, retired);
     }
     if (this.shown().status === 'ended') this.finish();
   }
@@ -307,12 +312,13 @@ export class MatchRoom extends Room<{ state: MatchState }> {
     this.refresh(false);
   }
 
-  private refresh(withReports: boolean): void {
+  /** Projects the engine's state onto the schema; the roster only when someone may have come, gone or moved. */
+  private refresh(withReports: boolean, rosterMayChange = true): void {
     const autopilot = new Set(this.state.players.map((p) => p.seat).filter((seat) => this.host.isAutopilot(seat)));
     const live = this.host.current;
     this.state.stagedReveal = live.reveal.staged;
     this.state.resultsHeld = heldQuarter(live) ?? 0;
-    this.state.membersJson = rosterJson(this.members());
+    if (rosterMayChange) this.state.membersJson = rosterJson(this.members());
     project(
       this.state,
       this.shown(),

@@ -21,30 +21,60 @@ function setArray(target: { length: number; clear(): void; push(...v: string[]):
   target.push(...values);
 }
 
-interface SeatJson {
-  loopsJson: string;
-  ordersJson: string;
-  booksJson: string;
-}
-
-// The engine's state is immutable (immer): a player object that did not change keeps its identity,
-// so its JSON is built once, not again for every seat on every command.
-const seatJsonCache = new WeakMap<PlayerState, SeatJson>();
+// The engine's state is immutable (immer): a part of a player that did not change keeps its
+// identity, so each JSON text is built once per version of what it shows, not again for every
+// seat on every command (a sheet changes only the orders, a lock none of the three).
+const loopsJsonCache = new WeakMap<PlayerState['loops'], string>();
+const ordersJsonCache = new WeakMap<PlayerState['orders'], string>();
+const booksJsonCache = new WeakMap<PlayerState['flows'], { parts: readonly unknown[]; json: string }>();
 const marketJsonCache = new WeakMap<GameState['permits'], { licenses: GameState['licenses']; json: string }>();
 
-function seatJson(p: PlayerState): SeatJson {
-  let cached = seatJsonCache.get(p);
+function cachedJson<K extends object>(cache: WeakMap<K, string>, key: K, build: () => string): string {
+  let json = cache.get(key);
+  if (json === undefined) {
+    json = build();
+    cache.set(key, json);
+  }
+  return json;
+}
+
+function loopsJson(p: PlayerState): string {
+  const l = p.loops;
+  return cachedJson(loopsJsonCache, l, () =>
+    JSON.stringify({
+      robotaxi: { strength: l.robotaxi.strength, streak: l.robotaxi.streak, closed: l.robotaxi.closedQuarter },
+      robots: { strength: l.robots.strength, streak: l.robots.streak, closed: l.robots.closedQuarter },
+      satellites: { strength: l.satellites.strength, streak: l.satellites.streak, closed: l.satellites.closedQuarter },
+    }),
+  );
+}
+
+function booksJson(p: PlayerState): string {
+  const parts = [p.tech, p.chips, p.robotaxi, p.robots, p.satellites, p.flows, p.loops];
+  const cached = booksJsonCache.get(p.flows);
+  if (cached && cached.parts.every((part, i) => part === parts[i])) return cached.json;
+  const json = JSON.stringify({ tech: p.tech, chips: p.chips, robotaxi: p.robotaxi, robots: p.robots, satellites: p.satellites, flows: p.flows, loops: p.loops });
+  booksJsonCache.set(p.flows, { parts, json });
+  return json;
+}
+
+// What a seat's row was last projected from: a row whose player, seat and connection are the
+// same objects and flags as then (and no new report) is left alone, so a command that changed one
+// player does not walk the other rows' fields.
+interface RowSource {
+  player: PlayerState | undefined;
+  seat: GameState['seats'][number];
+  connected: boolean;
+  autopilot: boolean;
+}
+const rowSources = new WeakMap<SeatState, RowSource>();
+const newsCache = new WeakMap<GameState['news'], string[]>();
+
+function headlines(news: GameState['news']): string[] {
+  let cached = newsCache.get(news);
   if (!cached) {
-    cached = {
-      loopsJson: JSON.stringify({
-        robotaxi: { strength: p.loops.robotaxi.strength, streak: p.loops.robotaxi.streak, closed: p.loops.robotaxi.closedQuarter },
-        robots: { strength: p.loops.robots.strength, streak: p.loops.robots.streak, closed: p.loops.robots.closedQuarter },
-        satellites: { strength: p.loops.satellites.strength, streak: p.loops.satellites.streak, closed: p.loops.satellites.closedQuarter },
-      }),
-      ordersJson: JSON.stringify(p.orders),
-      booksJson: JSON.stringify({ tech: p.tech, chips: p.chips, robotaxi: p.robotaxi, robots: p.robots, satellites: p.satellites, flows: p.flows, loops: p.loops }),
-    };
-    seatJsonCache.set(p, cached);
+    cached = news.map((n) => n.headline);
+    newsCache.set(news, cached);
   }
   return cached;
 }
@@ -78,7 +108,7 @@ export function project(ms: MatchState, state: GameState, facts: RoomFacts, last
   ms.foundryPriceUsd = state.foundry?.clearingPriceUsd ?? 0;
   if (!ms.scenarioJson) ms.scenarioJson = JSON.stringify(state.scenario);
   ms.marketJson = marketJson(state);
-  setArray(ms.news, state.news.map((n) => n.headline));
+  setArray(ms.news, headlines(state.news));
   ms.winner = state.result?.winner ?? -1;
   if (state.result && ms.ranking.length === 0) ms.ranking.push(...state.result.ranking);
 
@@ -92,18 +122,21 @@ export function project(ms: MatchState, state: GameState, facts: RoomFacts, last
   state.seats.forEach((seat, i) => {
     const row = ms.players[i]!;
     const p = state.players[i];
+    const source: RowSource = { player: p, seat, connected: facts.connected.has(i), autopilot: facts.autopilot.has(i) };
+    const last = rowSources.get(row);
+    if (!quarterFacts && last && last.player === p && last.seat === seat && last.connected === source.connected && last.autopilot === source.autopilot) return;
+    rowSources.set(row, source);
     row.seat = i;
     row.name = seat.name;
     row.kind = seat.kind;
     row.strategy = seat.bot?.strategy ?? '';
-    row.connected = facts.connected.has(i);
-    row.autopilot = facts.autopilot.has(i);
+    row.connected = source.connected;
+    row.autopilot = source.autopilot;
     if (!p) return;
     row.locked = p.locked;
     row.valuation = p.valuation;
     row.loopsClosed = loopsClosed(p);
-    const json = seatJson(p);
-    row.loopsJson = json.loopsJson;
+    row.loopsJson = loopsJson(p);
     row.chipGeneration = state.scenario.chips.generations[p.tech.chipGeneration]!.id;
     row.cars = p.robotaxi.cars;
     row.robotsDeployed = p.robots.deployed;
@@ -112,8 +145,8 @@ export function project(ms: MatchState, state: GameState, facts: RoomFacts, last
     setArray(row.licenses, p.satellites.licenses);
     row.cash = p.cash;
     row.debt = p.debt;
-    row.ordersJson = json.ordersJson;
-    row.booksJson = json.booksJson;
+    row.ordersJson = cachedJson(ordersJsonCache, p.orders, () => JSON.stringify(p.orders));
+    row.booksJson = booksJson(p);
     if (quarterFacts) row.reportJson = JSON.stringify(seatReport(i, quarterFacts));
   });
 }
