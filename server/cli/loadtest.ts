@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { ServerProcess } from '../../test/support/serverProcess';
 import { intArg, parseArgs, UsageError } from './args';
 import type { WorkerReport, WorkerTask } from './loadWorker';
+import type { ClientRecord } from './loadClient';
 import { ProcSampler, type ProcSample, quantile } from './procSampler';
 
 const USAGE = `usage: npm run loadtest -- --matches N --players N --quarters N [--planning-seconds S]
@@ -166,10 +167,13 @@ async function main(): Promise<void> {
     say(`clients connected: ${joined} of ${o.matches * o.players} (failed joins: ${failedJoins.length})`);
     say(`matches finished: ${matchesFinished} of ${o.matches} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     say(`commands acked: ${acks.length}, ${Math.round(acks.length / seconds)} commands/s over ${seconds.toFixed(1)} s`);
+    say(`clients playing at once: peak ${peakPlaying(records)} (a client plays from its first command to its last ack; matches start as their seats fill)`);
     say(`ack latency ms: ${pctLine(ackP)}`);
     say(`quarter resolution → client ms: ${pctLine(resP)}`);
     if (server) {
       say(`server cpu (% of one core) and rss over time: ${timeline(serverSamples)}`);
+      const cpuMs = sampler.cpuSeconds(server.child.pid!) * 1000;
+      say(`server cpu per acked command: ${acks.length ? (cpuMs / acks.length).toFixed(2) : '-'} ms (quarter resolutions, joins and broadcasts included)`);
       say(`server cpu mean ${Math.round(mean(serverSamples.map((s) => s.cpuPercent)))}%, peak ${Math.round(Math.max(0, ...serverSamples.map((s) => s.cpuPercent)))}%; rss peak ${Math.round(Math.max(0, ...serverSamples.map((s) => s.rssMiB)))} MiB`);
     } else say('server cpu and rss: not sampled (remote server given by --url)');
     say(`client processes cpu mean ${Math.round(mean(clientSamples.map((s) => s.cpuPercent)) * workers.length)}% of one core in total`);
@@ -195,6 +199,20 @@ async function main(): Promise<void> {
     if (server) await server.stop();
     if (dir) rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** The most clients that were between their first command and their last ack at the same moment. */
+function peakPlaying(records: readonly ClientRecord[]): number {
+  const marks = records.filter((r) => r.firstSentAt > 0).flatMap((r): Array<[number, number]> => [[r.firstSentAt, 1], [r.lastAckAt, -1]]);
+  // At the same millisecond a client that stops is counted out before one that starts is counted in.
+  marks.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  let now = 0;
+  let peak = 0;
+  for (const [, step] of marks) {
+    now += step;
+    peak = Math.max(peak, now);
+  }
+  return peak;
 }
 
 await main();

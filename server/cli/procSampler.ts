@@ -32,6 +32,7 @@ export function rssMiB(pid: number): number {
 export class ProcSampler {
   readonly samples = new Map<number, ProcSample[]>();
   private readonly last = new Map<number, { ticks: number; at: number }>();
+  private readonly first = new Map<number, number>();
   private readonly start = performance.now();
   private readonly timer: NodeJS.Timeout;
 
@@ -42,7 +43,10 @@ export class ProcSampler {
     for (const pid of pids) {
       this.samples.set(pid, []);
       const p = readProc(pid);
-      if (p) this.last.set(pid, { ticks: p.ticks, at: performance.now() });
+      if (p) {
+        this.last.set(pid, { ticks: p.ticks, at: performance.now() });
+        this.first.set(pid, p.ticks);
+      }
     }
     this.timer = setInterval(() => this.sample(), everyMs);
     this.timer.unref();
@@ -58,6 +62,13 @@ export class ProcSampler {
       this.samples.get(pid)!.push({ t: (now - this.start) / 1000, cpuPercent, rssMiB: p.rssMiB });
       this.last.set(pid, { ticks: p.ticks, at: now });
     }
+  }
+
+  /** CPU seconds (user + system, all threads) a process used between the start and the last sample. */
+  cpuSeconds(pid: number): number {
+    const first = this.first.get(pid);
+    const last = this.last.get(pid);
+    return first === undefined || !last ? 0 : (last.ticks - first) / TICKS_PER_SECOND;
   }
 
   stop(): void {

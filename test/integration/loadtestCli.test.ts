@@ -18,6 +18,11 @@ describe('load test CLI', () => {
     expect(stdout).toMatch(/ack latency ms: p50 [\d.]+ {2}p95 [\d.]+ {2}p99 [\d.]+ {2}max [\d.]+ {2}\(n=32\)/);
     expect(stdout).toMatch(/quarter resolution → client ms: .*\(n=16\)/);
     expect(stdout).toMatch(/server cpu mean \d+%/);
+    expect(stdout).toMatch(/server cpu per acked command: \d+\.\d\d ms/);
+    // 8 clients in 2 matches, all playing through the same quarters.
+    const peak = Number(/clients playing at once: peak (\d+)/.exec(stdout)?.[1]);
+    expect(peak).toBeGreaterThanOrEqual(4);
+    expect(peak).toBeLessThanOrEqual(8);
     expect(stdout).toMatch(/bytes per client per quarter: [1-9]\d*/);
     expect(stdout.trimEnd().split('\n').at(-1)).toBe('errors: 0');
   }, 150_000);
