@@ -34,14 +34,12 @@ CREATE INDEX IF NOT EXISTS matches_status ON matches (status, created_at);
 /** The layout this code writes; older files are moved up to it when opened. */
 export const SCHEMA_VERSION = 1;
 
-/** Both connections to the file (the store's and its writer thread's) use these settings. */
+/** How the store opens the file. */
 export function useSettings(db: Database.Database): void {
   db.pragma('journal_mode = WAL');
   // NORMAL with WAL: a commit survives a crash of the process; only an OS crash can lose the last ones.
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
-  // The two connections take turns at writing; a turn lasts one short transaction.
-  db.pragma('busy_timeout = 10000');
 }
 
 /**
