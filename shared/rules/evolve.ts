@@ -370,17 +370,36 @@ export function applyEvent(s: GameState, event: GameEvent): void {
   }
 }
 
+/**
+ * The commands players send most (a sheet, a lock, an unlock) change one field of one player:
+ * copied by hand along that path, the same result as `applyEvent` without immer's proxies.
+ */
+function seatChange(state: GameState, event: GameEvent): GameState | null {
+  if (event.type !== 'OrdersSubmitted' && event.type !== 'OrdersLocked' && event.type !== 'OrdersUnlocked') return null;
+  const seat = event.data.seat;
+  const p = state.players[seat];
+  if (!p) return null;
+  const players = state.players.slice();
+  players[seat] = event.type === 'OrdersSubmitted' ? { ...p, orders: event.data.orders } : { ...p, locked: event.type === 'OrdersLocked' };
+  return { ...state, players };
+}
+
 /** Above this many events (a quarter's resolution touches every player), copying beats immer's proxies. */
 const COPY_FROM_EVENTS = 8;
 
 /**
- * The live path: a new state per command, the old one untouched. A few events run inside one
- * immer produce, which shares every part they did not touch. A quarter's resolution changes
- * nearly everything, so it runs the recipes on a plain copy instead (the scenario, which no event
- * changes, is shared), several times faster than through immer's proxies.
+ * The live path: a new state per command, the old one untouched, in one of three ways. A sheet,
+ * a lock or an unlock is copied by hand along its one path. A quarter's resolution changes nearly
+ * everything, so it runs the recipes on a plain copy (sharing the scenario, which no event
+ * changes), several times faster than through immer's proxies. Anything else runs inside one
+ * immer produce, which shares every part it did not touch.
  */
 export function evolveAll(state: GameState, events: readonly GameEvent[]): GameState {
   if (events.length === 0) return state;
+  if (events.length === 1) {
+    const quick = seatChange(state, events[0]!);
+    if (quick) return quick;
+  }
   if (events.length >= COPY_FROM_EVENTS) {
     const next = clonePlain({ ...state, scenario: null }) as unknown as GameState;
     next.scenario = state.scenario;

@@ -2,6 +2,10 @@ import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { GENESIS_HASH, hashEvent, verifyLog, type EventEnvelope } from '../../shared/replay/envelope';
 import { buildSnapshots, fold, stateAt, stateHash } from '../../shared/replay/fold';
+import type { GameEvent } from '../../shared/domain/events';
+import { evolveAll } from '../../shared/rules/evolve';
+import { initialState } from '../../shared/rules/initialState';
+import { runBotMatch } from '../../shared/sim/runBotMatch';
 import { scriptedMatch } from '../support/scriptedMatch';
 
 const match = scriptedMatch(4);
@@ -79,5 +83,41 @@ describe('replay', () => {
     }).trim();
     expect(out).toBe(stateHash(full.state));
     expect(out).toMatch(/^[0-9a-f]{64}$/);
+  });
+});
+
+describe('the live path of evolve', () => {
+  const groups = runBotMatch({
+    seed: 'live-path',
+    bots: [{ strategy: 'robotaxi', difficulty: 'normal' }, { strategy: 'robots', difficulty: 'hard' }, { strategy: 'satellites', difficulty: 'easy' }],
+    record: true,
+  }).recorded;
+
+  it('reaches the replay path’s state after every command, and never changes the state it started from', () => {
+    let live = initialState();
+    const soFar: GameEvent[] = [];
+    const paths = new Set<string>();
+    for (const group of groups) {
+      const before = stateHash(live);
+      const next = evolveAll(live, group);
+      expect(stateHash(live)).toBe(before);
+      soFar.push(...group);
+      expect(stateHash(next)).toBe(stateHash(fold(soFar)));
+      paths.add(group.length === 1 && group[0]!.type.startsWith('Orders') ? 'by hand' : group.length >= 8 ? 'copy' : 'immer');
+      live = next;
+    }
+    expect([...paths].sort()).toEqual(['by hand', 'copy', 'immer']);
+  });
+
+  it('unlocks a locked seat by hand exactly as the recipes do', () => {
+    const upTo = groups.findIndex((g) => g.length === 1 && g[0]!.type === 'OrdersLocked');
+    const history = groups.slice(0, upTo + 1).flat();
+    const locked = evolveAll(fold(history.slice(0, -1)), [history[history.length - 1]!]);
+    const { seat, quarter } = history[history.length - 1]!.data as { seat: number; quarter: number };
+    const unlock: GameEvent = { type: 'OrdersUnlocked', data: { seat, quarter } };
+    const unlocked = evolveAll(locked, [unlock]);
+    expect(locked.players[seat]!.locked).toBe(true);
+    expect(unlocked.players[seat]!.locked).toBe(false);
+    expect(stateHash(unlocked)).toBe(stateHash(fold([...history, unlock])));
   });
 });
