@@ -30,8 +30,9 @@ export interface ClientRecord {
 }
 
 /**
- * One player over a real WebSocket: each quarter it thinks for up to `maxThinkMs`, then sends the
- * sheet and the lock its bot strategy chooses from its own view.
+ * One player over a real WebSocket: each quarter it thinks for up to `maxThinkMs` (less when the
+ * quarter reached it late, so that half of that is left before the timer), then sends the sheet
+ * and the lock its bot strategy chooses from its own view.
  */
 export class LoadClient {
   readonly record: ClientRecord;
@@ -95,8 +96,12 @@ export class LoadClient {
     this.acted = ms.quarter;
     // Locked already (before a reconnect): nothing more to send this quarter.
     if (ms.players.at(this.client.seat!)?.locked) return;
-    const thinkMs = this.rng.next() * this.maxThinkMs;
-    setTimeout(() => void this.play(ms.quarter), thinkMs);
+    // Like a player watching the countdown: think for up to maxThinkMs, but stop in time to send
+    // the sheet and the lock before the planning timer runs out (it runs in server time; the load
+    // test's clients share the server's clock).
+    const wanted = this.rng.next() * this.maxThinkMs;
+    const left = ms.deadline > 0 ? ms.deadline - Date.now() - this.maxThinkMs / 2 : Infinity;
+    setTimeout(() => void this.play(ms.quarter), Math.max(0, Math.min(wanted, left)));
   }
 
   private async play(quarter: number): Promise<void> {

@@ -14,8 +14,9 @@ const USAGE = `usage: npm run loadtest -- --matches N --players N --quarters N [
 
 Plays N matches with bot-driven WebSocket clients (real @colyseus/sdk clients in --workers
 processes) against a server: one it starts itself on a free port with a temporary DATA_DIR, or
-the one at --url. Every client thinks for up to half the planning window each quarter, then sends
-the sheet and the lock its bot chooses from its own view. Ends with a line "errors: N".`;
+the one at --url. Every client thinks for up to half the planning window each quarter (stopping
+early enough to leave a quarter of the window before the timer), then sends the sheet and the
+lock its bot chooses from its own view. Ends with a line "errors: N".`;
 
 interface Options {
   matches: number;

@@ -12,6 +12,8 @@ export interface RoomStateLike {
   quarters: number;
   winLoops: number;
   planningSeconds: number;
+  /** When planning ends, in server wall time (ms); 0 without a timer. */
+  deadline: number;
   foundryPriceUsd: number;
   scenarioJson: string;
   marketJson: string;
