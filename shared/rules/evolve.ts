@@ -7,8 +7,8 @@ import { emptyFlows, newPlayer } from './newPlayer';
 import { resolvedQuarter } from './reveal';
 
 // evolve is total: it never validates and never draws random numbers; it only writes down facts
-// that decide already checked. The recipes mutate a draft, so the live path runs them inside one
-// immer produce per command and the replay path runs them on a private plain clone.
+// that decide already checked. The recipes mutate a draft: the replay path runs them on a private
+// plain clone, the live path (evolveAll) on a new state per command that leaves the old one as it was.
 
 function spend(p: PlayerState, account: LedgerAccount, amount: number): void {
   p.cash -= amount;
