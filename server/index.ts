@@ -14,6 +14,7 @@ import { WatchRoom } from './rooms/WatchRoom';
 import { setRoomContext } from './rooms/roomContext';
 import { openStore } from './store/openStore';
 import { redisMatchmaking } from './redisMatchmaking';
+import { matchOver } from '../shared/rules/reveal';
 
 export interface RunningServer {
   port: number;
@@ -121,7 +122,7 @@ function startSweeper(registry: MatchRegistry, openRoom: (matchId: string) => Pr
       const adopted = await registry.sweep();
       for (const host of registry.loaded()) {
         const room = matchMaker.getLocalRoomById(host.matchId);
-        if (!room && host.current.status !== 'ended') await openRoom(host.matchId);
+        if (!room && !matchOver(host.current)) await openRoom(host.matchId);
         else if (room && relist) await room.setMetadata(room.metadata);
       }
       for (const host of adopted) log.info('match taken over', { matchId: host.matchId, version: host.version });

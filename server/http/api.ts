@@ -15,6 +15,7 @@ import { matchFile } from '../../shared/replay/matchFile';
 import { mountFork } from './forkRoute';
 import { logFor } from './heldBack';
 import { mountSessions } from './sessions';
+import { matchOver } from '../../shared/rules/reveal';
 
 const createSchema = z.strictObject({
   seats: z.number().int().min(1).max(8),
@@ -73,7 +74,7 @@ export function mountApi(app: Application, ctx: ApiContext): void {
   }
 
   app.get('/api/health', async (_req, res) => {
-    const open = registry.loaded().filter((h) => h.current.status !== 'ended').length;
+    const open = registry.loaded().filter((h) => !matchOver(h.current)).length;
     res.json({ ok: true, store: registry.store.kind, matchesOpen: open });
   });
 

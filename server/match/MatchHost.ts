@@ -9,7 +9,7 @@ import { fold } from '../../shared/replay/fold';
 import { decide } from '../../shared/rules/decide';
 import { evolveAll } from '../../shared/rules/evolve';
 import { initialState } from '../../shared/rules/initialState';
-import { heldQuarter } from '../../shared/rules/reveal';
+import { heldQuarter, matchOver } from '../../shared/rules/reveal';
 import { viewFor } from '../../shared/views/viewFor';
 import { type EventStore, type MatchRecord, StoreError } from '../store/EventStore';
 import type { HostClock } from './clock';
@@ -20,8 +20,6 @@ export type HostListener = (events: readonly EventEnvelope[], state: GameState) 
 
 const SYSTEM: Actor = { role: 'system' };
 
-/** Over for everyone: a last quarter held for a staged reveal keeps the match live (and recovered on restart) until released. */
-const finished = (s: GameState) => s.status === 'ended' && heldQuarter(s) === null;
 
 /**
  * One live match on the server: every command goes decide → append (durable) → evolve, one at a
@@ -171,7 +169,7 @@ export class MatchHost {
         : { ok: false, code: 'STORE_UNAVAILABLE', message: 'The match could not be saved; nothing changed. Join it again in a moment.' };
     }
     const before = this.state.status;
-    const wasFinished = finished(this.state);
+    const wasFinished = matchOver(this.state);
     this.state = evolveAll(this.state, events);
     this.last = { seq: sealed[sealed.length - 1]!.seq, hash: sealed[sealed.length - 1]!.hash };
     await this.recordStatus(before, wasFinished);
@@ -184,7 +182,7 @@ export class MatchHost {
   private async recordStatus(before: GameState['status'], wasFinished: boolean): Promise<void> {
     const now = this.state.status;
     if (now === 'planning' && before === 'lobby') await this.store.setStatus(this.matchId, 'live', this.clock.now());
-    if (!wasFinished && finished(this.state)) await this.store.markFinished(this.matchId, this.clock.now());
+    if (!wasFinished && matchOver(this.state)) await this.store.markFinished(this.matchId, this.clock.now());
   }
 
   /** What the server does by itself after each change; each is an ordinary queued command. */

@@ -5,6 +5,7 @@ import { verifyLog } from '../../shared/replay/envelope';
 import { buildSnapshots, stateAt } from '../../shared/replay/fold';
 import { decide } from '../../shared/rules/decide';
 import { initialState } from '../../shared/rules/initialState';
+import { matchOver } from '../../shared/rules/reveal';
 import { DEFAULT_SCENARIO } from '../../shared/scenario/loadScenario';
 import { withQuarters } from '../../shared/scenario/variants';
 import { StoreError, type EventStore, type MatchRecord } from '../store/EventStore';
@@ -251,7 +252,8 @@ export class MatchRegistry {
   async sweep(): Promise<MatchHost[]> {
     const leases = this.store.leases;
     if (!leases) return [];
-    const finished = [...this.hosts.values()].filter((h) => h.current.status === 'ended').map((h) => h.matchId);
+    // A last quarter held for a staged reveal is not over yet: the facilitator still has to release it here.
+    const finished = [...this.hosts.values()].filter((h) => matchOver(h.current)).map((h) => h.matchId);
     if (finished.length > 0) {
       await leases.release(this.owner, finished);
       for (const id of finished) this.hosts.delete(id);

@@ -20,6 +20,11 @@ export function heldQuarter(state: Pick<GameState, 'status' | 'quarter' | 'revea
   return resolved > state.reveal.revealed ? resolved : null;
 }
 
+/** Over for everyone: ended, and no last quarter held for a staged reveal (that one keeps the match live). */
+export function matchOver(state: Pick<GameState, 'status' | 'quarter' | 'reveal'>): boolean {
+  return state.status === 'ended' && heldQuarter(state) === null;
+}
+
 /** Planning of the next quarter waits until the players have seen the last one's results. */
 export function requireNothingHeld(state: GameState): void {
   const held = heldQuarter(state);

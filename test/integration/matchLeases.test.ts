@@ -4,6 +4,7 @@ import { MatchRegistry } from '../../server/match/MatchRegistry';
 import { PostgresEventStore } from '../../server/store/PostgresEventStore';
 import { sealEvents, verifyLog } from '../../shared/replay/envelope';
 import { fold, stateHash } from '../../shared/replay/fold';
+import { heldQuarter } from '../../shared/rules/reveal';
 import { ManualClock } from '../support/manualClock';
 import { usePostgresServer } from '../support/postgresServer';
 
@@ -145,6 +146,40 @@ describe('match leases between two registries', () => {
     // The finished match's lease was given up: anyone may take it; the live one is still A's.
     expect(await b.store.leases!.claim(done.matchId, 'proc-b', 1000)).toBe(true);
     expect(await b.store.leases!.claim(live.matchId, 'proc-b', 1000)).toBe(false);
+    await a.close();
+    await b.close();
+    await Promise.all([a.store.close(), b.store.close(), audit.close()]);
+  });
+
+  it('a match whose last quarter is held for a staged reveal keeps its lease until the facilitator releases it', async () => {
+    const { a, b, audit } = await twoProcesses('held', 1500);
+    const bots = [{ strategy: 'robots' as const, difficulty: 'normal' as const }, { strategy: 'satellites' as const, difficulty: 'normal' as const }];
+    const { matchId } = await a.create({ seats: 2, bots, winLoops: 2, planningSeconds: 0, quarters: 2, classroom: true, stagedReveal: true, seed: 'held' });
+    const host = await a.open(matchId);
+    const facilitator = { role: 'facilitator' as const };
+    expect(await host.execute({ type: 'StartMatch', data: {} }, facilitator)).toMatchObject({ ok: true });
+    // The facilitator releases every quarter but the last.
+    await until(async () => {
+      await host.idle();
+      const held = heldQuarter(host.current);
+      if (held !== null && host.current.status !== 'ended') await host.execute({ type: 'RevealResults', data: { quarter: held } }, facilitator);
+      return host.current.status === 'ended';
+    });
+    expect(heldQuarter(host.current)).toBe(2);
+    // Over and held: the match is still A's, sweep after sweep, longer than a lease lasts.
+    for (let i = 0; i < 25; i++) {
+      expect(await a.sweep()).toEqual([]);
+      expect(await b.sweep()).toEqual([]);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(a.loaded().map((h) => h.matchId)).toEqual([matchId]);
+    expect(await audit.orphans(10)).toEqual([]);
+    expect(await host.execute({ type: 'RevealResults', data: { quarter: 2 } }, facilitator)).toMatchObject({ ok: true });
+    expect((await audit.getMatch(matchId))!.status).toBe('finished');
+    // Released: now it is over for everyone, and the next sweep lets it go.
+    await a.sweep();
+    expect(a.loaded()).toEqual([]);
+    expect(await b.store.leases!.claim(matchId, 'proc-b', 1000)).toBe(true);
     await a.close();
     await b.close();
     await Promise.all([a.store.close(), b.store.close(), audit.close()]);
