@@ -219,7 +219,7 @@ export class MatchRegistry {
     return { seat, token };
   }
 
-  /** A new token for a seat (replacing the stored one): every member of the seat's team gets it. */
+  /** Another token for a seat (its earlier ones stay valid): handed to the team members connected now. */
   async issueSeatToken(matchId: string, seat: number): Promise<string> {
     const token = newSecret();
     await this.store.saveSeatToken(matchId, seat, hashSecret(token));

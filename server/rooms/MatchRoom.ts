@@ -271,7 +271,7 @@ export class MatchRoom extends Room<{ state: MatchState }> {
 
   /**
    * The token of a seat for a new team member: the one this room knows, or a fresh one (after a
-   * restart only hashes are stored), handed to the members connected now.
+   * restart only hashes are stored; the seat keeps its earlier ones), handed to the members connected now.
    */
   private async tokenFor(seat: number): Promise<string> {
     const known = this.seatTokens.get(seat);

@@ -74,7 +74,7 @@ export interface EventStore {
   listMatches(filter?: MatchFilter): Promise<MatchRecord[]>;
   setStatus(matchId: string, status: MatchStatus, at: number): Promise<void>;
   markFinished(matchId: string, at: number): Promise<void>;
-  /** Stores (or replaces) the hash of a seat's token. */
+  /** Stores the hash of one more token for a seat; the seat's earlier tokens stay valid. */
   saveSeatToken(matchId: string, seat: number, tokenHash: string): Promise<void>;
   /** The seat a token hash belongs to, if any. */
   seatForToken(matchId: string, tokenHash: string): Promise<number | null>;

@@ -29,7 +29,7 @@ CREATE TABLE IF NOT EXISTS seat_tokens (
   match_id TEXT NOT NULL REFERENCES matches (match_id),
   seat INTEGER NOT NULL,
   token_hash TEXT NOT NULL,
-  PRIMARY KEY (match_id, seat)
+  PRIMARY KEY (match_id, token_hash)
 );
 CREATE TABLE IF NOT EXISTS match_leases (
   match_id TEXT PRIMARY KEY REFERENCES matches (match_id),
@@ -37,6 +37,19 @@ CREATE TABLE IF NOT EXISTS match_leases (
   expires_at TIMESTAMPTZ NOT NULL
 );
 CREATE INDEX IF NOT EXISTS matches_status ON matches (status, created_at);
+`;
+
+// Databases created before seat tokens were keyed by their hash held one token per seat, which a
+// new one replaced (then the absent members of a team could not come back with theirs).
+const KEY_TOKENS_BY_HASH = `
+DO $$ BEGIN
+  IF EXISTS (
+    SELECT 1 FROM pg_index i JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = ANY (i.indkey)
+    WHERE i.indrelid = 'seat_tokens'::regclass AND i.indisprimary AND a.attname = 'seat'
+  ) THEN
+    ALTER TABLE seat_tokens DROP CONSTRAINT seat_tokens_pkey, ADD PRIMARY KEY (match_id, token_hash);
+  END IF;
+END $$;
 `;
 
 /** Two processes booting at once must not both run CREATE TABLE; any fixed key will do. */
@@ -112,6 +125,7 @@ export class PostgresEventStore implements EventStore, MatchLeases {
       await store.transaction(async (c) => {
         await c.query('SELECT pg_advisory_xact_lock($1)', [SCHEMA_LOCK]);
         await c.query(SCHEMA);
+        await c.query(KEY_TOKENS_BY_HASH);
       });
     } catch (e) {
       await store.pool.end();
@@ -218,7 +232,7 @@ export class PostgresEventStore implements EventStore, MatchLeases {
   async saveSeatToken(matchId: string, seat: number, tokenHash: string): Promise<void> {
     const { rowCount } = await this.pool.query(
       `INSERT INTO seat_tokens (match_id, seat, token_hash) SELECT match_id, $2, $3 FROM matches WHERE match_id = $1
-       ON CONFLICT (match_id, seat) DO UPDATE SET token_hash = EXCLUDED.token_hash`,
+       ON CONFLICT (match_id, token_hash) DO UPDATE SET seat = EXCLUDED.seat`,
       [matchId, seat, tokenHash],
     );
     if (rowCount !== 1) throw new StoreError('MATCH_NOT_FOUND', `No match ${matchId}.`);

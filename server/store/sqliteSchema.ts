@@ -26,13 +26,16 @@ CREATE TABLE IF NOT EXISTS seat_tokens (
   match_id TEXT NOT NULL,
   seat INTEGER NOT NULL,
   token_hash TEXT NOT NULL,
-  PRIMARY KEY (match_id, seat)
+  PRIMARY KEY (match_id, token_hash)
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS matches_status ON matches (status, created_at);
 `;
 
 /** The layout this code writes; older files are moved up to it when opened. */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
+
+const tableSql = (db: Database.Database, name: string): string | undefined =>
+  db.prepare<[string], { sql: string }>("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?").get(name)?.sql;
 
 /** How the store opens the file. */
 export function useSettings(db: Database.Database): void {
@@ -43,21 +46,30 @@ export function useSettings(db: Database.Database): void {
 }
 
 /**
- * Creates the tables, or moves an older file's up to this layout. Version 0 kept events in a
- * WITHOUT ROWID table keyed by (match_id, seq): events are rows of a few hundred bytes, which such
- * a table stores inside its key b-tree, so every append rewrote more pages. Version 1 appends them
- * to an ordinary table and indexes (match_id, seq), the same rows in the same order.
+ * Creates the tables, or moves an older file's up to this layout, keeping every row:
+ * - Version 0 kept events in a WITHOUT ROWID table keyed by (match_id, seq). Events are rows of a
+ *   few hundred bytes, which such a table stores inside its key's b-tree, so every append rewrote
+ *   more pages. Since version 1 they are appended to an ordinary table indexed by (match_id, seq).
+ * - Up to version 1 a seat had one token: a new one (a team member joining after a restart, when
+ *   only hashes are left) replaced it, and the absent members' tokens stopped working. Since
+ *   version 2 seat tokens are keyed by their hash, so a seat keeps every token it handed out.
  */
 export function prepareSchema(db: Database.Database): void {
   const version = db.pragma('user_version', { simple: true }) as number;
   if (version >= SCHEMA_VERSION) return;
   db.transaction(() => {
-    const events = db.prepare<[], { sql: string }>("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'events'").get();
-    if (events && /WITHOUT\s+ROWID/i.test(events.sql)) db.exec('ALTER TABLE events RENAME TO events_v0');
+    const oldEvents = /WITHOUT\s+ROWID/i.test(tableSql(db, 'events') ?? '');
+    const oldTokens = /PRIMARY\s+KEY\s*\(\s*match_id\s*,\s*seat\s*\)/i.test(tableSql(db, 'seat_tokens') ?? '');
+    if (oldEvents) db.exec('ALTER TABLE events RENAME TO events_v0');
+    if (oldTokens) db.exec('ALTER TABLE seat_tokens RENAME TO seat_tokens_v1');
     db.exec(SCHEMA);
-    if (events && /WITHOUT\s+ROWID/i.test(events.sql)) {
+    if (oldEvents) {
       db.exec('INSERT INTO events (match_id, seq, type, data, at, prev_hash, hash) SELECT match_id, seq, type, data, at, prev_hash, hash FROM events_v0 ORDER BY match_id, seq');
       db.exec('DROP TABLE events_v0');
+    }
+    if (oldTokens) {
+      db.exec('INSERT INTO seat_tokens (match_id, seat, token_hash) SELECT match_id, seat, token_hash FROM seat_tokens_v1');
+      db.exec('DROP TABLE seat_tokens_v1');
     }
     db.pragma(`user_version = ${SCHEMA_VERSION}`);
   }).immediate();

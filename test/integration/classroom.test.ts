@@ -192,7 +192,7 @@ describe('class sessions', () => {
 });
 
 describe('after a restart', () => {
-  it('a held quarter stays held, team tokens still hold their seat, and the release then reaches the students', async () => {
+  it('a held quarter stays held, team tokens still hold their seat (also after a new member got a new one), and the release then reaches the students', async () => {
     const own = mkdtempSync(join(tmpdir(), 'classroom-restart-'));
     let first: RunningServer | null = await startServer({ port: 0, dataDir: own, logLevel: 'error' }, jsonLogger('error', () => undefined));
     const created = (await (
@@ -223,7 +223,16 @@ describe('after a restart', () => {
       await back.until(() => back.state.quarter === 2 && back.state.reportJson !== '');
       expect(JSON.parse(back.state.reportJson).quarter).toBe(1);
       expect(JSON.parse(back.state.membersJson)).toEqual([{ id: back.room.sessionId, name: 'Cy', seat: 0 }]);
-      await Promise.all([teacher.leave(), back.leave()]);
+      // A student joining the team now gets a new token (the server kept only the old one's hash)...
+      const dee = await GameClient.join(second.port, matchId, { name: 'Dee' });
+      expect(dee.seat).toBe(0);
+      expect(dee.token).not.toBe(ada.token);
+      // ...and Ada, away all along, still comes back into her team with the token she had.
+      const adaBack = await GameClient.join(second.port, matchId, { token: ada.token!, name: 'Ada' });
+      expect(adaBack.seat).toBe(0);
+      await adaBack.until(() => JSON.parse(adaBack.state.membersJson).length === 3);
+      expect(JSON.parse(adaBack.state.membersJson).map((m: { name: string; seat: number }) => `${m.name}:${m.seat}`).sort()).toEqual(['Ada:0', 'Cy:0', 'Dee:0']);
+      await Promise.all([teacher.leave(), back.leave(), dee.leave(), adaBack.leave()]);
     } finally {
       await second.close();
       rmSync(own, { recursive: true, force: true });

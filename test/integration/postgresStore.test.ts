@@ -1,3 +1,4 @@
+import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import type { GameEvent } from '../../shared/domain/events';
 import { sealEvents } from '../../shared/replay/envelope';
@@ -99,5 +100,29 @@ describe('PostgresEventStore with several processes', () => {
     expect(await codeOf(a.append('m', 1, late))).toBe('LEASE_LOST');
     expect(await a.read('m')).toEqual(first);
     await Promise.all([a.close(), b.close()]);
+  });
+
+  it('keys the seat tokens of a database made before by their hash, keeping the tokens it holds', async () => {
+    const url = await freshDatabase();
+    const old = new pg.Client({ connectionString: url });
+    await old.connect();
+    await old.query(`
+      CREATE TABLE matches (match_id TEXT PRIMARY KEY, join_code TEXT NOT NULL UNIQUE, status TEXT NOT NULL, classroom BOOLEAN NOT NULL,
+        created_at BIGINT NOT NULL, finished_at BIGINT, facilitator_key_hash TEXT, version INTEGER NOT NULL DEFAULT 0, last_hash TEXT);
+      CREATE TABLE seat_tokens (match_id TEXT NOT NULL REFERENCES matches (match_id), seat INTEGER NOT NULL, token_hash TEXT NOT NULL,
+        PRIMARY KEY (match_id, seat));
+      INSERT INTO matches VALUES ('m', 'OLDPG', 'live', true, 5, NULL, NULL, 0, NULL);
+      INSERT INTO seat_tokens VALUES ('m', 0, 'first-token-hash');`);
+    await old.end();
+    const store = await PostgresEventStore.open({ url });
+    expect(await store.seatForToken('m', 'first-token-hash')).toBe(0);
+    await store.saveSeatToken('m', 0, 'second-token-hash');
+    expect(await store.seatForToken('m', 'first-token-hash')).toBe(0);
+    expect(await store.seatForToken('m', 'second-token-hash')).toBe(0);
+    await store.close();
+    // Opening it again finds the new key and changes nothing.
+    const again = await PostgresEventStore.open({ url });
+    expect(await again.seatForToken('m', 'second-token-hash')).toBe(0);
+    await again.close();
   });
 });

@@ -73,7 +73,7 @@ describe('SqliteEventStore specifics', () => {
     await h.cleanup();
   });
 
-  it('moves a file written with the first layout (events WITHOUT ROWID) to the current one, keeping every event', async () => {
+  it('moves a file written with the first layout (events WITHOUT ROWID, one token per seat) to the current one, keeping every row', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'store-v0-'));
     const file = join(dir, 'closed-loop.sqlite');
     const old = new Database(file);
@@ -93,6 +93,10 @@ describe('SqliteEventStore specifics', () => {
     const store = new SqliteEventStore(file);
     expect(await store.read('old')).toEqual(events);
     expect(await store.seatForToken('old', 'hash-of-token')).toBe(0);
+    // Seat tokens are keyed by their hash now: a second token for the seat leaves the first one valid.
+    await store.saveSeatToken('old', 0, 'hash-of-another-token');
+    expect(await store.seatForToken('old', 'hash-of-token')).toBe(0);
+    expect(await store.seatForToken('old', 'hash-of-another-token')).toBe(0);
     const more = sealEvents('old', events[3]!, paused(1, 4), 6);
     await expect(store.append('old', 4, more)).resolves.toBe(5);
     await store.close();
