@@ -114,9 +114,20 @@ describe('a classroom in the browser', () => {
       for (let q = 1; q <= 3; q++) {
         await teacher.waitForSelector('#fc-reveal:not([hidden])', { timeout: 20_000 });
         expect(await teacher.textContent('#fc-held')).toContain(`Quarter ${q} is resolved`);
+        // The projector shows the held results first, marked as not shown to the students yet.
+        await teacher.waitForFunction((quarter) => document.querySelector('#results h2')?.textContent === `Results of quarter ${quarter}: not shown to students yet`, q, { timeout: 20_000 });
+        expect(await teacher.locator('#results.held .fc-standings li').count()).toBe(2);
         if (q === 1 && tab === '#fc-tab-0') await teacher.screenshot({ path: join(SHOTS, 'console-held.png') });
         await teacher.click('#fc-reveal');
-        await teacher.waitForFunction((quarter) => (document.querySelector('#results h2')?.textContent ?? '').includes(`quarter ${quarter}`), q, { timeout: 20_000 });
+        // Released: the same results, no longer marked (until the next quarter is resolved and held).
+        await teacher.waitForFunction(
+          (quarter) => {
+            const box = document.querySelector('#results');
+            return box?.querySelector('h2')?.textContent === `Results of quarter ${quarter}` && !box.classList.contains('held');
+          },
+          q,
+          { timeout: 20_000 },
+        );
       }
       await teacher.waitForFunction(() => (document.querySelector('#fc-phase')?.textContent ?? '') === 'Match over', null, { timeout: 20_000 });
     }

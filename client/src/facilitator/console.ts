@@ -6,7 +6,7 @@ import { describeRefusal } from '../ui/refusals';
 import { clear, h } from '../ui/dom';
 import { controls } from './controls';
 import { renderDebrief } from './debrief';
-import { forgetKeys, hasKey } from './facilitatorApi';
+import { forgetKeys, hasKey, heldReportJson } from './facilitatorApi';
 import { tf } from './fill';
 import { drawQr, joinLink } from './qr';
 import { keyForm } from './landing';
@@ -71,7 +71,7 @@ export async function renderConsole(root: HTMLElement, matchIds: string[], back:
 
   let redraw: () => void = () => undefined;
 
-  const matchView = (conn: MatchConnection) => {
+  const matchView = (conn: MatchConnection, matchId: string) => {
     const scenario = JSON.parse(conn.state.scenarioJson || '{}') as Partial<Scenario>;
     const ctl = controls(conn, say, scenario.shocks?.deck ?? []);
     const link = joinLink(location.origin, conn.state.joinCode);
@@ -82,6 +82,9 @@ export async function renderConsole(root: HTMLElement, matchIds: string[], back:
     const held = h('p', { class: 'fc-held', id: 'fc-held' });
     const dynamic = h('div', { class: 'fc-dynamic' });
     let shownKey = '';
+    // A quarter held for a staged reveal: its results, fetched once, for the projector before the release.
+    let heldReport: { quarter: number; json: string } | null = null;
+    let fetching = 0;
     clear(body);
     body.append(h('div', { class: 'fc-stage' }, join, h('div', { class: 'fc-middle' }, clock, held, dynamic)), ctl.el);
     redraw = () => {
@@ -94,13 +97,25 @@ export async function renderConsole(root: HTMLElement, matchIds: string[], back:
       );
       held.hidden = s.resultsHeld === 0;
       held.textContent = tf('fcHeld', { q: s.resultsHeld });
+      if (s.resultsHeld > 0 && heldReport?.quarter !== s.resultsHeld && fetching !== s.resultsHeld) {
+        const quarter = (fetching = s.resultsHeld);
+        heldReportJson(matchId, quarter).then(
+          (json) => {
+            heldReport = { quarter, json };
+            redraw();
+          },
+          (e: unknown) => say({ ok: false, code: 'EXPORT', message: String((e as Error).message) }),
+        );
+      }
+      const showHeld = s.resultsHeld > 0 && heldReport?.quarter === s.resultsHeld;
+      const report = showHeld ? heldReport!.json : s.reportJson;
       const names = [...s.players].map((p: { name: string }) => p.name);
       // Rebuilt only when what they show changes, so a half-open menu survives the timer's patches.
-      const key = JSON.stringify([s.reportJson, s.membersJson, s.status, [...s.players].map((p: Record<string, unknown>) => [p.name, p.kind, p.locked, p.autopilot, p.valuation, p.loopsClosed])]);
+      const key = JSON.stringify([report, showHeld, s.membersJson, s.status, [...s.players].map((p: Record<string, unknown>) => [p.name, p.kind, p.locked, p.autopilot, p.valuation, p.loopsClosed])]);
       if (key !== shownKey) {
         shownKey = key;
         clear(dynamic);
-        dynamic.append(h('div', { class: 'fc-columns' }, resultsPanel(s.reportJson, names), roster(conn, say)));
+        dynamic.append(h('div', { class: 'fc-columns' }, resultsPanel(report, names, showHeld), roster(conn, say)));
       }
       ctl.update();
       drawTabs();
@@ -138,7 +153,7 @@ export async function renderConsole(root: HTMLElement, matchIds: string[], back:
 
   const show = () => {
     redraw = () => drawTabs();
-    if (tab.kind === 'match') matchView(conns[tab.index]!);
+    if (tab.kind === 'match') matchView(conns[tab.index]!, matchIds[tab.index]!);
     else if (tab.kind === 'all') allView();
     else {
       clear(body);

@@ -1,3 +1,5 @@
+import type { MatchFile } from '../../../shared/replay/matchFile';
+import { publicReport, quarterEvents } from '../../../shared/views/quarterReport';
 import { rememberFacilitatorKey } from '../net/connection';
 
 // The console's calls to the JSON API. The facilitator key travels in a header, so exports of a
@@ -53,6 +55,15 @@ export async function createSession(req: NewSession): Promise<CreatedSession> {
 export async function fetchExport(matchId: string, format: 'csv' | 'json', asFacilitator: boolean): Promise<Response> {
   const key = asFacilitator ? keyOf(matchId) : null;
   return ok(await fetch(`/api/matches/${encodeURIComponent(matchId)}/export?format=${format}`, { headers: key ? { 'x-facilitator-key': key } : {} }));
+}
+
+/**
+ * The public results of a quarter held for a staged reveal, as the students will see them once it
+ * is released (the same report the room sends them then), read from the keyed export.
+ */
+export async function heldReportJson(matchId: string, quarter: number): Promise<string> {
+  const file = (await (await fetchExport(matchId, 'json', true)).json()) as MatchFile;
+  return JSON.stringify(publicReport(quarter, quarterEvents(file.events, quarter)));
 }
 
 /** Saves an export as a file on the facilitator's computer. */

@@ -4,9 +4,12 @@ import { money, t } from '../i18n/i18n';
 import { h } from '../ui/dom';
 import { tf } from './fill';
 
-/** The last released quarter's public results, large enough for a projector. */
-export function resultsPanel(reportJson: string, names: readonly string[]): HTMLElement {
-  const box = h('section', { class: 'card fc-results', id: 'results' });
+/**
+ * A quarter's public results, large enough for a projector: the last released quarter's, or with
+ * `held` the one the facilitator shows before releasing it to the students.
+ */
+export function resultsPanel(reportJson: string, names: readonly string[], held = false): HTMLElement {
+  const box = h('section', { class: `card fc-results${held ? ' held' : ''}`, id: 'results' });
   if (!reportJson) {
     box.append(h('h2', {}, t('fcStandings')), h('p', { class: 'muted' }, t('fcNoResults')));
     return box;
@@ -14,7 +17,7 @@ export function resultsPanel(reportJson: string, names: readonly string[]): HTML
   const r = JSON.parse(reportJson) as PublicReport;
   const standings = r.valuations.map((v, seat) => ({ seat, v })).sort((a, b) => b.v - a.v);
   box.append(
-    h('h2', {}, tf('fcResults', { q: r.quarter })),
+    h('h2', {}, tf(held ? 'fcHeldResults' : 'fcResults', { q: r.quarter })),
     h('ol', { class: 'fc-standings' }, ...standings.map((s) => h('li', {}, h('span', {}, names[s.seat] ?? `#${s.seat + 1}`), h('strong', {}, money(s.v))))),
     h(
       'dl',
