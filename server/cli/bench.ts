@@ -52,11 +52,11 @@ async function main(): Promise<void> {
     process.exit(2);
   }
 
-  // Engine: the same recorded match through the live path (immer, one produce per command)
-  // and the replay path (the same recipes as plain mutation on a private clone).
+  // Engine: the same recorded match through the live path (evolveAll: a new state per command,
+  // the old one untouched) and the replay path (the same recipes as plain mutation on a private clone).
   const groups = runBotMatch({ seed: 'bench-engine', bots: mixed(4), record: true }).recorded;
   const events = groups.flat();
-  const immerRuns = rate(() => {
+  const liveRuns = rate(() => {
     let s = initialState();
     for (const g of groups) s = evolveAll(s, g);
   });
@@ -66,9 +66,9 @@ async function main(): Promise<void> {
   });
   const engine = {
     events: events.length,
-    immerEventsPerSec: Math.round(immerRuns * events.length),
+    liveEventsPerSec: Math.round(liveRuns * events.length),
     directEventsPerSec: Math.round(directRuns * events.length),
-    ratio: Math.round((directRuns / immerRuns) * 10) / 10,
+    ratio: Math.round((directRuns / liveRuns) * 10) / 10,
   };
 
   // Whole four-bot matches: one core (this thread), then every core (worker threads).
@@ -122,7 +122,7 @@ async function main(): Promise<void> {
   const out = [
     'Closed Loop benchmark (one run, side by side)',
     '',
-    row('engine: live path (immer) events/s', engine.immerEventsPerSec.toLocaleString('en-US')),
+    row('engine: live path (new state per command) events/s', engine.liveEventsPerSec.toLocaleString('en-US')),
     row('engine: replay path (plain mutation) events/s', engine.directEventsPerSec.toLocaleString('en-US')),
     row('engine: replay / live', `${engine.ratio}×`, '(target ≥ 5×)'),
     row('sim: 4-bot 20-quarter matches/s, one core', String(sim.matchesPerSecOneCore), '(target ≥ 200)'),
