@@ -5,6 +5,7 @@ import { hostname } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { matchMaker, Server } from '@colyseus/core';
 import { WebSocketTransport } from '@colyseus/ws-transport';
+import { matchOver } from '../shared/rules/reveal';
 import { type Logger, type ServerConfig, jsonLogger } from './config';
 import { mountApi } from './http/api';
 import { systemClock } from './match/clock';
@@ -14,7 +15,6 @@ import { WatchRoom } from './rooms/WatchRoom';
 import { setRoomContext } from './rooms/roomContext';
 import { openStore } from './store/openStore';
 import { redisMatchmaking } from './redisMatchmaking';
-import { matchOver } from '../shared/rules/reveal';
 
 export interface RunningServer {
   port: number;

@@ -12,10 +12,10 @@ import { redactLive } from './redact';
 import { fold } from '../../shared/replay/fold';
 import { exportCsv, summarize } from './summaries';
 import { matchFile } from '../../shared/replay/matchFile';
+import { matchOver } from '../../shared/rules/reveal';
 import { mountFork } from './forkRoute';
 import { logFor } from './heldBack';
 import { mountSessions } from './sessions';
-import { matchOver } from '../../shared/rules/reveal';
 
 const createSchema = z.strictObject({
   seats: z.number().int().min(1).max(8),

@@ -20,7 +20,6 @@ export type HostListener = (events: readonly EventEnvelope[], state: GameState) 
 
 const SYSTEM: Actor = { role: 'system' };
 
-
 /**
  * One live match on the server: every command goes decide → append (durable) → evolve, one at a
  * time, and only then is it acknowledged. The host also plays what the server itself owes the

@@ -21,26 +21,27 @@ function setArray(target: { length: number; clear(): void; push(...v: string[]):
   target.push(...values);
 }
 
-// The engine's state is immutable (immer): a part of a player that did not change keeps its
-// identity, so each JSON text is built once per version of what it shows, not again for every
-// seat on every command (a sheet changes only the orders, a lock none of the three).
+// The engine never changes a state it has handed out (evolveAll makes a new one per command and
+// keeps the parts it did not touch), so each text is built once per version of what it shows, not
+// again for every seat on every command (a sheet changes only the orders, a lock none of the three).
 const loopsJsonCache = new WeakMap<PlayerState['loops'], string>();
 const ordersJsonCache = new WeakMap<PlayerState['orders'], string>();
+const newsCache = new WeakMap<GameState['news'], string[]>();
 const booksJsonCache = new WeakMap<PlayerState['flows'], { parts: readonly unknown[]; json: string }>();
 const marketJsonCache = new WeakMap<GameState['permits'], { licenses: GameState['licenses']; json: string }>();
 
-function cachedJson<K extends object>(cache: WeakMap<K, string>, key: K, build: () => string): string {
-  let json = cache.get(key);
-  if (json === undefined) {
-    json = build();
-    cache.set(key, json);
+function cached<K extends object, V>(cache: WeakMap<K, V>, key: K, build: () => V): V {
+  let value = cache.get(key);
+  if (value === undefined) {
+    value = build();
+    cache.set(key, value);
   }
-  return json;
+  return value;
 }
 
 function loopsJson(p: PlayerState): string {
   const l = p.loops;
-  return cachedJson(loopsJsonCache, l, () =>
+  return cached(loopsJsonCache, l, () =>
     JSON.stringify({
       robotaxi: { strength: l.robotaxi.strength, streak: l.robotaxi.streak, closed: l.robotaxi.closedQuarter },
       robots: { strength: l.robots.strength, streak: l.robots.streak, closed: l.robots.closedQuarter },
@@ -68,16 +69,6 @@ interface RowSource {
   autopilot: boolean;
 }
 const rowSources = new WeakMap<SeatState, RowSource>();
-const newsCache = new WeakMap<GameState['news'], string[]>();
-
-function headlines(news: GameState['news']): string[] {
-  let cached = newsCache.get(news);
-  if (!cached) {
-    cached = news.map((n) => n.headline);
-    newsCache.set(news, cached);
-  }
-  return cached;
-}
 
 function marketJson(state: GameState): string {
   const cached = marketJsonCache.get(state.permits);
@@ -108,7 +99,7 @@ export function project(ms: MatchState, state: GameState, facts: RoomFacts, last
   ms.foundryPriceUsd = state.foundry?.clearingPriceUsd ?? 0;
   if (!ms.scenarioJson) ms.scenarioJson = JSON.stringify(state.scenario);
   ms.marketJson = marketJson(state);
-  setArray(ms.news, headlines(state.news));
+  setArray(ms.news, cached(newsCache, state.news, () => state.news.map((n) => n.headline)));
   ms.winner = state.result?.winner ?? -1;
   if (state.result && ms.ranking.length === 0) ms.ranking.push(...state.result.ranking);
 
@@ -145,7 +136,7 @@ export function project(ms: MatchState, state: GameState, facts: RoomFacts, last
     setArray(row.licenses, p.satellites.licenses);
     row.cash = p.cash;
     row.debt = p.debt;
-    row.ordersJson = cachedJson(ordersJsonCache, p.orders, () => JSON.stringify(p.orders));
+    row.ordersJson = cached(ordersJsonCache, p.orders, () => JSON.stringify(p.orders));
     row.booksJson = booksJson(p);
     if (quarterFacts) row.reportJson = JSON.stringify(seatReport(i, quarterFacts));
   });

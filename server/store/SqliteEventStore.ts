@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import type { EventEnvelope } from '../../shared/replay/envelope';
 import { type EventStore, type MatchFilter, type MatchRecord, type MatchStatus, type NewMatch, StoreError } from './EventStore';
-import { prepareSchema, useSettings } from './sqliteSchema';
+import { prepareSchema } from './sqliteSchema';
 
 interface MatchRow {
   match_id: string;
@@ -46,7 +46,10 @@ export class SqliteEventStore implements EventStore {
 
   constructor(readonly file: string) {
     this.db = new Database(file);
-    useSettings(this.db);
+    this.db.pragma('journal_mode = WAL');
+    // NORMAL with WAL: a commit survives a crash of the process; only an OS crash can lose the last ones.
+    this.db.pragma('synchronous = NORMAL');
+    this.db.pragma('foreign_keys = ON');
     prepareSchema(this.db);
     this.stmt = {
       insertMatch: this.db.prepare(

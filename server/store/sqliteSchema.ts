@@ -37,14 +37,6 @@ export const SCHEMA_VERSION = 2;
 const tableSql = (db: Database.Database, name: string): string | undefined =>
   db.prepare<[string], { sql: string }>("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?").get(name)?.sql;
 
-/** How the store opens the file. */
-export function useSettings(db: Database.Database): void {
-  db.pragma('journal_mode = WAL');
-  // NORMAL with WAL: a commit survives a crash of the process; only an OS crash can lose the last ones.
-  db.pragma('synchronous = NORMAL');
-  db.pragma('foreign_keys = ON');
-}
-
 /**
  * Creates the tables, or moves an older file's up to this layout, keeping every row:
  * - Version 0 kept events in a WITHOUT ROWID table keyed by (match_id, seq). Events are rows of a

@@ -4,14 +4,11 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { SqliteEventStore } from '../../server/store/SqliteEventStore';
-import type { GameEvent } from '../../shared/domain/events';
 import { sealEvents } from '../../shared/replay/envelope';
 import { StoreError } from '../../server/store/EventStore';
 import { SCHEMA_VERSION } from '../../server/store/sqliteSchema';
-import { describeEventStoreContract } from '../support/storeContract';
+import { describeEventStoreContract, facts as paused, newMatch } from '../support/storeContract';
 
-const paused = (n: number, from = 0): GameEvent[] => Array.from({ length: n }, (_, i) => ({ type: 'MatchPaused', data: { quarter: from + i + 1 } }) as GameEvent);
-const newMatch = (matchId: string, joinCode: string) => ({ matchId, joinCode, classroom: false, createdAt: 1, facilitatorKeyHash: null });
 
 function harness() {
   const dir = mkdtempSync(join(tmpdir(), 'store-'));

@@ -12,10 +12,11 @@ export interface StoreHarness {
 }
 
 const sha = (s: string) => createHash('sha256').update(s).digest('hex');
-const facts = (n: number, from = 0): GameEvent[] =>
+/** `n` facts for a match's log (pauses of quarters from+1 …). */
+export const facts = (n: number, from = 0): GameEvent[] =>
   Array.from({ length: n }, (_, i) => ({ type: 'MatchPaused', data: { quarter: from + i + 1 } }) as GameEvent);
 
-function newMatch(id: string, code: string, classroom = false) {
+export function newMatch(id: string, code: string, classroom = false) {
   return { matchId: id, joinCode: code, classroom, createdAt: 1_000 + code.charCodeAt(0), facilitatorKeyHash: classroom ? sha(`key-${id}`) : null };
 }
 

@@ -1,7 +1,8 @@
 import './console.css';
 import type { Scenario } from '../../../shared/scenario/types';
-import { money, t } from '../i18n/i18n';
+import { t } from '../i18n/i18n';
 import { MatchConnection, type Reply } from '../net/connection';
+import { standings, type SeatLike } from '../ui/match/viewModels';
 import { describeRefusal } from '../ui/refusals';
 import { clear, h } from '../ui/dom';
 import { controls } from './controls';
@@ -131,9 +132,8 @@ export async function renderConsole(root: HTMLElement, matchIds: string[], back:
       clear(grid);
       conns.forEach((c, index) => {
         const s = c.state;
-        const seats = [...s.players] as Array<{ name: string; locked: boolean; valuation: number; loopsClosed: number }>;
+        const seats = [...s.players] as unknown as SeatLike[];
         const locked = seats.filter((p) => p.locked).length;
-        const standings = [...seats].sort((a, b) => b.loopsClosed - a.loopsClosed || b.valuation - a.valuation);
         grid.append(
           h(
             'button',
@@ -142,7 +142,7 @@ export async function renderConsole(root: HTMLElement, matchIds: string[], back:
             h('div', { class: 'fc-mini-status' }, s.quarter > 0 ? `Q${s.quarter}/${s.quarters} · ${statusText(s)}` : statusText(s)),
             h('div', { class: 'muted' }, `${locked}/${seats.length} ${t('fcLocked')}`),
             s.resultsHeld ? h('div', { class: 'fc-held' }, tf('fcReveal', { q: s.resultsHeld })) : null,
-            s.quarter > 0 ? h('ol', { class: 'fc-standings' }, ...standings.map((p) => h('li', {}, h('span', {}, p.name), h('strong', {}, `${p.loopsClosed} ⟳ · ${money(p.valuation)}`)))) : null,
+            s.quarter > 0 ? h('ol', { class: 'fc-standings' }, ...standings(seats, null).map((r) => h('li', {}, h('span', {}, r.name), h('strong', {}, `${r.loops} ⟳ · ${r.valuation}`)))) : null,
           ),
         );
       });

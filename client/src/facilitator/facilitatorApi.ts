@@ -1,19 +1,16 @@
 import type { MatchFile } from '../../../shared/replay/matchFile';
 import { publicReport, quarterEvents } from '../../../shared/views/quarterReport';
-import { rememberFacilitatorKey } from '../net/connection';
+import { forgetFacilitatorKey, rememberFacilitatorKey, storedFacilitatorKey as keyOf } from '../net/connection';
 
 // The console's calls to the JSON API. The facilitator key travels in a header, so exports of a
 // match with a staged reveal include the quarter the students do not see yet.
-
-const storageKey = (matchId: string) => `closed-loop.facilitator.${matchId}`;
-const keyOf = (matchId: string) => localStorage.getItem(storageKey(matchId));
 
 export function hasKey(matchId: string): boolean {
   return keyOf(matchId) !== null;
 }
 
 export function forgetKeys(matchIds: readonly string[]): void {
-  for (const id of matchIds) localStorage.removeItem(storageKey(id));
+  for (const id of matchIds) forgetFacilitatorKey(id);
 }
 
 export function saveKey(matchIds: readonly string[], key: string): void {

@@ -18,6 +18,16 @@ export function rememberFacilitatorKey(matchId: string, key: string): void {
   localStorage.setItem(facilitatorKeyKey(matchId), key);
 }
 
+/** The facilitator key this browser holds for a match, if any. */
+export function storedFacilitatorKey(matchId: string): string | null {
+  return localStorage.getItem(facilitatorKeyKey(matchId));
+}
+
+/** Forgets a facilitator key that the server refused. */
+export function forgetFacilitatorKey(matchId: string): void {
+  localStorage.removeItem(facilitatorKeyKey(matchId));
+}
+
 /** What the watch room tells spectators about their delay. */
 export interface WatchInfo {
   delay: number;
@@ -59,7 +69,7 @@ export class MatchConnection {
   static async open(matchId: string, intent: JoinIntent): Promise<MatchConnection> {
     const sdk = new Client(`${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}`);
     const token = localStorage.getItem(tokenKey(matchId));
-    const key = localStorage.getItem(facilitatorKeyKey(matchId));
+    const key = storedFacilitatorKey(matchId);
     const options = key ? { facilitatorKey: key } : token ? { token, ...(intent.name ? { name: intent.name } : {}) } : intent.spectate || !intent.name ? { spectate: true } : { name: intent.name };
     let room: Room;
     try {
