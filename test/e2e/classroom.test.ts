@@ -118,16 +118,20 @@ describe('a classroom in the browser', () => {
         await teacher.waitForFunction((quarter) => document.querySelector('#results h2')?.textContent === `Results of quarter ${quarter}: not shown to students yet`, q, { timeout: 20_000 });
         expect(await teacher.locator('#results.held .fc-standings li').count()).toBe(2);
         if (q === 1 && tab === '#fc-tab-0') await teacher.screenshot({ path: join(SHOTS, 'console-held.png') });
-        await teacher.click('#fc-reveal');
-        // Released: the same results, no longer marked (until the next quarter is resolved and held).
-        await teacher.waitForFunction(
-          (quarter) => {
+        // Released: the same results, no longer marked. With bots only, the next quarter may be
+        // resolved and held again at once, so every results panel drawn from here on is recorded.
+        await teacher.evaluate(() => {
+          const w = window as unknown as { panels: string[]; watcher?: MutationObserver };
+          w.watcher?.disconnect();
+          w.panels = [];
+          w.watcher = new MutationObserver(() => {
             const box = document.querySelector('#results');
-            return box?.querySelector('h2')?.textContent === `Results of quarter ${quarter}` && !box.classList.contains('held');
-          },
-          q,
-          { timeout: 20_000 },
-        );
+            if (box) w.panels.push(`${box.querySelector('h2')?.textContent}|${box.classList.contains('held') ? 'held' : 'released'}`);
+          });
+          w.watcher.observe(document.body, { childList: true, subtree: true });
+        });
+        await teacher.click('#fc-reveal');
+        await teacher.waitForFunction((quarter) => (window as unknown as { panels: string[] }).panels.includes(`Results of quarter ${quarter}|released`), q, { timeout: 20_000 });
       }
       await teacher.waitForFunction(() => (document.querySelector('#fc-phase')?.textContent ?? '') === 'Match over', null, { timeout: 20_000 });
     }
