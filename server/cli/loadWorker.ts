@@ -1,5 +1,7 @@
 // A load-test worker process: its share of the matches' players as real SDK clients.
 import './countingWebSocket';
+import { PerformanceObserver } from 'node:perf_hooks';
+import { type DelaySummary, eventLoopDelay, watchEventLoop } from '../eventLoopDelay';
 import { received } from './countingWebSocket';
 import { type ClientRecord, LoadClient } from './loadClient';
 
@@ -20,9 +22,21 @@ export interface WorkerReport {
   records: ClientRecord[];
   bytesReceived: number;
   joinedAt: number;
+  /** How long this process's own event loop kept messages waiting (it inflates every latency it measures). */
+  eventLoopDelayMs: DelaySummary | null;
+  /** Share of the run's wall time spent in garbage-collection pauses. */
+  gcShare: number;
 }
 
+/** Garbage-collection pause time since the process started, in ms. */
+let gcMs = 0;
+new PerformanceObserver((list) => {
+  for (const entry of list.getEntries()) gcMs += entry.duration;
+}).observe({ entryTypes: ['gc'] });
+
 async function run(task: WorkerTask): Promise<WorkerReport> {
+  watchEventLoop();
+  const startedAt = performance.now();
   const seats = task.matches.flatMap((matchId) => Array.from({ length: task.players }, (_, i) => ({ matchId, name: `load-${i}` })));
   const clients: LoadClient[] = [];
   const failedJoins: string[] = [];
@@ -62,8 +76,10 @@ async function run(task: WorkerTask): Promise<WorkerReport> {
       timer.unref();
     }),
   ]);
+  const eventLoopDelayMs = eventLoopDelay();
+  const gcShare = gcMs / (performance.now() - startedAt);
   await Promise.all(clients.map((c) => c.leave()));
-  return { connected: clients.length, failedJoins, records: clients.map((c) => c.record), bytesReceived: received.bytes, joinedAt };
+  return { connected: clients.length, failedJoins, records: clients.map((c) => c.record), bytesReceived: received.bytes, joinedAt, eventLoopDelayMs, gcShare };
 }
 
 process.once('message', (task: WorkerTask) => {

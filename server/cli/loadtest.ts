@@ -8,6 +8,7 @@ import { intArg, parseArgs, UsageError } from './args';
 import type { WorkerReport, WorkerTask } from './loadWorker';
 import type { ClientRecord } from './loadClient';
 import { ProcSampler, type ProcSample, quantile } from './procSampler';
+import type { DelaySummary } from '../eventLoopDelay';
 
 const USAGE = `usage: npm run loadtest -- --matches N --players N --quarters N [--planning-seconds S]
          [--url ws://host:port] [--workers N] [--json FILE]
@@ -144,6 +145,8 @@ async function main(): Promise<void> {
     const workerFailures = settled.flatMap((s) => (s.status === 'rejected' ? [String(s.reason)] : []));
     const records = reports.flatMap((r) => r.records);
 
+    // Read before the event-log downloads below, which are the test's own work, not the run's.
+    const serverDelay = await serverEventLoopDelay(http);
     const at = new Map<string, Map<number, number>>();
     for (const id of matchIds) at.set(id, await resolvedAt(http, id).catch(() => new Map()));
     const resolution = records.flatMap((r) => r.seen.flatMap(([q, t]) => (at.get(r.matchId)?.has(q) ? [t - at.get(r.matchId)!.get(q)!] : [])));
@@ -177,7 +180,10 @@ async function main(): Promise<void> {
       say(`server cpu per acked command: ${acks.length ? (cpuMs / acks.length).toFixed(2) : '-'} ms (quarter resolutions, joins and broadcasts included)`);
       say(`server cpu mean ${Math.round(mean(serverSamples.map((s) => s.cpuPercent)))}%, peak ${Math.round(Math.max(0, ...serverSamples.map((s) => s.cpuPercent)))}%; rss peak ${Math.round(Math.max(0, ...serverSamples.map((s) => s.rssMiB)))} MiB`);
     } else say('server cpu and rss: not sampled (remote server given by --url)');
+    say(`server event loop delay ms: ${delayLine(serverDelay)} (since ${server ? 'it' : 'that server'} started: how long a message waited behind other work)`);
     say(`client processes cpu mean ${Math.round(mean(clientSamples.map((s) => s.cpuPercent)) * workers.length)}% of one core in total`);
+    const worst = reports.reduce<WorkerReport | null>((w, r) => ((r.eventLoopDelayMs?.p99 ?? 0) >= (w?.eventLoopDelayMs?.p99 ?? -1) ? r : w), null);
+    say(`client process event loop delay ms: ${delayLine(worst?.eventLoopDelayMs ?? null)} (the worst of ${reports.length}; it adds to every latency above), gc pauses ${Math.round(100 * mean(reports.map((r) => r.gcShare)))}% of their time`);
     say(`bytes per client per quarter: ${quartersSeen ? Math.round(bytes / quartersSeen) : 0} (all payload bytes received, first full state included)`);
     const byKind = new Map<string, number>();
     for (const line of [...failedJoins.map((f) => `join: ${f.replace(/^[^:]+: /, '')}`), ...refusals, ...dropped.map(() => 'dropped'), ...workerFailures])
@@ -190,7 +196,7 @@ async function main(): Promise<void> {
       writeFileSync(
         o.json,
         JSON.stringify(
-          { options: o, connected: joined, failedJoins: failedJoins.length, matchesFinished, commandsAcked: acks.length, commandsPerSec: acks.length / seconds, ackMs: ackP, resolutionMs: resP, server: serverSamples, bytesPerClientQuarter: quartersSeen ? bytes / quartersSeen : 0, errors },
+          { options: o, connected: joined, failedJoins: failedJoins.length, matchesFinished, commandsAcked: acks.length, commandsPerSec: acks.length / seconds, ackMs: ackP, resolutionMs: resP, server: serverSamples, serverEventLoopDelayMs: serverDelay, clientEventLoopDelayMs: reports.map((r) => r.eventLoopDelayMs), bytesPerClientQuarter: quartersSeen ? bytes / quartersSeen : 0, errors },
           null,
           2,
         ),
@@ -201,6 +207,17 @@ async function main(): Promise<void> {
     if (dir) rmSync(dir, { recursive: true, force: true });
   }
 }
+
+async function serverEventLoopDelay(http: string): Promise<DelaySummary | null> {
+  try {
+    const health = (await (await fetch(`${http}/api/health`)).json()) as { eventLoopDelayMs?: DelaySummary | null };
+    return health.eventLoopDelayMs ?? null;
+  } catch {
+    return null;
+  }
+}
+
+const delayLine = (d: DelaySummary | null) => (d ? `p50 ${ms(d.p50)}  p99 ${ms(d.p99)}  max ${ms(d.max)}` : 'not reported');
 
 /** The most clients that were between their first command and their last ack at the same moment. */
 function peakPlaying(records: readonly ClientRecord[]): number {

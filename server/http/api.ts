@@ -16,6 +16,7 @@ import { matchOver } from '../../shared/rules/reveal';
 import { mountFork } from './forkRoute';
 import { logFor } from './heldBack';
 import { mountSessions } from './sessions';
+import { eventLoopDelay, watchEventLoop } from '../eventLoopDelay';
 
 const createSchema = z.strictObject({
   seats: z.number().int().min(1).max(8),
@@ -55,6 +56,7 @@ const issues = (e: z.ZodError) => e.issues.map((i) => `${i.path.join('.') || 'bo
 
 export function mountApi(app: Application, ctx: ApiContext): void {
   const { registry } = ctx;
+  watchEventLoop();
   app.use('/api', express.json({ limit: '16kb' }));
 
   async function recordOf(req: Request): Promise<MatchRecord> {
@@ -75,7 +77,7 @@ export function mountApi(app: Application, ctx: ApiContext): void {
 
   app.get('/api/health', async (_req, res) => {
     const open = registry.loaded().filter((h) => !matchOver(h.current)).length;
-    res.json({ ok: true, store: registry.store.kind, matchesOpen: open });
+    res.json({ ok: true, store: registry.store.kind, matchesOpen: open, eventLoopDelayMs: eventLoopDelay() });
   });
 
   app.post('/api/matches', async (req, res) => {

@@ -19,6 +19,8 @@ describe('load test CLI', () => {
     expect(stdout).toMatch(/quarter resolution → client ms: .*\(n=16\)/);
     expect(stdout).toMatch(/server cpu mean \d+%/);
     expect(stdout).toMatch(/server cpu per acked command: \d+\.\d\d ms/);
+    expect(stdout).toMatch(/server event loop delay ms: p50 [\d.]+ {2}p99 [\d.]+ {2}max [\d.]+ \(since it started/);
+    expect(stdout).toMatch(/client process event loop delay ms: p50 [\d.]+ {2}p99 [\d.]+ {2}max [\d.]+ \(the worst of 2;.*\), gc pauses \d+% of their time/);
     // 8 clients in 2 matches, all playing through the same quarters.
     const peak = Number(/clients playing at once: peak (\d+)/.exec(stdout)?.[1]);
     expect(peak).toBeGreaterThanOrEqual(4);

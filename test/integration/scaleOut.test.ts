@@ -84,7 +84,7 @@ async function playToEnd(player: GameClient, acked: number[]): Promise<void> {
 describe('several server processes on PostgreSQL and Redis', () => {
   it('a match created through process A is listed by B, joined through B and played to the end', async () => {
     expect(a.port).not.toBe(b.port);
-    expect(await json(a, '/api/health')).toEqual({ ok: true, store: 'postgres', matchesOpen: 0 });
+    expect(await json(a, '/api/health')).toMatchObject({ ok: true, store: 'postgres', matchesOpen: 0 });
     const { matchId, joinCode } = await createMatch(a, 'listed-by-b');
     const listed = (await json(b, '/api/matches?status=waiting')) as Array<{ matchId: string; joinCode: string; openSeats: number }>;
     expect(listed).toContainEqual(expect.objectContaining({ matchId, joinCode, openSeats: 1 }));

@@ -9,8 +9,22 @@ const post = (body: unknown) => api('/api/matches', { method: 'POST', headers: {
 
 
 describe('HTTP API', () => {
+  it('reports how long work waited on the event loop', async () => {
+    // The server shares this test's event loop: hold it for 300 ms and the health figure shows it.
+    // (The monitor measures from its first tick on, which a server that has just started may not have had yet.)
+    await new Promise((r) => setTimeout(r, 50));
+    const until = Date.now() + 300;
+    while (Date.now() < until);
+    await new Promise((r) => setTimeout(r, 30));
+    const d = ((await (await api('/api/health')).json()) as { eventLoopDelayMs: { p50: number; p99: number; max: number } | null }).eventLoopDelayMs;
+    expect(d).not.toBeNull();
+    expect(d!.max).toBeGreaterThanOrEqual(250);
+    expect(d!.p99).toBeGreaterThanOrEqual(d!.p50);
+    expect(d!.max).toBeGreaterThanOrEqual(d!.p99);
+  });
+
   it('reports health, creates matches, lists and describes them', async () => {
-    expect(await (await api('/api/health')).json()).toEqual({ ok: true, store: 'sqlite', matchesOpen: 0 });
+    expect(await (await api('/api/health')).json()).toMatchObject({ ok: true, store: 'sqlite', matchesOpen: 0 });
     const res = await post({ seats: 3, bots: [{ strategy: 'robots', difficulty: 'easy' }], planningSeconds: 60, seed: 'api' });
     expect(res.status).toBe(201);
     const created = (await res.json()) as { matchId: string; joinCode: string; facilitatorKey?: string };
