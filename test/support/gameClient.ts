@@ -1,8 +1,12 @@
 import '../../server/wsGlobal';
 import { Client, type Room } from '@colyseus/sdk';
+import { useNativeStringDecoding } from '../../client/src/net/fastStrings';
 import type { Command } from '../../shared/domain/commands';
 
 export type Reply = { ok: true; seq: number } | { ok: false; code: string; message: string };
+
+// Decode room state as the browser client does.
+useNativeStringDecoding();
 
 /** A real SDK client in a match room, with request ids matched to acks and refusals. */
 export class GameClient {

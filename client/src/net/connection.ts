@@ -1,7 +1,10 @@
 import { Client, type Room } from '@colyseus/sdk';
 import type { Command } from '../../../shared/domain/commands';
+import { useNativeStringDecoding } from './fastStrings';
 
 // The only module that talks to @colyseus/sdk: screens get plain state and send typed commands.
+
+useNativeStringDecoding();
 
 export type Reply = { ok: true; seq: number } | { ok: false; code: string; message: string };
 export type Role = 'player' | 'spectator' | 'facilitator';

@@ -1,0 +1,53 @@
+import { decode } from '@colyseus/schema';
+
+// @colyseus/schema decodes a string field one character at a time with `+=`. For the long JSON
+// fields of our room (the scenario, a seat's books, the quarter's report: kilobytes each) that
+// builds a rope of one node per character, which lives as long as the field does: about 20 times
+// the string's size to allocate, copy through every young-generation GC and flatten later.
+// Decoded by the platform's TextDecoder, the same bytes give one flat string.
+//
+// The decoder reads every primitive through the exported `decode` table (`decode[type]`), so
+// replacing its `string` entry changes every room's decoding, in the browser and in Node.
+
+/** Below this many bytes the library's own loop is cheaper than a call into TextDecoder. */
+const NATIVE_FROM_BYTES = 64;
+
+type Iterator = { offset: number };
+type StringDecoder = ((bytes: Uint8Array, it: Iterator) => string) & { native?: true };
+
+// ignoreBOM keeps a leading U+FEFF in the text, as the library's loop does.
+const utf8 = new TextDecoder('utf-8', { ignoreBOM: true });
+
+/** The library's string decoder, for short strings and anything unusual. */
+const library = decode.string as StringDecoder;
+
+const native: StringDecoder = (bytes, it) => {
+  const at = it.offset;
+  const prefix = bytes[at]!;
+  // Fixstr (under 32 bytes) and str8 under the threshold stay on the library's path.
+  if (prefix < 0xda && (prefix !== 0xd9 || bytes[at + 1]! < NATIVE_FROM_BYTES)) return library(bytes, it);
+  if (!(bytes instanceof Uint8Array) || prefix > 0xdb) return library(bytes, it);
+  let length: number;
+  let start: number;
+  if (prefix === 0xd9) {
+    length = bytes[at + 1]!;
+    start = at + 2;
+  } else if (prefix === 0xda) {
+    length = bytes[at + 1]! | (bytes[at + 2]! << 8);
+    start = at + 3;
+  } else {
+    length = (bytes[at + 1]! | (bytes[at + 2]! << 8) | (bytes[at + 3]! << 16) | (bytes[at + 4]! << 24)) >>> 0;
+    start = at + 5;
+  }
+  // As the library does: a length past the end of the frame is cut at the end.
+  length = Math.min(length, bytes.length - start);
+  it.offset = start + length;
+  return utf8.decode(bytes.subarray(start, start + length));
+};
+native.native = true;
+
+/** Makes every Colyseus room in this process decode long strings natively (idempotent). */
+export function useNativeStringDecoding(): void {
+  if ((decode.string as StringDecoder).native) return;
+  (decode as unknown as { string: StringDecoder }).string = native;
+}
