@@ -182,7 +182,7 @@ async function main(): Promise<void> {
     } else say('server cpu and rss: not sampled (remote server given by --url)');
     say(`server event loop delay ms: ${delayLine(serverDelay)} (since ${server ? 'it' : 'that server'} started: how long a message waited behind other work)`);
     say(`client processes cpu mean ${Math.round(mean(clientSamples.map((s) => s.cpuPercent)) * workers.length)}% of one core in total`);
-    const worst = reports.reduce<WorkerReport | null>((w, r) => ((r.eventLoopDelayMs?.p99 ?? 0) >= (w?.eventLoopDelayMs?.p99 ?? -1) ? r : w), null);
+    const worst = [...reports].sort((a, b) => (b.eventLoopDelayMs?.p99 ?? 0) - (a.eventLoopDelayMs?.p99 ?? 0))[0];
     say(`client process event loop delay ms: ${delayLine(worst?.eventLoopDelayMs ?? null)} (the worst of ${reports.length}; it adds to every latency above), gc pauses ${Math.round(100 * mean(reports.map((r) => r.gcShare)))}% of their time`);
     say(`bytes per client per quarter: ${quartersSeen ? Math.round(bytes / quartersSeen) : 0} (all payload bytes received, first full state included)`);
     const byKind = new Map<string, number>();

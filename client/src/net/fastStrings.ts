@@ -2,8 +2,8 @@ import { decode } from '@colyseus/schema';
 
 // @colyseus/schema decodes a string field one character at a time with `+=`. For the long JSON
 // fields of our room (the scenario, a seat's books, the quarter's report: kilobytes each) that
-// builds a rope of one node per character, which lives as long as the field does: about 20 times
-// the string's size to allocate, copy through every young-generation GC and flatten later.
+// builds a rope of one node per character, about 20 times the text's size, which stays until the
+// text is first read and flattened: copied by every young-generation GC in between, then promoted.
 // Decoded by the platform's TextDecoder, the same bytes give one flat string.
 //
 // The decoder reads every primitive through the exported `decode` table (`decode[type]`), so
