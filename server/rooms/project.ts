@@ -27,8 +27,8 @@ function setArray(target: { length: number; clear(): void; push(...v: string[]):
 const loopsJsonCache = new WeakMap<PlayerState['loops'], string>();
 const ordersJsonCache = new WeakMap<PlayerState['orders'], string>();
 const newsCache = new WeakMap<GameState['news'], string[]>();
-const booksJsonCache = new WeakMap<PlayerState['flows'], { parts: readonly unknown[]; json: string }>();
-const marketJsonCache = new WeakMap<GameState['permits'], { licenses: GameState['licenses']; json: string }>();
+const booksJsonCache = new WeakMap<object, PartsText>();
+const marketJsonCache = new WeakMap<object, PartsText>();
 
 function cached<K extends object, V>(cache: WeakMap<K, V>, key: K, build: () => V): V {
   let value = cache.get(key);
@@ -37,6 +37,20 @@ function cached<K extends object, V>(cache: WeakMap<K, V>, key: K, build: () => 
     cache.set(key, value);
   }
   return value;
+}
+
+// A text built from several parts, kept under the first (an object): rebuilt when any part changed.
+interface PartsText {
+  parts: readonly unknown[];
+  json: string;
+}
+
+function cachedByParts(cache: WeakMap<object, PartsText>, parts: readonly [object, ...unknown[]], build: () => string): string {
+  const hit = cache.get(parts[0]);
+  if (hit && hit.parts.every((part, i) => part === parts[i])) return hit.json;
+  const json = build();
+  cache.set(parts[0], { parts, json });
+  return json;
 }
 
 function loopsJson(p: PlayerState): string {
@@ -51,12 +65,9 @@ function loopsJson(p: PlayerState): string {
 }
 
 function booksJson(p: PlayerState): string {
-  const parts = [p.tech, p.chips, p.robotaxi, p.robots, p.satellites, p.flows, p.loops];
-  const cached = booksJsonCache.get(p.flows);
-  if (cached && cached.parts.every((part, i) => part === parts[i])) return cached.json;
-  const json = JSON.stringify({ tech: p.tech, chips: p.chips, robotaxi: p.robotaxi, robots: p.robots, satellites: p.satellites, flows: p.flows, loops: p.loops });
-  booksJsonCache.set(p.flows, { parts, json });
-  return json;
+  return cachedByParts(booksJsonCache, [p.flows, p.tech, p.chips, p.robotaxi, p.robots, p.satellites, p.loops], () =>
+    JSON.stringify({ tech: p.tech, chips: p.chips, robotaxi: p.robotaxi, robots: p.robots, satellites: p.satellites, flows: p.flows, loops: p.loops }),
+  );
 }
 
 // What a seat's row was last projected from: a row whose player, seat and connection are the
@@ -71,11 +82,7 @@ interface RowSource {
 const rowSources = new WeakMap<SeatState, RowSource>();
 
 function marketJson(state: GameState): string {
-  const cached = marketJsonCache.get(state.permits);
-  if (cached && cached.licenses === state.licenses) return cached.json;
-  const json = JSON.stringify({ permits: state.permits, licenses: state.licenses });
-  marketJsonCache.set(state.permits, { licenses: state.licenses, json });
-  return json;
+  return cachedByParts(marketJsonCache, [state.permits, state.licenses], () => JSON.stringify({ permits: state.permits, licenses: state.licenses }));
 }
 
 /**
@@ -113,16 +120,17 @@ export function project(ms: MatchState, state: GameState, facts: RoomFacts, last
   state.seats.forEach((seat, i) => {
     const row = ms.players[i]!;
     const p = state.players[i];
-    const source: RowSource = { player: p, seat, connected: facts.connected.has(i), autopilot: facts.autopilot.has(i) };
+    const connected = facts.connected.has(i);
+    const autopilot = facts.autopilot.has(i);
     const last = rowSources.get(row);
-    if (!quarterFacts && last && last.player === p && last.seat === seat && last.connected === source.connected && last.autopilot === source.autopilot) return;
-    rowSources.set(row, source);
+    if (!quarterFacts && last && last.player === p && last.seat === seat && last.connected === connected && last.autopilot === autopilot) return;
+    rowSources.set(row, { player: p, seat, connected, autopilot });
     row.seat = i;
     row.name = seat.name;
     row.kind = seat.kind;
     row.strategy = seat.bot?.strategy ?? '';
-    row.connected = source.connected;
-    row.autopilot = source.autopilot;
+    row.connected = connected;
+    row.autopilot = autopilot;
     if (!p) return;
     row.locked = p.locked;
     row.valuation = p.valuation;

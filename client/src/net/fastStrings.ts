@@ -22,23 +22,27 @@ const utf8 = new TextDecoder('utf-8', { ignoreBOM: true });
 const library = decode.string as StringDecoder;
 
 const native: StringDecoder = (bytes, it) => {
+  if (!(bytes instanceof Uint8Array)) return library(bytes, it);
   const at = it.offset;
-  const prefix = bytes[at]!;
-  // Fixstr (under 32 bytes) and str8 under the threshold stay on the library's path.
-  if (prefix < 0xda && (prefix !== 0xd9 || bytes[at + 1]! < NATIVE_FROM_BYTES)) return library(bytes, it);
-  if (!(bytes instanceof Uint8Array) || prefix > 0xdb) return library(bytes, it);
   let length: number;
   let start: number;
-  if (prefix === 0xd9) {
-    length = bytes[at + 1]!;
-    start = at + 2;
-  } else if (prefix === 0xda) {
-    length = bytes[at + 1]! | (bytes[at + 2]! << 8);
-    start = at + 3;
-  } else {
-    length = (bytes[at + 1]! | (bytes[at + 2]! << 8) | (bytes[at + 3]! << 16) | (bytes[at + 4]! << 24)) >>> 0;
-    start = at + 5;
+  switch (bytes[at]) {
+    case 0xd9: // str8
+      length = bytes[at + 1]!;
+      start = at + 2;
+      break;
+    case 0xda: // str16
+      length = bytes[at + 1]! | (bytes[at + 2]! << 8);
+      start = at + 3;
+      break;
+    case 0xdb: // str32
+      length = (bytes[at + 1]! | (bytes[at + 2]! << 8) | (bytes[at + 3]! << 16) | (bytes[at + 4]! << 24)) >>> 0;
+      start = at + 5;
+      break;
+    default: // fixstr (under 32 bytes), or anything unusual
+      return library(bytes, it);
   }
+  if (length < NATIVE_FROM_BYTES) return library(bytes, it);
   // As the library does: a length past the end of the frame is cut at the end.
   length = Math.min(length, bytes.length - start);
   it.offset = start + length;
