@@ -15,7 +15,7 @@ import { matchFile } from '../../shared/replay/matchFile';
 import { matchOver } from '../../shared/rules/reveal';
 import { mountFork } from './forkRoute';
 import { logFor } from './heldBack';
-import { mountSessions } from './sessions';
+import { mountSessions, seedField } from './sessions';
 import { eventLoopDelay, watchEventLoop } from '../eventLoopDelay';
 
 const createSchema = z.strictObject({
@@ -24,7 +24,7 @@ const createSchema = z.strictObject({
   winLoops: z.union([z.literal(1), z.literal(2), z.literal(3)]).default(2),
   planningSeconds: z.number().int().min(0).max(3600).default(90),
   quarters: z.number().int().min(1).max(60).optional(),
-  seed: z.string().trim().min(1).max(128).optional(),
+  seed: seedField.optional(),
   classroom: z.boolean().default(false),
   spectatorDelay: z.number().int().min(0).max(60).optional(),
   stagedReveal: z.boolean().optional(),

@@ -3,6 +3,19 @@ import { z } from 'zod';
 import type { MatchRegistry } from '../match/MatchRegistry';
 import { newSecret, newSeed } from '../match/secrets';
 
+/**
+ * A match seed as a request gives it: a string, or a whole number (a teacher typing `"seed": 42`),
+ * which becomes its decimal string and so the same match as the seed "42".
+ */
+export const seedField = z.union([
+  z.string().trim().min(1).max(128),
+  z
+    .number()
+    .int()
+    .refine((n) => Number.isSafeInteger(n), 'must be a whole number between -(2^53 - 1) and 2^53 - 1')
+    .transform((n) => String(n)),
+]);
+
 /** A class session: several classroom matches with one seed, one scenario and one facilitator key. */
 export const sessionSchema = z.strictObject({
   matches: z.number().int().min(1).max(12),
@@ -10,7 +23,7 @@ export const sessionSchema = z.strictObject({
   winLoops: z.union([z.literal(1), z.literal(2), z.literal(3)]).default(2),
   planningSeconds: z.number().int().min(0).max(3600).default(0),
   quarters: z.number().int().min(1).max(60).optional(),
-  seed: z.string().trim().min(1).max(128).optional(),
+  seed: seedField.optional(),
   stagedReveal: z.boolean().default(false),
 });
 export type SessionRequest = z.infer<typeof sessionSchema>;

@@ -1,7 +1,8 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { SHOTS, useBrowserServer } from '../support/browserServer';
+import { describeNeeding } from '../support/needs';
 
 const live = useBrowserServer('e2e-');
 
@@ -34,7 +35,7 @@ function numbersWithoutTooltip(): string[] {
   return out;
 }
 
-describe('playing in the browser', () => {
+describeNeeding(['chromium'], 'playing in the browser', () => {
   it('creates a match against three bots in the lobby, plays every quarter by locking orders, and sees a winner', async () => {
     const page = await live.browser.newPage({ viewport: { width: 1280, height: 800 } });
     const errors: string[] = [];

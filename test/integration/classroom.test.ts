@@ -185,6 +185,8 @@ describe('class sessions', () => {
       expect(teacher.role).toBe('facilitator');
       await teacher.leave();
     }
+    const numeric = (await (await postJson('/api/sessions', { matches: 1, seats: 2, quarters: 4, seed: 7 })).json()) as { seed: string };
+    expect(numeric.seed).toBe('7');
     const bad = await postJson('/api/sessions', { matches: 0, seats: 2 });
     expect(bad.status).toBe(400);
     expect(((await bad.json()) as { error: string }).error).toBe('BAD_REQUEST');

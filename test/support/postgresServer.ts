@@ -1,22 +1,21 @@
 import { execFile } from 'node:child_process';
-import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { chownSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import pg from 'pg';
 import { afterAll, beforeAll } from 'vitest';
 import { freePort } from './freePort';
+import { postgresBinDir, skipReason } from './systemDeps';
 
 const run = promisify(execFile);
 const SUPERUSER = 'closedloop';
 
-/** The newest Debian PostgreSQL (/usr/lib/postgresql/<major>/bin), or a clear error saying what to install. */
+/** The newest Debian PostgreSQL's bin folder, or a clear error saying what to install. */
 function postgresBin(): string {
-  const root = '/usr/lib/postgresql';
-  const majors = existsSync(root) ? readdirSync(root).filter((d) => existsSync(join(root, d, 'bin', 'pg_ctl'))) : [];
-  majors.sort((a, b) => Number(b) - Number(a));
-  if (majors.length === 0) throw new Error('PostgreSQL is not installed: apt-get install -y postgresql (see .ci/run).');
-  return join(root, majors[0]!, 'bin');
+  const bin = postgresBinDir();
+  if (bin === null) throw new Error(`PostgreSQL cannot start: ${skipReason(['postgresql'])}; npm test installs it where apt-get may.`);
+  return bin;
 }
 
 /**

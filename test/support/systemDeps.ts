@@ -1,0 +1,55 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+/** A Debian package some tests need, and how to tell it is on this machine. */
+export interface SystemDep {
+  /** The Debian package that provides it. */
+  readonly pkg: string;
+  /** What the tests use it for, for the line that says it is missing. */
+  readonly usedBy: string;
+  present(): boolean;
+}
+
+const onPath = (command: string) => !spawnSync(command, ['--version'], { stdio: 'ignore' }).error;
+
+/** The newest Debian PostgreSQL's bin folder (/usr/lib/postgresql/<major>/bin), or null. */
+export function postgresBinDir(): string | null {
+  const root = '/usr/lib/postgresql';
+  if (!existsSync(root)) return null;
+  const majors = readdirSync(root).filter((d) => existsSync(join(root, d, 'bin', 'pg_ctl')) && existsSync(join(root, d, 'bin', 'initdb')));
+  majors.sort((a, b) => Number(b) - Number(a));
+  return majors.length > 0 ? join(root, majors[0]!, 'bin') : null;
+}
+
+export const CHROMIUM_PATH = '/usr/bin/chromium';
+
+export const SYSTEM_DEPS = {
+  chromium: { pkg: 'chromium', usedBy: 'the browser tests', present: () => existsSync(CHROMIUM_PATH) },
+  redis: { pkg: 'redis-server', usedBy: 'the scale-out tests', present: () => onPath('redis-server') },
+  postgresql: { pkg: 'postgresql', usedBy: 'the PostgreSQL store and scale-out tests', present: () => postgresBinDir() !== null },
+} satisfies Record<string, SystemDep>;
+
+export type SystemDepName = keyof typeof SYSTEM_DEPS;
+
+export const installCommand = (pkgs: readonly string[]) => `sudo apt-get install -y ${pkgs.join(' ')}`;
+
+/** Names listed here (comma-separated) count as missing: how the tests of the skip path itself run on a machine that has everything. */
+const pretendMissing = () => (process.env.TEST_PRETEND_MISSING ?? '').split(',').filter(Boolean);
+
+/** The names among `needs` whose package is not installed. */
+export function missingDeps(needs: readonly SystemDepName[] = Object.keys(SYSTEM_DEPS) as SystemDepName[]): SystemDepName[] {
+  const pretend = pretendMissing();
+  return needs.filter((name) => pretend.includes(name) || !SYSTEM_DEPS[name].present());
+}
+
+/** How a suite's name says it was skipped for a missing package. */
+export const SKIP_MARK = '(skipped: ';
+
+/** Why a suite that needs `needs` cannot run here, or null when everything is installed. */
+export function skipReason(needs: readonly SystemDepName[]): string | null {
+  const missing = missingDeps(needs);
+  if (missing.length === 0) return null;
+  const pkgs = missing.map((name) => SYSTEM_DEPS[name].pkg);
+  return `${SKIP_MARK.slice(1)}${pkgs.join(', ')} not installed (${installCommand(pkgs)})`;
+}
