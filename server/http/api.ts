@@ -8,13 +8,13 @@ import type { Logger } from '../config';
 import { RequestError, type MatchRegistry } from '../match/MatchRegistry';
 import type { MatchRecord } from '../store/EventStore';
 import { placeholderPage } from './placeholderPage';
-import { redactLive } from './redact';
 import { fold } from '../../shared/replay/fold';
 import { exportCsv, summarize } from './summaries';
-import { matchFile } from '../../shared/replay/matchFile';
+import { liveMatchFile, matchFile } from '../../shared/replay/matchFile';
+import { disclosureOf, PUBLIC, publishedLog, visibleEvents, type Audience } from '../../shared/views/visibility';
+import { audienceOf } from './audience';
 import { matchOver } from '../../shared/rules/reveal';
 import { mountFork } from './forkRoute';
-import { logFor } from './heldBack';
 import { mountSessions, seedField } from './sessions';
 import { eventLoopDelay, watchEventLoop } from '../eventLoopDelay';
 
@@ -75,6 +75,25 @@ export function mountApi(app: Application, ctx: ApiContext): void {
     return fold(await registry.store.read(record.matchId));
   }
 
+  /**
+   * A match's summary as this audience may see it (shared/views/visibility): the state cut behind
+   * a spectator delay or a held quarter is folded from the log; no hash of a live state.
+   */
+  async function summaryFor(record: MatchRecord, audience: Audience, showJoinCode: boolean) {
+    const state = await stateFor(record);
+    const d = disclosureOf(state);
+    const whole = d.over || audience.kind === 'facilitator' || (d.held === null && (audience.kind === 'seat' || d.delay === 0));
+    if (whole) return summarize(record, { state, audience, version: record.version, over: d.over, showJoinCode });
+    const seen = visibleEvents(await registry.store.read(record.matchId), audience, d);
+    return summarize(record, { state: fold(seen), audience, version: seen.at(-1)?.seq ?? 0, over: false, showJoinCode });
+  }
+
+  /** The stored log, the disclosure the live state calls for, and who asks. */
+  async function readLog(record: MatchRecord, req: Request) {
+    const [audience, state, log] = await Promise.all([audienceOf(registry, record, req), stateFor(record), registry.store.read(record.matchId)]);
+    return { audience, d: disclosureOf(state), log };
+  }
+
   app.get('/api/health', async (_req, res) => {
     const open = registry.loaded().filter((h) => !matchOver(h.current)).length;
     res.json({ ok: true, store: registry.store.kind, matchesOpen: open, eventLoopDelayMs: eventLoopDelay() });
@@ -95,36 +114,41 @@ export function mountApi(app: Application, ctx: ApiContext): void {
     const status = statusSchema.safeParse(req.query.status);
     if (!status.success) throw new HttpError(400, 'BAD_REQUEST', 'status must be waiting, live or finished.');
     const records = await registry.store.listMatches(status.data ? { status: status.data, limit: 100 } : { limit: 100 });
-    res.json(await Promise.all(records.map(async (r) => summarize(r, await stateFor(r)))));
+    // A class belongs to its class: classroom matches are never listed.
+    const listed = records.filter((r) => !r.classroom);
+    res.json(await Promise.all(listed.map((r) => summaryFor(r, PUBLIC, true))));
   });
 
   app.get('/api/matches/:id', async (req, res) => {
     const record = await recordOf(req);
-    const state = await stateFor(record);
-    const visible = await logFor(registry, record, req, state);
-    res.json(summarize(record, visible.held ? fold(visible.log) : state));
+    const audience = await audienceOf(registry, record, req);
+    const byCode = String(req.params.id).toUpperCase() === record.joinCode;
+    res.json(await summaryFor(record, audience, !record.classroom || byCode || audience.kind === 'facilitator'));
   });
 
   app.get('/api/matches/:id/events', async (req, res) => {
     const record = await recordOf(req);
-    const { log } = await logFor(registry, record, req);
-    const live = record.status !== 'finished';
+    const { audience, d, log } = await readLog(record, req);
+    const shown = publishedLog(log, audience, d);
     res.type('application/x-ndjson');
-    res.send(log.map((e) => JSON.stringify(live ? redactLive(e) : e)).join('\n') + (log.length ? '\n' : ''));
+    res.send(shown.map((e) => JSON.stringify(e)).join('\n') + (shown.length ? '\n' : ''));
   });
 
   app.get('/api/matches/:id/export', async (req, res) => {
     const format = formatSchema.safeParse(req.query.format);
     if (!format.success) throw new HttpError(400, 'BAD_REQUEST', 'format must be json or csv.');
     const record = await recordOf(req);
-    const { log } = await logFor(registry, record, req);
+    const { audience, d, log } = await readLog(record, req);
+    const seen = visibleEvents(log, audience, d);
     if (format.data === 'csv') {
-      res.type('text/csv').attachment(`closed-loop-${record.matchId}.csv`).send(exportCsv(log));
+      const canSee = (seat: number) => d.over || audience.kind === 'facilitator' || (audience.kind === 'seat' && audience.seat === seat);
+      res.type('text/csv').attachment(`closed-loop-${record.matchId}.csv`).send(exportCsv(seen, canSee));
       return;
     }
-    const live = record.status !== 'finished';
-    const final = fold(log);
-    res.attachment(`closed-loop-${record.matchId}.json`).json(matchFile(summarize(record, final), live, live ? log.map(redactLive) : log, final));
+    const shown = fold(seen);
+    const summary = summarize(record, { state: shown, audience, version: seen.at(-1)?.seq ?? 0, over: d.over, showJoinCode: !record.classroom || audience.kind === 'facilitator' });
+    const file = d.over ? matchFile(summary, log, shown) : liveMatchFile(summary, publishedLog(log, audience, d), shown.scenario);
+    res.attachment(`closed-loop-${record.matchId}.json`).json(file);
   });
 
   mountFork(app, registry, ctx.openRoom, (message) => new HttpError(400, 'BAD_REQUEST', message));
@@ -147,6 +171,8 @@ export function mountApi(app: Application, ctx: ApiContext): void {
     if (err instanceof RequestError || err instanceof RuleError)
       return void res.status(400).json({ error: err.code, message: err.message });
     const e = err as { type?: string; status?: number; message?: string };
+    // A path that does not decode (a lone %, a broken escape) is the client's mistake, not ours.
+    if (err instanceof URIError) return void res.status(400).json({ error: 'BAD_URL', message: 'The request path is not a valid URL (a % must start an escape such as %20).' });
     if (e.type === 'entity.parse.failed') return void res.status(400).json({ error: 'BAD_JSON', message: 'The body is not valid JSON.' });
     if (e.type === 'entity.too.large') return void res.status(413).json({ error: 'TOO_LARGE', message: 'Request bodies are limited to 16 KiB.' });
     ctx.log.error('request failed', { error: String(e.message ?? err) });

@@ -1,9 +1,9 @@
 import type { GameState } from '../../shared/domain/state';
-import { buildSnapshots, stateHash } from '../../shared/replay/fold';
-import type { EventEnvelope } from '../../shared/replay/envelope';
+import { buildSnapshots, stateHash, type Foldable } from '../../shared/replay/fold';
 import { quarterLabel } from '../../shared/rules/calendar';
 import { LINES } from '../../shared/scenario/types';
 import type { MatchRecord } from '../store/EventStore';
+import { viewHash, type Audience } from '../../shared/views/visibility';
 
 export interface MatchSummary {
   matchId: string;
@@ -14,25 +14,40 @@ export interface MatchSummary {
   quarters: number;
   seats: Array<{ name: string; bot: boolean; strategy?: string }>;
   openSeats: number;
-  /** seq of the last stored event, and the hash of the state it leads to (for audits and tests). */
+  /** seq of the last event this reader may see. */
   version: number;
-  stateHash: string;
+  /** The hash of the state that event leads to, once the match is over (a live state's hash could be searched for hidden values). */
+  stateHash?: string;
+  /** While live: the hash of what this reader sees of that state (shared/views/visibility viewHash). */
+  viewHash?: string;
   winner?: number;
 }
 
-export function summarize(record: MatchRecord, state: GameState): MatchSummary {
+/** How a reader sees the match: the state they may see, its last seq, and whether the join code is theirs to read. */
+export interface SummaryOf {
+  state: GameState;
+  audience: Audience;
+  version: number;
+  over: boolean;
+  /** A classroom's join code goes to its facilitator and to whoever already typed it, not to everyone with the id. */
+  showJoinCode: boolean;
+}
+
+export function summarize(record: MatchRecord, of: SummaryOf): MatchSummary {
+  const { state } = of;
   const summary: MatchSummary = {
     matchId: record.matchId,
-    joinCode: record.joinCode,
+    joinCode: of.showJoinCode ? record.joinCode : '',
     status: record.status,
     classroom: record.classroom,
     quarter: state.quarter,
     quarters: state.scenario.quarters,
     seats: state.seats.map((s) => (s.bot ? { name: s.name, bot: true, strategy: s.bot.strategy } : { name: s.name, bot: false })),
     openSeats: state.seats.filter((s) => s.kind === 'open').length,
-    version: record.version,
-    stateHash: stateHash(state),
+    version: of.version,
   };
+  if (of.over) summary.stateHash = stateHash(state);
+  else summary.viewHash = viewHash(state, of.audience);
   if (state.result) summary.winner = state.result.winner;
   return summary;
 }
@@ -62,8 +77,23 @@ const cell = (v: string | number | null): string => {
   return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 };
 
-/** One row per player per resolved quarter, from the log's quarter snapshots. */
-export function exportCsv(log: readonly EventEnvelope[]): string {
+/** Columns of a player's own books: blank, while the match is live, in rows the reader may not see in full. */
+const PRIVATE_COLUMNS = new Set<string>([
+  'cash_usd',
+  'debt_usd',
+  ...LINES.flatMap((l) => [`${l}_revenue_usd`, `${l}_spend_usd`]),
+  'shared_spend_usd',
+  'capability',
+  'autonomy',
+  'dexterity',
+  'phone_adoption',
+]);
+
+/**
+ * One row per player per resolved quarter, from the quarter snapshots of the events the reader may
+ * see (visibleEvents); `canSee(seat)` says whose private columns they may read.
+ */
+export function exportCsv(log: readonly Foldable[], canSee: (seat: number) => boolean = () => true): string {
   const rows = [CSV_COLUMNS.join(',')];
   for (const snap of buildSnapshots(log)) {
     if (snap.quarter === 0) continue;
@@ -88,7 +118,7 @@ export function exportCsv(log: readonly EventEnvelope[]): string {
           p.robots.deployed,
           Math.round(p.satellites.satellites),
         ]
-          .map(cell)
+          .map((v, i) => (PRIVATE_COLUMNS.has(CSV_COLUMNS[i]!) && !canSee(p.seat) ? '' : cell(v)))
           .join(','),
       );
     }

@@ -2,7 +2,8 @@ import type { ForkSeat } from '../../shared/domain/commands';
 import { RuleError } from '../../shared/domain/errors';
 import type { BotSpec } from '../../shared/domain/ids';
 import { verifyLog } from '../../shared/replay/envelope';
-import { buildSnapshots, stateAt } from '../../shared/replay/fold';
+import { buildSnapshots, fold, stateAt } from '../../shared/replay/fold';
+import { disclosureOf } from '../../shared/views/visibility';
 import { decide } from '../../shared/rules/decide';
 import { initialState } from '../../shared/rules/initialState';
 import { matchOver } from '../../shared/rules/reveal';
@@ -149,9 +150,9 @@ export class MatchRegistry {
   async fork(sourceId: string, req: ForkRequest): Promise<ForkedMatch> {
     const source = await this.find(sourceId);
     if (!source) throw new RequestError('MATCH_NOT_FOUND', `There is no match "${sourceId}".`);
-    // A live match's books are private: only a finished one is open enough to fork.
-    if (source.status !== 'finished') throw new RequestError('MATCH_NOT_FINISHED', `Match ${source.matchId} is still being played; fork it once it has ended.`);
     const log = await this.store.read(source.matchId);
+    // A live match's books are private (shared/views/visibility): only one that is over is open enough to fork.
+    if (!disclosureOf(fold(log)).over) throw new RequestError('MATCH_NOT_FINISHED', `Match ${source.matchId} is still being played; fork it once it has ended.`);
     const check = verifyLog(log, nativeSha256Hex);
     if (!check.ok) throw new RequestError('LOG_TAMPERED', `The stored log of match ${source.matchId} fails its hash chain at seq ${check.seq}: ${check.reason}.`);
     const quarters = buildSnapshots(log).map((s) => s.quarter);
@@ -219,7 +220,7 @@ export class MatchRegistry {
     return { seat, token };
   }
 
-  /** Another token for a seat (its earlier ones stay valid): handed to the team members connected now. */
+  /** Another token for a seat (its earlier ones stay valid): a team member's own credential. */
   async issueSeatToken(matchId: string, seat: number): Promise<string> {
     const token = newSecret();
     await this.store.saveSeatToken(matchId, seat, hashSecret(token));

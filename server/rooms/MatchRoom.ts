@@ -6,7 +6,8 @@ import type { GameState } from '../../shared/domain/state';
 import type { EventEnvelope } from '../../shared/replay/envelope';
 import { fold } from '../../shared/replay/fold';
 import { evolveAll } from '../../shared/rules/evolve';
-import { controlEvents, heldQuarter, playersLog } from '../../shared/rules/reveal';
+import { controlEvents, heldQuarter } from '../../shared/rules/reveal';
+import { disclosureOf, seatsEvents } from '../../shared/views/visibility';
 import { quarterEvents } from '../../shared/views/quarterReport';
 import type { MatchHost } from '../match/MatchHost';
 import { MatchState } from './matchSchema';
@@ -62,8 +63,6 @@ export class MatchRoom extends Room<{ state: MatchState }> {
   private playersView: GameState | null = null;
   private heldEvents: readonly EventEnvelope[] | null = null;
   private seen!: GameState;
-  /** Seat tokens this room has issued or rotated, so the next team member gets the same one. */
-  private readonly seatTokens = new Map<number, string>();
 
   override messages = {
     command: (client: Client, message: unknown) => this.onCommand(client, message),
@@ -91,7 +90,7 @@ export class MatchRoom extends Room<{ state: MatchState }> {
     this.seen = state;
     const held = heldQuarter(state);
     if (held !== null) {
-      this.playersView = fold(playersLog(log, held));
+      this.playersView = fold(seatsEvents(log, disclosureOf(state)));
       this.heldEvents = quarterEvents(log, held);
     }
     const shown = this.shown();
@@ -176,7 +175,6 @@ export class MatchRoom extends Room<{ state: MatchState }> {
     }
     const joined = await registry.joinSeat(matchId, o.name);
     if ('ok' in joined) throw new ServerError(409, `${joined.ok ? 'JOIN_FAILED' : joined.code}: ${joined.ok ? '' : joined.message}`);
-    this.seatTokens.set(joined.seat, joined.token);
     return { role: 'player', seat: joined.seat, newToken: joined.token, name: o.name };
   }
 
@@ -250,7 +248,6 @@ export class MatchRoom extends Room<{ state: MatchState }> {
 
   /** A seat handed to a bot: its players (a whole team) watch from now on; their own books stay theirs to see. */
   private retire(seat: number): void {
-    this.seatTokens.delete(seat);
     for (const c of this.clients) {
       const d = c.userData as ClientData | undefined;
       if (d?.role !== 'player' || d.seat !== seat) continue;
@@ -270,19 +267,11 @@ export class MatchRoom extends Room<{ state: MatchState }> {
   }
 
   /**
-   * The token of a seat for a new team member: the one this room knows, or a fresh one (after a
-   * restart only hashes are stored; the seat keeps its earlier ones), handed to the members connected now.
+   * A credential of a student's own for a seat (the team shares the seat, not the token): a fresh
+   * token each time, so a newcomer never holds what another member holds.
    */
-  private async tokenFor(seat: number): Promise<string> {
-    const known = this.seatTokens.get(seat);
-    if (known) return known;
-    const token = await roomContext().registry.issueSeatToken(this.roomId, seat);
-    this.seatTokens.set(seat, token);
-    for (const c of this.clients) {
-      const d = c.userData as ClientData | undefined;
-      if (d?.role === 'player' && d.seat === seat) c.send('seat', { role: 'player', seat, token } satisfies SeatAssigned);
-    }
-    return token;
+  private tokenFor(seat: number): Promise<string> {
+    return roomContext().registry.issueSeatToken(this.roomId, seat);
   }
 
   /** The facilitator moves a student into another seat's team: their view and token follow. */

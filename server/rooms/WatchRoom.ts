@@ -5,9 +5,9 @@ import type { GameEvent } from '../../shared/domain/events';
 import type { GameState } from '../../shared/domain/state';
 import type { EventEnvelope } from '../../shared/replay/envelope';
 import { fold } from '../../shared/replay/fold';
-import { spectatorCut } from '../../shared/replay/spectatorCut';
 import { applyEvent } from '../../shared/rules/evolve';
-import { heldQuarter, playersLog, resolvedQuarter } from '../../shared/rules/reveal';
+import { heldQuarter, resolvedQuarter } from '../../shared/rules/reveal';
+import { disclosureOf, PUBLIC, visibleEvents } from '../../shared/views/visibility';
 import { clonePlain } from '../../shared/util/clonePlain';
 import { quarterEvents } from '../../shared/views/quarterReport';
 import type { MatchHost } from '../match/MatchHost';
@@ -106,8 +106,9 @@ export class WatchRoom extends Room<{ state: MatchState }> {
   private update(): void {
     const live = this.host.current;
     const held = heldQuarter(live);
-    const visible = playersLog(this.log, held);
-    const cut = spectatorCut(visible, live.settings.spectatorDelay ?? 0);
+    // The same rule as every other door: spectators see what the public may see.
+    const visible = visibleEvents(this.log, PUBLIC, disclosureOf(live));
+    const cut = visible.length;
     if (this.shown === null || held !== this.foldedHeld || cut < this.folded) {
       this.shown = fold(visible.slice(0, cut));
     } else if (cut > this.folded) {
@@ -121,14 +122,15 @@ export class WatchRoom extends Room<{ state: MatchState }> {
     const grew = cut !== this.folded;
     this.folded = cut;
     this.foldedHeld = held;
-    const seen = visible.slice(0, cut);
+    const seen = visible;
     const resolved = resolvedQuarter(this.shown);
-    const delayed = cut < visible.length;
+    const delayed = visible.at(-1) !== this.log.at(-1);
     project(
       this.state,
       this.shown,
       {
-        joinCode: this.host.record.joinCode,
+        // A class's code is for its class, not for whoever watches.
+        joinCode: this.host.record.classroom ? '' : this.host.record.joinCode,
         classroom: this.host.record.classroom,
         connected: new Set(),
         autopilot: new Set(),

@@ -6,7 +6,7 @@ import { canonicalJson } from '../util/canonicalJson';
 import { clonePlain } from '../util/clonePlain';
 import { sha256Hex } from '../util/sha256';
 
-type Foldable = Pick<GameEvent, 'type' | 'data'>;
+export type Foldable = Pick<GameEvent, 'type' | 'data'>;
 
 /** Rebuilds a state from its events with the same recipes as the live path, on a private clone. */
 export function fold(events: readonly Foldable[], from: GameState = initialState()): GameState {

@@ -2,18 +2,28 @@ import type { GameState } from '../domain/state';
 import type { Scenario } from '../scenario/types';
 import { verifyLog, type EventEnvelope } from './envelope';
 import { fold, stateHash } from './fold';
+import type { PublishedEvent } from '../views/visibility';
 
 /** The JSON export of a match: the whole log with its hash chain, the scenario and the final state hash. */
 export const MATCH_FILE_FORMAT = 'closed-loop-match/1';
 
 export interface MatchFile {
   format: typeof MATCH_FILE_FORMAT;
-  match: { matchId: string; stateHash: string };
-  /** A live match's export hides orders: it cannot be verified or replayed until the match ends. */
-  redacted: boolean;
+  match: { matchId: string; stateHash?: string };
+  redacted: false;
   scenario: Scenario;
   finalStateHash: string;
   events: EventEnvelope[];
+}
+
+/**
+ * A live match's export, as its reader may see it (shared/views/visibility): hidden fields, no
+ * hashes, no final state hash. It cannot be verified or replayed until the match ends.
+ */
+export interface LiveMatchFile extends Omit<MatchFile, 'redacted' | 'finalStateHash' | 'events'> {
+  redacted: true;
+  finalStateHash: null;
+  events: Array<PublishedEvent<EventEnvelope>>;
 }
 
 export type MatchFileProblem =
@@ -26,8 +36,13 @@ export type MatchFileProblem =
 export type MatchFileCheck = { ok: true; file: MatchFile; final: GameState; finalStateHash: string } | ({ ok: false } & MatchFileProblem);
 
 /** Everything the export of a finished match holds. */
-export function matchFile(match: MatchFile['match'], redacted: boolean, events: EventEnvelope[], final: GameState): MatchFile {
-  return { format: MATCH_FILE_FORMAT, match, redacted, scenario: final.scenario, finalStateHash: stateHash(final), events };
+export function matchFile(match: MatchFile['match'], events: EventEnvelope[], final: GameState): MatchFile {
+  return { format: MATCH_FILE_FORMAT, match, redacted: false, scenario: final.scenario, finalStateHash: stateHash(final), events };
+}
+
+/** The export of a live match: what its reader may see of the log (publishedLog). */
+export function liveMatchFile(match: MatchFile['match'], events: Array<PublishedEvent<EventEnvelope>>, scenario: Scenario): LiveMatchFile {
+  return { format: MATCH_FILE_FORMAT, match, redacted: true, scenario, finalStateHash: null, events };
 }
 
 /**
@@ -35,7 +50,7 @@ export function matchFile(match: MatchFile['match'], redacted: boolean, events: 
  * first event that does not fit) and the final state hash the file claims.
  */
 export function checkMatchFile(raw: unknown): MatchFileCheck {
-  const f = raw as Partial<MatchFile> | null;
+  const f = raw as Partial<Omit<MatchFile, 'redacted'>> & { redacted?: boolean } | null;
   if (!f || typeof f !== 'object' || f.format !== MATCH_FILE_FORMAT || !Array.isArray(f.events))
     return { ok: false, code: 'NOT_A_MATCH_FILE', detail: `expected a JSON export with format "${MATCH_FILE_FORMAT}" and a list of events` };
   if (f.redacted) return { ok: false, code: 'REDACTED', detail: 'this export was taken while the match was live, so orders are hidden' };

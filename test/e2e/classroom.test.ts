@@ -106,8 +106,13 @@ describeNeeding(['chromium'], 'a classroom in the browser', () => {
     await teacher.waitForSelector('#fc-tab-1', { timeout: 20_000 });
     const ids = new URL(teacher.url()).pathname.split('/')[2]!.split(',');
     expect(ids).toHaveLength(2);
-    const seeds = await Promise.all(ids.map(async (id) => (await (await fetch(`http://127.0.0.1:${live.server.port}/api/matches/${id}/events`)).text()).split('\n')[0]!));
-    for (const first of seeds) expect(JSON.parse(first).data.seed).toBe('class-7b');
+    // While live the seed is the facilitator's alone: the console's key reads it, the public does not.
+    const firstLine = async (id: string, headers: Record<string, string>) => JSON.parse((await (await fetch(`http://127.0.0.1:${live.server.port}/api/matches/${id}/events`, { headers })).text()).split('\n')[0]!);
+    for (const id of ids) {
+      const key = await teacher.evaluate((matchId) => localStorage.getItem(`closed-loop.facilitator.${matchId}`), id);
+      expect((await firstLine(id, { 'x-facilitator-key': key! })).data.seed).toBe('class-7b');
+      expect((await firstLine(id, {})).data.seed).toEqual({ redacted: true });
+    }
     // Nobody joined: starting fills the seats with bots, and each resolved quarter waits for a reveal.
     for (const tab of ['#fc-tab-0', '#fc-tab-1']) {
       await teacher.click(tab);

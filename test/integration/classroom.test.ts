@@ -124,7 +124,8 @@ describe('teams', () => {
     const cy = await GameClient.join(live.server.port, matchId, { name: 'Cy' });
     const di = await GameClient.join(live.server.port, matchId, { name: 'Di' });
     expect([ada.seat, bo.seat, cy.seat, di.seat]).toEqual([0, 1, 0, 1]);
-    expect(cy.token).toBe(ada.token);
+    // Each student holds a credential of their own; the team shares the seat, not the token.
+    expect(new Set([ada.token, bo.token, cy.token, di.token]).size).toBe(4);
     await expect(GameClient.join(live.server.port, matchId, { name: 'Ed', team: 5 })).rejects.toThrow(/NOT_A_TEAM/);
     // A friends' match has no teams: nobody can join another player's seat by asking.
     const friends = (await (await postJson('/api/matches', { seats: 2, planningSeconds: 0, seed: 'friends' })).json()) as { matchId: string };
@@ -146,7 +147,7 @@ describe('teams', () => {
     teacher.raw('moveMember', { id: 'mv', memberId: cy.room.sessionId, seat: 1 });
     await moved;
     await cy.until(() => cy.seat === 1);
-    expect(cy.token).toBe(bo.token);
+    expect(cy.token).not.toBe(bo.token);
     expect(await cy.command({ type: 'SubmitOrders', data: { seat: 1, quarter: 1, orders: { aiTraining: 300 } } })).toMatchObject({ ok: true });
     expect(await cy.command({ type: 'SubmitOrders', data: { seat: 0, quarter: 1, orders: {} } })).toMatchObject({ ok: false, code: 'SEAT_NOT_YOURS' });
     await bo.until(() => JSON.parse(bo.state.players[1].ordersJson).aiTraining === 300);
@@ -164,7 +165,7 @@ describe('teams', () => {
     await teacher.until(() => teacher.unmatched.some((r) => !r.ok && r.code === 'NOT_A_TEAM'));
     // A member's token brings them back into the same team.
     await di.leave();
-    const back = await GameClient.join(live.server.port, matchId, { token: bo.token!, name: 'Di' });
+    const back = await GameClient.join(live.server.port, matchId, { token: di.token!, name: 'Di' });
     expect(back.seat).toBe(1);
     await Promise.all([teacher.leave(), ada.leave(), bo.leave(), cy.leave(), back.leave()]);
   });
@@ -179,8 +180,10 @@ describe('class sessions', () => {
     expect(session.matches).toHaveLength(3);
     expect(new Set(session.matches.map((m) => m.joinCode)).size).toBe(3);
     for (const m of session.matches) {
-      const log = ndjson(await (await api(`/api/matches/${m.matchId}/events`)).text());
+      // While live the seed is the facilitator's: their key reads it, the public does not.
+      const log = ndjson(await (await api(`/api/matches/${m.matchId}/events`, { headers: { 'x-facilitator-key': session.facilitatorKey } })).text());
       expect(log[0]).toMatchObject({ type: 'MatchCreated', data: { seed: 'class-7b' } });
+      expect(ndjson(await (await api(`/api/matches/${m.matchId}/events`)).text())[0]).toMatchObject({ data: { seed: { redacted: true } } });
       const teacher = await GameClient.join(live.server.port, m.matchId, { facilitatorKey: session.facilitatorKey });
       expect(teacher.role).toBe('facilitator');
       await teacher.leave();
@@ -204,7 +207,8 @@ describe('after a restart', () => {
     let teacher = await GameClient.join(first.port, matchId, { facilitatorKey });
     const ada = await GameClient.join(first.port, matchId, { name: 'Ada' });
     const cy = await GameClient.join(first.port, matchId, { name: 'Cy' });
-    expect(cy.token).toBe(ada.token);
+    expect(cy.seat).toBe(0);
+    expect(cy.token).not.toBe(ada.token);
     expect(await teacher.command({ type: 'StartMatch', data: {} })).toMatchObject({ ok: true });
     await ada.until(() => ada.state.status === 'planning');
     expect(await ada.command({ type: 'LockOrders', data: { seat: 0, quarter: 1 } })).toMatchObject({ ok: true });

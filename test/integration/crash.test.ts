@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { verifyLog } from '../../shared/replay/envelope';
-import { fold, stateHash } from '../../shared/replay/fold';
+import { fold } from '../../shared/replay/fold';
+import { viewHash } from '../../shared/views/visibility';
 import { GameClient, type Reply } from '../support/gameClient';
 import { ServerProcess } from '../support/serverProcess';
 import { storedLog as logOnDisk } from '../support/storedLog';
@@ -59,10 +60,11 @@ describe('crash and restart', () => {
     await ada.until(() => ada.state.status === 'planning' && JSON.parse(ada.state.players[0].ordersJson ?? '{}').fsdRnD === 777);
     ack(await ada.command({ type: 'LockOrders', data: { seat: 0, quarter: 2 } }));
     await ada.until(() => ada.state.quarter === 3);
-    const summary = (await (await server.api(`/api/matches/${matchId}`)).json()) as { stateHash: string; version: number };
+    // Ada's token shows her the hash of her view (her books included) of the live state.
+    const summary = (await (await server.api(`/api/matches/${matchId}`, { headers: { 'x-seat-token': token } })).json()) as { viewHash: string; version: number };
     const log = storedLog(matchId);
     expect(summary.version).toBe(log.length);
-    expect(summary.stateHash).toBe(stateHash(fold(log)));
+    expect(summary.viewHash).toBe(viewHash(fold(log), { kind: 'seat', seat: 0 }));
     await ada.leave();
     // A clean stop (Ctrl-C) exits 0.
     expect(await server.stop()).toBe(0);

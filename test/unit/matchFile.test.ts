@@ -5,7 +5,7 @@ import { scriptedMatch } from '../support/scriptedMatch';
 
 const log = scriptedMatch(3).log;
 const final = fold(log);
-const good = () => structuredClone(matchFile({ matchId: 'test-match', stateHash: 'x' }, false, log, final));
+const good = () => structuredClone(matchFile({ matchId: 'test-match', stateHash: 'x' }, log, final));
 
 describe('match files (the JSON export the replay viewer loads)', () => {
   it('accepts an untouched export and gives back its final state and hash', () => {

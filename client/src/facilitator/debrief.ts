@@ -6,6 +6,7 @@ import { clear, h } from '../ui/dom';
 import { parseExport, valuationSeries } from '../ui/resultsChart';
 import { foundryPrices, loopMoments, seatSeries, spectrumSeries } from './debriefSeries';
 import { downloadExport, fetchExport } from './facilitatorApi';
+import { playersLog } from '../../../shared/rules/reveal';
 
 type Line = { name: string; values: Array<number | null> };
 
@@ -43,10 +44,12 @@ function chart(uPlot: typeof uPlotClass, box: HTMLElement, opts: { id?: string; 
 }
 
 /** One match's debrief: its charts across all players, the moments loops closed, and its exports. */
-async function matchDebrief(uPlot: typeof uPlotClass, column: HTMLElement, matchId: string, title: string, width: number): Promise<void> {
-  // The charts show what the class has seen: a quarter held for a staged reveal stays out.
-  const [csv, file] = await Promise.all([(await fetchExport(matchId, 'csv', false)).text(), (await fetchExport(matchId, 'json', false)).json() as Promise<{ events: Array<{ type: string; data: Record<string, unknown> }> }>]);
-  const rows = parseExport(csv);
+async function matchDebrief(uPlot: typeof uPlotClass, column: HTMLElement, matchId: string, title: string, held: number | null, width: number): Promise<void> {
+  // Read with the key (while live only the facilitator may read every team's books), but the
+  // charts show what the class has seen: a quarter held for a staged reveal stays out.
+  const [csv, file] = await Promise.all([(await fetchExport(matchId, 'csv', true)).text(), (await fetchExport(matchId, 'json', true)).json() as Promise<{ events: Array<{ type: string; data: Record<string, unknown> }> }>]);
+  const rows = parseExport(csv).filter((r) => held === null || Number(r.quarter) < held);
+  file.events = playersLog(file.events, held);
   column.append(
     h(
       'div',
@@ -105,7 +108,7 @@ async function matchDebrief(uPlot: typeof uPlotClass, column: HTMLElement, match
 }
 
 /** The debrief of one match or, for a class session, of all its matches side by side. */
-export async function renderDebrief(box: HTMLElement, matches: ReadonlyArray<{ matchId: string; title: string }>): Promise<void> {
+export async function renderDebrief(box: HTMLElement, matches: ReadonlyArray<{ matchId: string; title: string; held: number | null }>): Promise<void> {
   clear(box);
   const [{ default: uPlot }] = await Promise.all([import('uplot'), import('uplot/dist/uPlot.min.css')]);
   const columns = h('div', { class: `fc-debrief cols-${Math.min(matches.length, 3)}`, id: 'debrief' });
@@ -115,7 +118,7 @@ export async function renderDebrief(box: HTMLElement, matches: ReadonlyArray<{ m
     matches.map((m) => {
       const column = h('section', { class: 'card fc-debrief-col' });
       columns.append(column);
-      return matchDebrief(uPlot, column, m.matchId, m.title, width);
+      return matchDebrief(uPlot, column, m.matchId, m.title, m.held, width);
     }),
   );
 }
