@@ -1,8 +1,7 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { SHOTS, useBrowserServer } from '../support/browserServer';
-import { describeNeeding } from '../support/needs';
 
 const live = useBrowserServer('e2e-classroom-');
 
@@ -17,7 +16,7 @@ async function student(url: string, name: string): Promise<Page> {
   return page;
 }
 
-describeNeeding(['chromium'], 'a classroom in the browser', () => {
+describe('a classroom in the browser', () => {
   it('a facilitator creates a classroom match, two students join by code; pause, a shock and an advance reach the students', async () => {
     const teacher = await live.browser.newPage({ viewport: { width: 1920, height: 1080 } });
     const errors: string[] = [];

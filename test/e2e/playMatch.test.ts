@@ -1,8 +1,7 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { SHOTS, useBrowserServer } from '../support/browserServer';
-import { describeNeeding } from '../support/needs';
 
 const live = useBrowserServer('e2e-');
 
@@ -35,7 +34,7 @@ function numbersWithoutTooltip(): string[] {
   return out;
 }
 
-describeNeeding(['chromium'], 'playing in the browser', () => {
+describe('playing in the browser', () => {
   it('creates a match against three bots in the lobby, plays every quarter by locking orders, and sees a winner', async () => {
     const page = await live.browser.newPage({ viewport: { width: 1280, height: 800 } });
     const errors: string[] = [];

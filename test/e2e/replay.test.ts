@@ -2,14 +2,13 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../server/index';
 import type { EventEnvelope } from '../../shared/replay/envelope';
 import { fold, stateAt, stateHash } from '../../shared/replay/fold';
 import type { MatchFile } from '../../shared/replay/matchFile';
 import { SHOTS, startBrowserServer, type BrowserServer } from '../support/browserServer';
 import { GameClient } from '../support/gameClient';
-import { describeNeeding } from '../support/needs';
 
 let setup: BrowserServer;
 let server: RunningServer;
@@ -47,7 +46,7 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-describeNeeding(['chromium'], 'replay viewer in the browser', () => {
+describe('replay viewer in the browser', () => {
   it('opens a finished match from the lobby, verifies it, plays it to the end: the same final state hash as the server’s', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     const errors: string[] = [];

@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { MatchRegistry } from '../../server/match/MatchRegistry';
 import { PostgresEventStore } from '../../server/store/PostgresEventStore';
 import { sealEvents, verifyLog } from '../../shared/replay/envelope';
@@ -7,7 +7,6 @@ import { fold, stateHash } from '../../shared/replay/fold';
 import { heldQuarter } from '../../shared/rules/reveal';
 import { ManualClock } from '../support/manualClock';
 import { usePostgresServer } from '../support/postgresServer';
-import { describeNeeding } from '../support/needs';
 
 const pgLive = usePostgresServer();
 
@@ -26,7 +25,7 @@ async function until(check: () => Promise<boolean>): Promise<void> {
   }
 }
 
-describeNeeding(['postgresql'], 'match leases between two registries', () => {
+describe('match leases between two registries', () => {
   it('the old host of a taken-over match refuses with MATCH_MOVED and stores nothing; the new one goes on', async () => {
     // Long enough for A to create and start the match under its first lease on a busy machine.
     const { a, b, audit } = await twoProcesses('moved', 3000);

@@ -1,11 +1,10 @@
 import pg from 'pg';
-import { expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { GameEvent } from '../../shared/domain/events';
 import { sealEvents } from '../../shared/replay/envelope';
 import { StoreError } from '../../server/store/EventStore';
 import { PostgresEventStore } from '../../server/store/PostgresEventStore';
 import { usePostgresServer } from '../support/postgresServer';
-import { describeNeeding } from '../support/needs';
 import { describeEventStoreContract } from '../support/storeContract';
 
 const pgLive = usePostgresServer();
@@ -17,22 +16,20 @@ async function freshDatabase(): Promise<string> {
   return pgLive.server.createDatabase(`contract_${databases}`);
 }
 
-describeNeeding(['postgresql'], 'the PostgreSQL event store', () => {
-  describeEventStoreContract('PostgreSQL', async () => {
-    const url = await freshDatabase();
-    const h = {
-      store: await PostgresEventStore.open({ url }),
-      async reopen() {
-        await h.store.close();
-        h.store = await PostgresEventStore.open({ url });
-        return h.store;
-      },
-      async cleanup() {
-        await h.store.close();
-      },
-    };
-    return h;
-  });
+describeEventStoreContract('PostgreSQL', async () => {
+  const url = await freshDatabase();
+  const h = {
+    store: await PostgresEventStore.open({ url }),
+    async reopen() {
+      await h.store.close();
+      h.store = await PostgresEventStore.open({ url });
+      return h.store;
+    },
+    async cleanup() {
+      await h.store.close();
+    },
+  };
+  return h;
 });
 
 const paused = (n: number, from = 0): GameEvent[] =>
@@ -40,7 +37,7 @@ const paused = (n: number, from = 0): GameEvent[] =>
 const newMatch = (matchId: string, joinCode: string) => ({ matchId, joinCode, classroom: false, createdAt: 5, facilitatorKeyHash: null });
 const codeOf = (p: Promise<unknown>) => p.then(() => 'OK', (e: unknown) => (e instanceof StoreError ? e.code : String(e)));
 
-describeNeeding(['postgresql'], 'PostgresEventStore with several processes', () => {
+describe('PostgresEventStore with several processes', () => {
   it('lets exactly one of two racing appends at the same version land', async () => {
     const url = await freshDatabase();
     const a = await PostgresEventStore.open({ url });

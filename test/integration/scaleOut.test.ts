@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from '@colyseus/sdk';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PostgresEventStore } from '../../server/store/PostgresEventStore';
 import { verifyLog } from '../../shared/replay/envelope';
 import { fold, stateHash } from '../../shared/replay/fold';
@@ -11,7 +11,6 @@ import { GameClient, type Reply } from '../support/gameClient';
 import { PostgresServer } from '../support/postgresServer';
 import { RedisServer } from '../support/redisServer';
 import { ServerProcess } from '../support/serverProcess';
-import { describeNeeding } from '../support/needs';
 
 /** Short leases, so that a killed process's match is taken over within a few seconds. */
 const LEASE_SECONDS = 4;
@@ -82,7 +81,7 @@ async function playToEnd(player: GameClient, acked: number[]): Promise<void> {
   }
 }
 
-describeNeeding(['redis', 'postgresql'], 'several server processes on PostgreSQL and Redis', () => {
+describe('several server processes on PostgreSQL and Redis', () => {
   it('a match created through process A is listed by B, joined through B and played to the end', async () => {
     expect(a.port).not.toBe(b.port);
     expect(await json(a, '/api/health')).toMatchObject({ ok: true, store: 'postgres', matchesOpen: 0 });

@@ -1,6 +1,8 @@
 import { spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { TEST_FILE_NEEDS, type SystemDepName } from '../support/systemDeps';
 
 const root = process.cwd();
 const fixtures = join(root, 'test/fixtures/reporter');
@@ -14,7 +16,7 @@ function runFixtures(files: string[], env: Record<string, string> = {}) {
     encoding: 'utf8',
     timeout: 60_000,
   });
-  const closing = result.stdout.split('\n').filter((l) => /^(Tests:|Failed outside a test:|Skipped:)/.test(l));
+  const closing = result.stdout.split('\n').filter((l) => /^(Tests:|Failed outside a test:|Not run here:)/.test(l));
   return { status: result.status, closing };
 }
 
@@ -30,14 +32,29 @@ describe('the test command', () => {
     ]);
   }, 90_000);
 
-  it('skips a suite that needs a missing package with the reason and the install command, and never runs its hooks', () => {
+  it('leaves out a file that needs a missing package, names it with the install command and counts it skipped; its hooks never run', () => {
     const { status, closing } = runFixtures(['needsPackage'], { TEST_PRETEND_MISSING: 'chromium' });
     expect(status).toBe(0);
-    expect(closing).toEqual([
-      'Skipped: needsPackage.fixture.ts > a browser suite (skipped: chromium not installed (sudo apt-get install -y chromium))',
-      'Tests: 0 passed, 0 failed, 1 skipped',
-    ]);
+    expect(closing).toEqual(['Not run here: needsPackage.fixture.ts: chromium not installed (sudo apt-get install -y chromium)', 'Tests: 0 passed, 0 failed, 1 skipped']);
   }, 90_000);
+
+  it('knows every test file that starts Chromium, PostgreSQL or Redis, so a machine without one leaves it out', () => {
+    const starts: Array<[RegExp, SystemDepName]> = [
+      [/useBrowserServer|startBrowserServer|launchChromium/, 'chromium'],
+      [/usePostgresServer|PostgresServer\.start/, 'postgresql'],
+      [/RedisServer\.start/, 'redis'],
+    ];
+    const found: Record<string, SystemDepName[]> = {};
+    for (const dir of ['test/unit', 'test/integration', 'test/e2e'])
+      // (This file names the patterns, not the servers.)
+      for (const name of readdirSync(join(root, dir)).filter((f) => f.endsWith('.test.ts') && f !== 'testCommand.test.ts')) {
+        const text = readFileSync(join(root, dir, name), 'utf8');
+        const needs = starts.filter(([pattern]) => pattern.test(text)).map(([, dep]) => dep);
+        if (needs.length > 0) found[`${dir}/${name}`] = needs;
+      }
+    const declared = Object.fromEntries(Object.entries(TEST_FILE_NEEDS).map(([file, deps]) => [file, [...deps].sort()]));
+    expect(Object.fromEntries(Object.entries(found).map(([file, deps]) => [file, deps.sort()]))).toEqual(declared);
+  });
 
   it('says, where it may not install packages, one line per missing package with the command to install it', () => {
     const result = spawnSync(process.execPath, ['--import', 'tsx', 'test/support/ensureSystemDeps.ts'], {

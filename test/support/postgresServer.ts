@@ -6,7 +6,7 @@ import { promisify } from 'node:util';
 import pg from 'pg';
 import { afterAll, beforeAll } from 'vitest';
 import { freePort } from './freePort';
-import { postgresBinDir, skipReason } from './systemDeps';
+import { postgresBinDir, whyMissing } from './systemDeps';
 
 const run = promisify(execFile);
 const SUPERUSER = 'closedloop';
@@ -14,7 +14,7 @@ const SUPERUSER = 'closedloop';
 /** The newest Debian PostgreSQL's bin folder, or a clear error saying what to install. */
 function postgresBin(): string {
   const bin = postgresBinDir();
-  if (bin === null) throw new Error(`PostgreSQL cannot start: ${skipReason(['postgresql'])}; npm test installs it where apt-get may.`);
+  if (bin === null) throw new Error(`PostgreSQL cannot start: ${whyMissing(['postgresql'])}; npm test installs it where apt-get may.`);
   return bin;
 }
 

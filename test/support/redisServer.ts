@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort } from './freePort';
-import { skipReason } from './systemDeps';
+import { whyMissing } from './systemDeps';
 
 /**
  * A throwaway Debian `redis-server` for tests: loopback only, a free port, no persistence
@@ -17,7 +17,7 @@ export class RedisServer {
   ) {}
 
   static async start(): Promise<RedisServer> {
-    const missing = skipReason(['redis']);
+    const missing = whyMissing(['redis']);
     if (missing) throw new Error(`redis-server cannot start: ${missing}; npm test installs it where apt-get may.`);
     const dir = mkdtempSync(join(tmpdir(), 'closed-loop-redis-'));
     const port = await freePort();

@@ -1,5 +1,5 @@
 import type { Reporter, SerializedError, TestCase, TestModule, TestSuite } from 'vitest/node';
-import { SKIP_MARK } from './systemDeps';
+import type { NotRun } from './systemDeps';
 
 export interface Summary {
   passed: number;
@@ -7,8 +7,6 @@ export interface Summary {
   skipped: number;
   /** Files or suites that failed outside a test (loading, a hook), with the first error. */
   broken: string[];
-  /** Suites skipped for a missing system package, by name (which says which and how to install it). */
-  skippedSuites: string[];
 }
 
 const firstLine = (errors: readonly SerializedError[]) => (errors[0]?.message ?? 'unknown error').split('\n')[0]!;
@@ -31,7 +29,7 @@ function brokenAncestor(test: TestCase): TestSuite | TestModule | null {
  * "N passed, 0 failed" never stands beside a failed file.
  */
 export function summarize(modules: ReadonlyArray<TestModule>, unhandled: ReadonlyArray<SerializedError> = []): Summary {
-  const summary: Summary = { passed: 0, failed: 0, skipped: 0, broken: [], skippedSuites: [] };
+  const summary: Summary = { passed: 0, failed: 0, skipped: 0, broken: [] };
   for (const m of modules) {
     const blamed = new Set<TestSuite | TestModule>();
     for (const test of m.children.allTests()) {
@@ -51,7 +49,6 @@ export function summarize(modules: ReadonlyArray<TestModule>, unhandled: Readonl
       if (!blamed.has(s)) summary.failed++;
       summary.broken.push(`${s.type === 'module' ? s.relativeModuleId : `${s.module.relativeModuleId} > ${s.fullName}`}: ${firstLine(s.errors())}`);
     }
-    for (const s of m.children.suites()) if (s.state() === 'skipped' && s.name.includes(SKIP_MARK)) summary.skippedSuites.push(`${m.relativeModuleId} > ${s.name}`);
   }
   if (unhandled.length > 0) {
     summary.failed += unhandled.length;
@@ -60,12 +57,19 @@ export function summarize(modules: ReadonlyArray<TestModule>, unhandled: Readonl
   return summary;
 }
 
-/** Ends the run with one plain line, "Tests: N passed, N failed, N skipped", for CI logs. */
+/**
+ * Ends the run with one plain line, "Tests: N passed, N failed, N skipped", for CI logs. A file
+ * left out because this machine lacks its system packages (`notRun`, see systemDeps) is named
+ * with the reason and counts as one skipped.
+ */
 export default class SummaryReporter implements Reporter {
+  constructor(private readonly options: { notRun?: readonly NotRun[] } = {}) {}
+
   onTestRunEnd(modules: ReadonlyArray<TestModule>, unhandled: ReadonlyArray<SerializedError>): void {
     const s = summarize(modules, unhandled);
-    const lines = [...s.broken.map((b) => `Failed outside a test: ${b}`), ...s.skippedSuites.map((name) => `Skipped: ${name}`)];
-    lines.push(`Tests: ${s.passed} passed, ${s.failed} failed, ${s.skipped} skipped`);
+    const notRun = this.options.notRun ?? [];
+    const lines = [...s.broken.map((b) => `Failed outside a test: ${b}`), ...notRun.map((n) => `Not run here: ${n.file}: ${n.reason}`)];
+    lines.push(`Tests: ${s.passed} passed, ${s.failed} failed, ${s.skipped + notRun.length} skipped`);
     process.stdout.write(`\n${lines.join('\n')}\n`);
   }
 }
