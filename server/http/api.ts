@@ -11,7 +11,8 @@ import { placeholderPage } from './placeholderPage';
 import { fold } from '../../shared/replay/fold';
 import { exportCsv, summarize } from './summaries';
 import { liveMatchFile, matchFile } from '../../shared/replay/matchFile';
-import { disclosureOf, PUBLIC, publishedLog, visibleEvents, type Audience } from '../../shared/views/visibility';
+import { disclosureOf, PUBLIC, publishedLog, readsBooksOf, seesWholeLog, visibleEvents, type Audience } from '../../shared/views/visibility';
+import type { EventEnvelope } from '../../shared/replay/envelope';
 import { audienceOf } from './audience';
 import { matchOver } from '../../shared/rules/reveal';
 import { mountFork } from './forkRoute';
@@ -65,33 +66,31 @@ export function mountApi(app: Application, ctx: ApiContext): void {
     return record;
   }
 
-  /** The live state for a loaded match (its record's version too), else a fold of the stored log. */
-  async function stateFor(record: MatchRecord) {
+  /** A match's live state (the host's if loaded, its record's version too, else a fold) and its stored log, read at most once. */
+  async function matchData(record: MatchRecord) {
+    let log: Promise<EventEnvelope[]> | null = null;
+    const readLog = () => (log ??= registry.store.read(record.matchId));
     const loaded = registry.loaded().find((h) => h.matchId === record.matchId);
-    if (loaded) {
-      record.version = loaded.version;
-      return loaded.current;
-    }
-    return fold(await registry.store.read(record.matchId));
+    if (loaded) record.version = loaded.version;
+    const state = loaded ? loaded.current : fold(await readLog());
+    return { state, d: disclosureOf(state), readLog };
   }
 
   /**
    * A match's summary as this audience may see it (shared/views/visibility): the state cut behind
    * a spectator delay or a held quarter is folded from the log; no hash of a live state.
    */
-  async function summaryFor(record: MatchRecord, audience: Audience, showJoinCode: boolean) {
-    const state = await stateFor(record);
-    const d = disclosureOf(state);
-    const whole = d.over || audience.kind === 'facilitator' || (d.held === null && (audience.kind === 'seat' || d.delay === 0));
-    if (whole) return summarize(record, { state, audience, version: record.version, over: d.over, showJoinCode });
-    const seen = visibleEvents(await registry.store.read(record.matchId), audience, d);
-    return summarize(record, { state: fold(seen), audience, version: seen.at(-1)?.seq ?? 0, over: false, showJoinCode });
+  async function summaryFor(record: MatchRecord, audience: Audience, byCode = false) {
+    const { state, d, readLog } = await matchData(record);
+    if (seesWholeLog(audience, d)) return summarize(record, { state, audience, version: record.version, over: d.over, byCode });
+    const seen = visibleEvents(await readLog(), audience, d);
+    return summarize(record, { state: fold(seen), audience, version: seen.at(-1)?.seq ?? 0, over: false, byCode });
   }
 
-  /** The stored log, the disclosure the live state calls for, and who asks. */
-  async function readLog(record: MatchRecord, req: Request) {
-    const [audience, state, log] = await Promise.all([audienceOf(registry, record, req), stateFor(record), registry.store.read(record.matchId)]);
-    return { audience, d: disclosureOf(state), log };
+  /** Who asks, and the match as they may read it: its state, disclosure and stored log. */
+  async function readFor(record: MatchRecord, req: Request) {
+    const [audience, { state, d, readLog }] = await Promise.all([audienceOf(registry, record, req), matchData(record)]);
+    return { audience, state, d, log: await readLog() };
   }
 
   app.get('/api/health', async (_req, res) => {
@@ -116,19 +115,18 @@ export function mountApi(app: Application, ctx: ApiContext): void {
     const records = await registry.store.listMatches(status.data ? { status: status.data, limit: 100 } : { limit: 100 });
     // A class belongs to its class: classroom matches are never listed.
     const listed = records.filter((r) => !r.classroom);
-    res.json(await Promise.all(listed.map((r) => summaryFor(r, PUBLIC, true))));
+    res.json(await Promise.all(listed.map((r) => summaryFor(r, PUBLIC))));
   });
 
   app.get('/api/matches/:id', async (req, res) => {
     const record = await recordOf(req);
     const audience = await audienceOf(registry, record, req);
-    const byCode = String(req.params.id).toUpperCase() === record.joinCode;
-    res.json(await summaryFor(record, audience, !record.classroom || byCode || audience.kind === 'facilitator'));
+    res.json(await summaryFor(record, audience, String(req.params.id).toUpperCase() === record.joinCode));
   });
 
   app.get('/api/matches/:id/events', async (req, res) => {
     const record = await recordOf(req);
-    const { audience, d, log } = await readLog(record, req);
+    const { audience, d, log } = await readFor(record, req);
     const shown = publishedLog(log, audience, d);
     res.type('application/x-ndjson');
     res.send(shown.map((e) => JSON.stringify(e)).join('\n') + (shown.length ? '\n' : ''));
@@ -138,15 +136,14 @@ export function mountApi(app: Application, ctx: ApiContext): void {
     const format = formatSchema.safeParse(req.query.format);
     if (!format.success) throw new HttpError(400, 'BAD_REQUEST', 'format must be json or csv.');
     const record = await recordOf(req);
-    const { audience, d, log } = await readLog(record, req);
+    const { audience, state, d, log } = await readFor(record, req);
     const seen = visibleEvents(log, audience, d);
     if (format.data === 'csv') {
-      const canSee = (seat: number) => d.over || audience.kind === 'facilitator' || (audience.kind === 'seat' && audience.seat === seat);
-      res.type('text/csv').attachment(`closed-loop-${record.matchId}.csv`).send(exportCsv(seen, canSee));
+      res.type('text/csv').attachment(`closed-loop-${record.matchId}.csv`).send(exportCsv(seen, (seat) => readsBooksOf(audience, d, seat)));
       return;
     }
-    const shown = fold(seen);
-    const summary = summarize(record, { state: shown, audience, version: seen.at(-1)?.seq ?? 0, over: d.over, showJoinCode: !record.classroom || audience.kind === 'facilitator' });
+    const shown = seesWholeLog(audience, d) ? state : fold(seen);
+    const summary = summarize(record, { state: shown, audience, version: seen.at(-1)?.seq ?? 0, over: d.over });
     const file = d.over ? matchFile(summary, log, shown) : liveMatchFile(summary, publishedLog(log, audience, d), shown.scenario);
     res.attachment(`closed-loop-${record.matchId}.json`).json(file);
   });

@@ -29,15 +29,16 @@ export interface SummaryOf {
   audience: Audience;
   version: number;
   over: boolean;
-  /** A classroom's join code goes to its facilitator and to whoever already typed it, not to everyone with the id. */
-  showJoinCode: boolean;
+  /** Whether the reader looked the match up by its join code (so already knows it). */
+  byCode?: boolean;
 }
 
 export function summarize(record: MatchRecord, of: SummaryOf): MatchSummary {
   const { state } = of;
   const summary: MatchSummary = {
     matchId: record.matchId,
-    joinCode: of.showJoinCode ? record.joinCode : '',
+    // A classroom's code goes to its facilitator and to whoever already typed it, not to everyone with the id.
+    joinCode: !record.classroom || of.byCode || of.audience.kind === 'facilitator' ? record.joinCode : '',
     status: record.status,
     classroom: record.classroom,
     quarter: state.quarter,

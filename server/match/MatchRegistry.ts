@@ -2,8 +2,7 @@ import type { ForkSeat } from '../../shared/domain/commands';
 import { RuleError } from '../../shared/domain/errors';
 import type { BotSpec } from '../../shared/domain/ids';
 import { verifyLog } from '../../shared/replay/envelope';
-import { buildSnapshots, fold, stateAt } from '../../shared/replay/fold';
-import { disclosureOf } from '../../shared/views/visibility';
+import { buildSnapshots, stateAt } from '../../shared/replay/fold';
 import { decide } from '../../shared/rules/decide';
 import { initialState } from '../../shared/rules/initialState';
 import { matchOver } from '../../shared/rules/reveal';
@@ -150,9 +149,10 @@ export class MatchRegistry {
   async fork(sourceId: string, req: ForkRequest): Promise<ForkedMatch> {
     const source = await this.find(sourceId);
     if (!source) throw new RequestError('MATCH_NOT_FOUND', `There is no match "${sourceId}".`);
+    // A live match's books are private (shared/views/visibility): only one that is over is open
+    // enough to fork. The host marks a match finished exactly when it is over (matchOver).
+    if (source.status !== 'finished') throw new RequestError('MATCH_NOT_FINISHED', `Match ${source.matchId} is still being played; fork it once it has ended.`);
     const log = await this.store.read(source.matchId);
-    // A live match's books are private (shared/views/visibility): only one that is over is open enough to fork.
-    if (!disclosureOf(fold(log)).over) throw new RequestError('MATCH_NOT_FINISHED', `Match ${source.matchId} is still being played; fork it once it has ended.`);
     const check = verifyLog(log, nativeSha256Hex);
     if (!check.ok) throw new RequestError('LOG_TAMPERED', `The stored log of match ${source.matchId} fails its hash chain at seq ${check.seq}: ${check.reason}.`);
     const quarters = buildSnapshots(log).map((s) => s.quarter);

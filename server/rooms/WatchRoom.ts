@@ -110,10 +110,10 @@ export class WatchRoom extends Room<{ state: MatchState }> {
     const visible = visibleEvents(this.log, PUBLIC, disclosureOf(live));
     const cut = visible.length;
     if (this.shown === null || held !== this.foldedHeld || cut < this.folded) {
-      this.shown = fold(visible.slice(0, cut));
+      this.shown = fold(visible);
     } else if (cut > this.folded) {
       const next = clonePlain(this.shown);
-      for (const e of visible.slice(this.folded, cut)) applyEvent(next, { type: e.type, data: e.data } as GameEvent);
+      for (const e of visible.slice(this.folded)) applyEvent(next, { type: e.type, data: e.data } as GameEvent);
       this.shown = next;
     } else {
       this.tell();
@@ -122,7 +122,6 @@ export class WatchRoom extends Room<{ state: MatchState }> {
     const grew = cut !== this.folded;
     this.folded = cut;
     this.foldedHeld = held;
-    const seen = visible;
     const resolved = resolvedQuarter(this.shown);
     const delayed = visible.at(-1) !== this.log.at(-1);
     project(
@@ -138,7 +137,7 @@ export class WatchRoom extends Room<{ state: MatchState }> {
         deadline: delayed ? 0 : this.host.deadline,
         seq: cut,
       },
-      grew && resolved >= 1 ? quarterEvents(seen, resolved) : null,
+      grew && resolved >= 1 ? quarterEvents(visible, resolved) : null,
     );
     this.openBooksIfEnded();
     this.tell();

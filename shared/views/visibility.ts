@@ -50,9 +50,14 @@ type Fact = Pick<GameEvent, 'type' | 'data'>;
  * seat sees, cut `delay` quarters behind. Once the match is over, everyone sees everything.
  */
 export function visibleEvents<E extends Fact>(log: readonly E[], audience: Audience, d: Disclosure): E[] {
-  if (d.over || audience.kind === 'facilitator') return [...log];
+  if (seesWholeLog(audience, d)) return [...log];
   const players = seatsEvents(log, d);
   return audience.kind === 'seat' ? players : players.slice(0, spectatorCut(players, d.delay));
+}
+
+/** Whether visibleEvents gives this audience every event: over, the facilitator, or nothing held and (for the public) no delay. */
+export function seesWholeLog(audience: Audience, d: Disclosure): boolean {
+  return d.over || audience.kind === 'facilitator' || (d.held === null && (audience.kind === 'seat' || d.delay === 0));
 }
 
 /** The events every seat sees alike (their fields differ by seat): all but a quarter held for a staged reveal. */
@@ -64,6 +69,11 @@ export function seatsEvents<E extends Fact>(log: readonly E[], d: Disclosure): E
 export const HIDDEN = { redacted: true } as const;
 
 const sees = (audience: Audience, seat: number) => audience.kind === 'facilitator' || (audience.kind === 'seat' && audience.seat === seat);
+
+/** Whether an audience reads a seat's own books (cash, debt, spend, research): its own seat, the facilitator, or anyone once over. */
+export function readsBooksOf(audience: Audience, d: Disclosure, seat: number): boolean {
+  return d.over || sees(audience, seat);
+}
 
 /**
  * How an event is read while live, one rule per event type (the compiler insists on all of them):

@@ -49,7 +49,7 @@ async function matchDebrief(uPlot: typeof uPlotClass, column: HTMLElement, match
   // charts show what the class has seen: a quarter held for a staged reveal stays out.
   const [csv, file] = await Promise.all([(await fetchExport(matchId, 'csv', true)).text(), (await fetchExport(matchId, 'json', true)).json() as Promise<{ events: Array<{ type: string; data: Record<string, unknown> }> }>]);
   const rows = parseExport(csv).filter((r) => held === null || Number(r.quarter) < held);
-  file.events = playersLog(file.events, held);
+  const events = playersLog(file.events, held);
   column.append(
     h(
       'div',
@@ -87,14 +87,14 @@ async function matchDebrief(uPlot: typeof uPlotClass, column: HTMLElement, match
     loops.append(cellL);
     chart(uPlot, cellL, { title: name, quarters: l.quarters, lines: l.lines, colors: LINE_COLORS, format: (v) => `${v}%`, width: small, height: 150 });
   }
-  const foundry = foundryPrices(file.events);
+  const foundry = foundryPrices(events);
   if (foundry.prices.some((p) => p !== null))
     chart(uPlot, column, { title: t('fcFoundryChart'), quarters: foundry.quarters, lines: [{ name: t('fcFoundry'), values: foundry.prices }], colors: ['#4cc9f0'], format: (v) => money(v), width, height: 180 });
   else column.append(h('h4', {}, t('fcFoundryChart')), h('p', { class: 'muted' }, t('fcNoChipsSold')));
-  const spectrum = spectrumSeries(file.events, valuation.quarters);
+  const spectrum = spectrumSeries(events, valuation.quarters);
   if (spectrum.licenses.length > 0)
     chart(uPlot, column, { title: t('fcSpectrumChart'), quarters: valuation.quarters, lines: spectrum.licenses.map((id, i) => ({ name: id, values: spectrum.values[i]! })), colors: COLORS, format: (v) => money(v * 1e6), width, height: 180, points: true });
-  const moments = loopMoments(file.events);
+  const moments = loopMoments(events);
   column.append(
     h('h4', {}, t('fcLoopMoments')),
     moments.length === 0
