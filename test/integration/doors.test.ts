@@ -128,6 +128,10 @@ describe('hidden information at every door', () => {
     expect(ndjson(own).find((e) => e.type === 'OrdersSubmitted')).toMatchObject({ data: { orders: SHEET } });
     const facilitators = await (await fetch(`${base()}/api/matches/${matchId}/events`, { headers: { 'x-facilitator-key': facilitatorKey } })).text();
     expect(ndjson(facilitators).find((e) => e.type === 'ShockInjected')).toMatchObject({ data: { cardId: SHOCK, cityId: 'berlin' } });
+    // ...and Ada's sheet and the seed they chose, but not the generator, which tells every future draw.
+    expect(ndjson(facilitators).find((e) => e.type === 'OrdersSubmitted')).toMatchObject({ data: { orders: SHEET } });
+    expect(ndjson(facilitators)[0]).toMatchObject({ type: 'MatchCreated', data: { seed: SEED, rng: { redacted: true } } });
+    expect(ndjson(facilitators).some((e) => 'hash' in e || 'prevHash' in e)).toBe(false);
     expect(((await (await fetch(`${base()}/api/matches`)).json()) as Array<{ matchId: string }>).map((m) => m.matchId)).not.toContain(matchId);
 
     // Quarter 1 resolved and held for the facilitator's reveal.
