@@ -94,6 +94,7 @@ describe('the header and the players table', () => {
     expect(withDebt.find((i) => i.id === 'debt')).toMatchObject({ value: '$250M', tone: 'bad' });
     expect(withDebt.some((i) => i.id === 'timer')).toBe(false);
     expect(hudItems(s, null, 95_000).find((i) => i.id === 'timer')).toMatchObject({ value: '5 s', tone: 'warn' });
+    expect(ids(hudItems({ ...s, joinCode: '' }, null, 50_000))).toEqual(['quarter', 'timer']);
     for (const item of hudItems(s, { cash: 1, debt: 1, valuation: 1 }, 0)) expect(item.tip.length).toBeGreaterThan(20);
   });
 

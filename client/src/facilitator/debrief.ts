@@ -10,6 +10,10 @@ import { playersLog } from '../../../shared/rules/reveal';
 
 type Line = { name: string; values: Array<number | null> };
 
+// Wide enough for the longest tick label ("12,0 Mrd. $" in German is twice "$12.0B"): about 6.5 px
+// a character at the axis font, plus the tick and a gap.
+const axisWidth = (_u: unknown, values: string[] | null) => Math.max(48, Math.ceil(Math.max(0, ...(values ?? []).map((v) => v.length)) * 6.5) + 24);
+
 // Okabe–Ito colours as on the results screen: distinguishable with common colour-vision deficiencies.
 const COLORS = ['#56b4e9', '#e69f00', '#009e73', '#f0e442', '#0072b2', '#d55e00', '#cc79a7', '#ffffff'];
 const LINE_COLORS = ['#56b4e9', '#e69f00', '#009e73', '#9fb0c8'];
@@ -35,7 +39,7 @@ function chart(uPlot: typeof uPlotClass, box: HTMLElement, opts: { id?: string; 
       ],
       axes: [
         { stroke: '#9fb0c8', grid: { stroke: '#223' }, ...quarterTicks },
-        { stroke: '#9fb0c8', grid: { stroke: '#223' }, size: 72, values: (_u: unknown, ticks: number[]) => ticks.map(opts.format) },
+        { stroke: '#9fb0c8', grid: { stroke: '#223' }, size: axisWidth, values: (_u: unknown, ticks: number[]) => ticks.map(opts.format) },
       ],
     },
     [opts.quarters, ...opts.lines.map((s) => s.values)] as never,

@@ -33,7 +33,8 @@ export function hudItems(s: HudInput, mine: { cash: number; debt: number; valuat
     if (mine.debt > 0) items.push({ id: 'debt', icon: 'coin', label: t('debtLabel'), value: money(mine.debt), tip: t('tip_debt'), tone: 'bad' });
     items.push({ id: 'valuation', icon: 'chart', label: t('valuation'), value: money(mine.valuation), tip: t('tip_valuation') });
   }
-  items.push({ id: 'code', icon: 'loop', label: t('joinCodeLabel'), value: s.joinCode, tip: t('tip_joinCode') });
+  // A classroom's spectators are not told its code (shared/views/visibility): no empty tile then.
+  if (s.joinCode) items.push({ id: 'code', icon: 'loop', label: t('joinCodeLabel'), value: s.joinCode, tip: t('tip_joinCode') });
   return items;
 }
 
