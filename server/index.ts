@@ -15,6 +15,7 @@ import { WatchRoom } from './rooms/WatchRoom';
 import { setRoomContext } from './rooms/roomContext';
 import { openStore } from './store/openStore';
 import { redisMatchmaking } from './redisMatchmaking';
+import { frameworkLogger, REPEAT_WINDOW_MS } from './frameworkLog';
 
 export interface RunningServer {
   port: number;
@@ -51,8 +52,12 @@ export async function startServer(config: ServerConfig, log: Logger = jsonLogger
     return made;
   };
   const transport = new WebSocketTransport({ maxPayload: MAX_FRAME_BYTES });
+  const framework = frameworkLogger(log);
+  const frameworkSweep = setInterval(() => framework.sweep(), REPEAT_WINDOW_MS);
+  frameworkSweep.unref();
   const gameServer = new Server({
     transport,
+    logger: framework,
     greet: false,
     gracefullyShutdown: false,
     ...(config.redisUrl ? await redisMatchmaking(config.redisUrl) : {}),
@@ -89,6 +94,8 @@ export async function startServer(config: ServerConfig, log: Logger = jsonLogger
         await gameServer.gracefullyShutdown(false);
         await registry.close();
         await store.close();
+        clearInterval(frameworkSweep);
+        framework.flush();
         setRoomContext(null);
         log.info('shut down');
       })();
