@@ -28,6 +28,7 @@ import {
   type Rejected,
   type SeatAssigned,
 } from './wire';
+import { FLOODED_CLOSE_CODE, SeatCooldowns } from './floodCooldown';
 
 interface Seated {
   role: 'player' | 'spectator' | 'facilitator';
@@ -42,6 +43,8 @@ interface ClientData extends Seated {
   limiter: RateLimiter;
   /** Counted among its seat's connections. */
   seated: boolean;
+  /** Dropped for flooding: no grace window to reconnect in. */
+  flooded?: boolean;
 }
 
 /** Seconds a dropped player keeps the seat before a bot takes over until they come back. */
@@ -63,6 +66,7 @@ export class MatchRoom extends Room<{ state: MatchState }> {
   private playersView: GameState | null = null;
   private heldEvents: readonly EventEnvelope[] | null = null;
   private seen!: GameState;
+  private readonly cooldowns = new SeatCooldowns();
 
   override messages = {
     command: (client: Client, message: unknown) => this.onCommand(client, message),
@@ -151,6 +155,8 @@ export class MatchRoom extends Room<{ state: MatchState }> {
     if (o.token !== undefined) {
       const seat = await registry.seatForToken(matchId, o.token);
       if (seat === null) throw new ServerError(403, 'INVALID_SEAT_TOKEN: this token does not hold a seat in this match.');
+      const wait = this.cooldowns.waitLeft(seat, Date.now());
+      if (wait > 0) throw new ServerError(429, `FLOOD_COOLDOWN: this seat was dropped for flooding; it may come back in ${Math.ceil(wait / 1000)} s.`);
       // A seat the facilitator handed to a bot has no player any more: its old token only watches.
       if (this.host.current.seats[seat]?.kind === 'bot') return { role: 'spectator', seat: null, newToken: null };
       return { role: 'player', seat, newToken: null, name: o.name ?? this.host.current.seats[seat]?.name ?? '' };
@@ -195,7 +201,19 @@ export class MatchRoom extends Room<{ state: MatchState }> {
     if (!data || data.role !== 'player' || data.seat === null) return;
     this.unseatClient(client);
     this.refresh(false);
+    if (data.flooded) return this.awaitAfterFlood(data.seat);
     await this.allowReconnection(client, RECONNECT_GRACE_SECONDS).catch(() => undefined);
+  }
+
+  /**
+   * A seat dropped for flooding keeps its sheet through its wait (no bot takes over at once); if
+   * nobody is back when the wait and a grace window are over, a bot plays it as for any leaver.
+   */
+  private awaitAfterFlood(seat: number): void {
+    const wait = this.cooldowns.waitLeft(seat, Date.now());
+    this.clock.setTimeout(() => {
+      if (!this.connected.has(seat) && this.host.current.status !== 'ended') this.host.setAutopilot(seat, true);
+    }, wait + RECONNECT_GRACE_SECONDS * 1000);
   }
 
   override onReconnect(client: Client): void {
@@ -209,7 +227,8 @@ export class MatchRoom extends Room<{ state: MatchState }> {
     const data = client.userData as ClientData | undefined;
     if (!data || data.role !== 'player' || data.seat === null) return;
     this.unseatClient(client);
-    if (!this.connected.has(data.seat) && this.host.current.status !== 'ended') this.host.setAutopilot(data.seat, true);
+    // (After a flood drop, awaitAfterFlood decides when a bot takes over.)
+    if (!data.flooded && !this.connected.has(data.seat) && this.host.current.status !== 'ended') this.host.setAutopilot(data.seat, true);
     this.refresh(false);
   }
 
@@ -337,8 +356,20 @@ export class MatchRoom extends Room<{ state: MatchState }> {
     const data = client.userData as ClientData;
     if (data.limiter.allow(Date.now())) return true;
     this.refuse(client, id, 'RATE_LIMITED', `At most ${MAX_MESSAGES_PER_SECOND} messages a second.`);
-    if (data.limiter.strikes > MAX_STRIKES) client.leave(4008, 'RATE_LIMITED: too many messages');
+    if (data.limiter.strikes > MAX_STRIKES) this.dropForFlooding(client);
     return false;
+  }
+
+  /** The strike is the seat's: it waits before any of its tokens may join again. */
+  private dropForFlooding(client: Client): void {
+    const data = client.userData as ClientData;
+    if (data.flooded) return;
+    data.flooded = true;
+    if (data.role === 'player' && data.seat !== null) {
+      const waitMs = this.cooldowns.drop(data.seat, Date.now());
+      roomContext().log.warn('seat dropped for flooding', { matchId: this.roomId, seat: data.seat, waitMs });
+    }
+    client.leave(FLOODED_CLOSE_CODE, 'RATE_LIMITED: too many messages');
   }
 
   private refuse(client: Client, id: string | number | null, code: string, message: string): void {

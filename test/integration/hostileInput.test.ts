@@ -32,6 +32,32 @@ describe('hostile input regressions', () => {
     expect(codes.filter((c) => c === 'RATE_LIMITED').length).toBe(MAX_STRIKES + 1);
   });
 
+  it('a seat dropped for flooding waits before its token joins again, longer each time, and keeps its sheet meanwhile', async () => {
+    const matchId = await newMatch();
+    const ada = await GameClient.join(live.server.port, matchId, { name: 'Ada' });
+    const bo = await GameClient.join(live.server.port, matchId, { name: 'Bo' });
+    await bo.until(() => bo.state.status === 'planning');
+    expect(await ada.command({ type: 'SubmitOrders', data: { seat: 0, quarter: 1, orders: { chipRnD: 123 } } })).toMatchObject({ ok: true });
+    const host = live.server.registry.loaded().find((h) => h.matchId === matchId)!;
+    const flood = async (c: GameClient) => {
+      const closed = new Promise<number>((resolve) => c.room.onLeave((code: number) => resolve(code)));
+      for (let n = 0; n < 200; n++) c.raw(`nope-${n}`, {});
+      return closed;
+    };
+    expect(await flood(ada)).toBe(4008);
+    const token = ada.token!;
+    await expect(GameClient.join(live.server.port, matchId, { token })).rejects.toThrow(/FLOOD_COOLDOWN: .* 2 s/);
+    // No bot took the seat over: the sheet Ada left is still hers.
+    expect(host.isAutopilot(0)).toBe(false);
+    expect(host.current.players[0]!.orders).toEqual({ chipRnD: 123 });
+    await new Promise((r) => setTimeout(r, 2_100));
+    const back = await GameClient.join(live.server.port, matchId, { token });
+    expect(back.seat).toBe(0);
+    expect(await flood(back)).toBe(4008);
+    await expect(GameClient.join(live.server.port, matchId, { token })).rejects.toThrow(/FLOOD_COOLDOWN: .* 4 s/);
+    await bo.leave();
+  });
+
   it('an unlock queued behind the last lock keeps planning open (the server does not end it on a stale premise)', async () => {
     const matchId = await newMatch();
     const ada = await GameClient.join(live.server.port, matchId, { name: 'Ada' });
