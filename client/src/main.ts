@@ -2,6 +2,7 @@ import './styles.css';
 import { initLocale, LOCALE_STORAGE_KEY } from './i18n/i18n';
 import { renderLobby } from './ui/lobby';
 import { renderMatch } from './ui/matchScreen';
+import { renderJoinError } from './ui/joinError';
 
 // Routes: "/" is the lobby, "/match/<id>" a match (a refresh returns to it with the seat token).
 initLocale(localStorage.getItem(LOCALE_STORAGE_KEY), navigator.language);
@@ -41,12 +42,19 @@ function route(): void {
   if (match) {
     const spectate = new URLSearchParams(location.search).has('watch');
     const name = localStorage.getItem('closed-loop.name') ?? 'Player';
-    void renderMatch(app, match[1]!, spectate ? { spectate: true } : { name }, () => {
+    const toLobby = () => {
       history.pushState({}, '', '/');
       route();
-    }).catch((e: unknown) => {
-      app.textContent = String((e as Error).message);
-    });
+    };
+    void renderMatch(app, match[1]!, spectate ? { spectate: true } : { name }, toLobby).catch((e: unknown) =>
+      renderJoinError(app, e, {
+        back: toLobby,
+        watch: () => {
+          history.pushState({}, '', `/match/${match[1]!}?watch`);
+          route();
+        },
+      }),
+    );
     return;
   }
   renderLobby(app, {

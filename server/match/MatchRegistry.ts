@@ -227,6 +227,11 @@ export class MatchRegistry {
     return token;
   }
 
+  /** Forgets one token (its holder's credential); the seat's other tokens stay valid. */
+  async revokeSeatToken(matchId: string, token: string): Promise<void> {
+    await this.store.deleteSeatToken(matchId, hashSecret(token));
+  }
+
   async seatForToken(matchId: string, token: string): Promise<number | null> {
     return this.store.seatForToken(matchId, hashSecret(token));
   }

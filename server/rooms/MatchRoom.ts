@@ -1,5 +1,6 @@
 import { type Client, Room, ServerError } from '@colyseus/core';
 import { StateView } from '@colyseus/schema';
+import { FLOODED_CLOSE_CODE, MATCH_MOVED_CLOSE_CODE, REVOKED_CLOSE_CODE, SPECTATOR_DELAYED_CLOSE_CODE } from '../../shared/domain/closeCodes';
 import type { Actor } from '../../shared/domain/ids';
 import type { GameEvent } from '../../shared/domain/events';
 import type { GameState } from '../../shared/domain/state';
@@ -14,7 +15,7 @@ import { MatchState } from './matchSchema';
 import { project } from './project';
 import { RateLimiter } from './rateLimit';
 import { roomContext } from './roomContext';
-import { SPECTATOR_DELAYED, SPECTATOR_DELAYED_CLOSE_CODE, spectatorDelayed } from './spectators';
+import { SPECTATOR_DELAYED, spectatorDelayed } from './spectators';
 import { isTeamSeat, rosterJson, teamWithRoom, type Member } from './teams';
 import {
   type Ack,
@@ -23,12 +24,12 @@ import {
   MAX_MESSAGE_BYTES,
   MAX_MESSAGES_PER_SECOND,
   MAX_STRIKES,
-  MATCH_MOVED_CLOSE_CODE,
   moveMemberSchema,
+  revokeMemberSchema,
   type Rejected,
   type SeatAssigned,
 } from './wire';
-import { FLOODED_CLOSE_CODE, SeatCooldowns } from './floodCooldown';
+import { SeatCooldowns } from './floodCooldown';
 
 interface Seated {
   role: 'player' | 'spectator' | 'facilitator';
@@ -37,6 +38,8 @@ interface Seated {
   newToken: string | null;
   /** The student's name in the roster (players). */
   name?: string;
+  /** The seat token this player holds (the one they joined with or were given): what a revoke forgets. */
+  heldToken?: string;
 }
 
 interface ClientData extends Seated {
@@ -45,6 +48,8 @@ interface ClientData extends Seated {
   seated: boolean;
   /** Dropped for flooding: no grace window to reconnect in. */
   flooded?: boolean;
+  /** Their credential was revoked: no grace window either. */
+  revoked?: boolean;
 }
 
 /** Seconds a dropped player keeps the seat before a bot takes over until they come back. */
@@ -71,6 +76,7 @@ export class MatchRoom extends Room<{ state: MatchState }> {
   override messages = {
     command: (client: Client, message: unknown) => this.onCommand(client, message),
     moveMember: (client: Client, message: unknown) => this.onMoveMember(client, message),
+    revokeMember: (client: Client, message: unknown) => this.onRevokeMember(client, message),
     '*': (client: Client, type: string | number) => {
       if (this.admitted(client, null)) this.refuse(client, null, 'UNKNOWN_MESSAGE', `There is no message "${String(type)}"; send "command".`);
     },
@@ -159,7 +165,7 @@ export class MatchRoom extends Room<{ state: MatchState }> {
       if (wait > 0) throw new ServerError(429, `FLOOD_COOLDOWN: this seat was dropped for flooding; it may come back in ${Math.ceil(wait / 1000)} s.`);
       // A seat the facilitator handed to a bot has no player any more: its old token only watches.
       if (this.host.current.seats[seat]?.kind === 'bot') return { role: 'spectator', seat: null, newToken: null };
-      return { role: 'player', seat, newToken: null, name: o.name ?? this.host.current.seats[seat]?.name ?? '' };
+      return { role: 'player', seat, newToken: null, heldToken: o.token, name: o.name ?? this.host.current.seats[seat]?.name ?? '' };
     }
     if (o.facilitatorKey !== undefined) {
       if (!(await registry.isFacilitator(matchId, o.facilitatorKey)))
@@ -171,17 +177,20 @@ export class MatchRoom extends Room<{ state: MatchState }> {
       if (spectatorDelayed(this.host.current)) throw new ServerError(403, `${SPECTATOR_DELAYED}: this match shows spectators a delayed view; join the "watch" room.`);
       return { role: 'spectator', seat: null, newToken: null };
     }
+    // Closed by the facilitator: students already in come back with their tokens, nobody new joins.
+    if (this.host.current.joiningClosed) throw new ServerError(403, 'JOINING_CLOSED: the facilitator has closed this class to new students; ask them to open it.');
     const seats = this.host.current.seats;
     // In a classroom, students beyond the seats (or asking for a team) join a seat's team.
     if (o.team !== undefined && !this.host.record.classroom) throw new ServerError(409, 'NOT_A_TEAM: only classroom matches have teams.');
     if (o.team !== undefined || (this.host.record.classroom && !seats.some((s) => s.kind === 'open'))) {
       const seat = o.team ?? teamWithRoom(seats, this.members());
       if (seat === null || !isTeamSeat(seats, seat)) throw new ServerError(409, `NOT_A_TEAM: ${seat === null ? 'no seat is played by students yet' : `seat ${seat} is not played by students`}.`);
-      return { role: 'player', seat, newToken: await this.tokenFor(seat), name: o.name };
+      const token = await this.tokenFor(seat);
+      return { role: 'player', seat, newToken: token, heldToken: token, name: o.name };
     }
     const joined = await registry.joinSeat(matchId, o.name);
     if ('ok' in joined) throw new ServerError(409, `${joined.ok ? 'JOIN_FAILED' : joined.code}: ${joined.ok ? '' : joined.message}`);
-    return { role: 'player', seat: joined.seat, newToken: joined.token, name: o.name };
+    return { role: 'player', seat: joined.seat, newToken: joined.token, heldToken: joined.token, name: o.name };
   }
 
   override onJoin(client: Client, _options: unknown, auth: Seated): void {
@@ -202,6 +211,7 @@ export class MatchRoom extends Room<{ state: MatchState }> {
     this.unseatClient(client);
     this.refresh(false);
     if (data.flooded) return this.awaitAfterFlood(data.seat);
+    if (data.revoked) return;
     await this.allowReconnection(client, RECONNECT_GRACE_SECONDS).catch(() => undefined);
   }
 
@@ -293,20 +303,42 @@ export class MatchRoom extends Room<{ state: MatchState }> {
     return roomContext().registry.issueSeatToken(this.roomId, seat);
   }
 
+  /**
+   * A facilitator's message about one student (move, revoke): admitted, from the facilitator,
+   * well formed, and naming a student in the room; else refused and null.
+   */
+  private memberMessage<T extends { id?: string | number | undefined; memberId: string }>(
+    client: Client,
+    message: unknown,
+    schema: { safeParse(v: unknown): { success: true; data: T } | { success: false } },
+    what: string,
+    shape: string,
+  ): { id: string | number | null; data: T; member: Client; md: ClientData } | null {
+    const parsed = schema.safeParse(message);
+    const id = parsed.success ? (parsed.data.id ?? null) : null;
+    if (!this.admitted(client, id)) return null;
+    const refused = (code: string, text: string) => {
+      this.refuse(client, id, code, text);
+      return null;
+    };
+    if ((client.userData as ClientData).role !== 'facilitator') return refused('NOT_ALLOWED', `Only the facilitator can ${what}.`);
+    if (!parsed.success) return refused('MALFORMED_COMMAND', `Send ${shape}.`);
+    const member = this.clients.find((c) => c.sessionId === parsed.data.memberId && (c.userData as ClientData | undefined)?.role === 'player');
+    if (!member) return refused('UNKNOWN_MEMBER', `No student ${parsed.data.memberId} is in this match.`);
+    return { id, data: parsed.data, member, md: member.userData as ClientData };
+  }
+
   /** The facilitator moves a student into another seat's team: their view and token follow. */
   private async onMoveMember(client: Client, message: unknown): Promise<void> {
-    const data = client.userData as ClientData;
-    const parsed = moveMemberSchema.safeParse(message);
-    const id = parsed.success ? (parsed.data.id ?? null) : null;
-    if (!this.admitted(client, id)) return;
-    if (data.role !== 'facilitator') return this.refuse(client, id, 'NOT_ALLOWED', 'Only the facilitator can move students between teams.');
-    if (!parsed.success) return this.refuse(client, id, 'MALFORMED_COMMAND', 'Send {id?, memberId, seat}.');
-    const member = this.clients.find((c) => c.sessionId === parsed.data.memberId && (c.userData as ClientData | undefined)?.role === 'player');
-    if (!member) return this.refuse(client, id, 'UNKNOWN_MEMBER', `No student ${parsed.data.memberId} is in this match.`);
-    const seat = parsed.data.seat;
+    const asked = this.memberMessage(client, message, moveMemberSchema, 'move students between teams', '{id?, memberId, seat}');
+    if (!asked) return;
+    const { id, member, md } = asked;
+    const seat = asked.data.seat;
     if (!isTeamSeat(this.host.current.seats, seat)) return this.refuse(client, id, 'NOT_A_TEAM', `Seat ${seat} is not played by students.`);
     const token = await this.tokenFor(seat);
-    const md = member.userData as ClientData;
+    // Their credential follows them: the old seat's token is forgotten.
+    if (md.heldToken) await roomContext().registry.revokeSeatToken(this.roomId, md.heldToken);
+    md.heldToken = token;
     const from = md.seat!;
     this.unseatClient(member);
     const oldRow = this.state.players[from];
@@ -318,6 +350,18 @@ export class MatchRoom extends Room<{ state: MatchState }> {
     const ack: Ack = { id, seq: this.host.version };
     client.send('ack', ack);
     this.refresh(false);
+  }
+
+  /** The facilitator revokes a student's credential: their token stops working and they leave (their team keeps the seat). */
+  private async onRevokeMember(client: Client, message: unknown): Promise<void> {
+    const asked = this.memberMessage(client, message, revokeMemberSchema, 'remove students', '{id?, memberId}');
+    if (!asked) return;
+    const { id, member, md } = asked;
+    if (md.heldToken) await roomContext().registry.revokeSeatToken(this.roomId, md.heldToken);
+    md.revoked = true;
+    member.leave(REVOKED_CLOSE_CODE, 'REVOKED: the facilitator removed you from this class.');
+    const ack: Ack = { id, seq: this.host.version };
+    client.send('ack', ack);
   }
 
   /** Projects the engine's state onto the schema; the roster only when someone may have come, gone or moved. */

@@ -1,6 +1,7 @@
 import { type Client, Room, ServerError } from '@colyseus/core';
 import { StateView } from '@colyseus/schema';
 import { z } from 'zod';
+import { MATCH_MOVED_CLOSE_CODE } from '../../shared/domain/closeCodes';
 import type { GameEvent } from '../../shared/domain/events';
 import type { GameState } from '../../shared/domain/state';
 import type { EventEnvelope } from '../../shared/replay/envelope';
@@ -14,7 +15,7 @@ import type { MatchHost } from '../match/MatchHost';
 import { MatchState } from './matchSchema';
 import { project } from './project';
 import { roomContext } from './roomContext';
-import { MATCH_MOVED_CLOSE_CODE, type Rejected, type SeatAssigned } from './wire';
+import { type Rejected, type SeatAssigned } from './wire';
 
 /** What a spectator is told about the lag: the quarter they see and the live one. */
 export interface WatchInfo {

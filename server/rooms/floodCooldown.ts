@@ -1,8 +1,6 @@
 /** The wait after a seat's first drop for flooding; each further drop doubles it, up to the cap. */
 export const FLOOD_WAIT_MS = 2_000;
 export const FLOOD_WAIT_MAX_MS = 5 * 60_000;
-/** Close code for a client dropped for flooding. */
-export const FLOODED_CLOSE_CODE = 4008;
 
 /**
  * Strikes belong to the seat, not the connection: a client that floods is dropped, and its seat

@@ -59,6 +59,8 @@ export const MatchState = schema(
     marketJson: t.string().default('{}'),
     /** Staged reveal: on, and the resolved quarter whose results players do not see yet (0: none). */
     stagedReveal: t.boolean().default(false),
+    /** The facilitator closed the class to new students. */
+    joiningClosed: t.boolean().default(false),
     resultsHeld: t.uint8().default(0),
     /** Students in each seat's team: JSON [{id, name, seat}]. */
     membersJson: t.string().default('[]'),

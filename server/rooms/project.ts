@@ -101,6 +101,7 @@ export function project(ms: MatchState, state: GameState, facts: RoomFacts, last
   ms.winLoops = state.settings.winLoops;
   ms.planningSeconds = state.settings.planningSeconds;
   ms.spectatorDelay = state.settings.spectatorDelay ?? 0;
+  ms.joiningClosed = state.joiningClosed;
   ms.deadline = facts.deadline;
   ms.seq = facts.seq;
   ms.foundryPriceUsd = state.foundry?.clearingPriceUsd ?? 0;

@@ -6,8 +6,6 @@ export const MAX_MESSAGE_BYTES = 16 * 1024;
 export const MAX_MESSAGES_PER_SECOND = 20;
 /** Refusals in a row after which a flooding client is dropped. */
 export const MAX_STRIKES = 40;
-/** Close code when this process stops hosting the match (another one holds its lease now): join again. */
-export const MATCH_MOVED_CLOSE_CODE = 4009;
 
 export const joinOptionsSchema = z.strictObject({
   name: z.string().max(64).optional(),
@@ -25,6 +23,12 @@ export const commandMessageSchema = z.strictObject({
 });
 
 /** A facilitator moves a student (by session id) into the team of another seat. */
+/** The facilitator takes a student's credential back: their token stops working and they leave. */
+export const revokeMemberSchema = z.strictObject({
+  id: z.union([z.string().max(64), z.number()]).optional(),
+  memberId: z.string().min(1).max(64),
+});
+
 export const moveMemberSchema = z.strictObject({
   id: z.union([z.string().max(64), z.number()]).optional(),
   memberId: z.string().min(1).max(64),

@@ -78,6 +78,8 @@ export interface EventStore {
   saveSeatToken(matchId: string, seat: number, tokenHash: string): Promise<void>;
   /** The seat a token hash belongs to, if any. */
   seatForToken(matchId: string, tokenHash: string): Promise<number | null>;
+  /** Forgets one token (a facilitator revoked a student's); the seat's other tokens stay valid. */
+  deleteSeatToken(matchId: string, tokenHash: string): Promise<void>;
   facilitatorKeyMatches(matchId: string, keyHash: string): Promise<boolean>;
   close(): Promise<void>;
 }

@@ -243,6 +243,10 @@ export class PostgresEventStore implements EventStore, MatchLeases {
     return rows[0]?.seat ?? null;
   }
 
+  async deleteSeatToken(matchId: string, tokenHash: string): Promise<void> {
+    await this.pool.query('DELETE FROM seat_tokens WHERE match_id = $1 AND token_hash = $2', [matchId, tokenHash]);
+  }
+
   async facilitatorKeyMatches(matchId: string, keyHash: string): Promise<boolean> {
     const { rows } = await this.pool.query<{ facilitator_key_hash: string | null }>('SELECT facilitator_key_hash FROM matches WHERE match_id = $1', [
       matchId,

@@ -68,6 +68,7 @@ export class SqliteEventStore implements EventStore {
       finish: this.db.prepare(`UPDATE matches SET status = 'finished', finished_at = ? WHERE match_id = ?`),
       saveToken: this.db.prepare('INSERT OR REPLACE INTO seat_tokens (match_id, seat, token_hash) VALUES (?, ?, ?)'),
       seatForToken: this.db.prepare<[string, string], { seat: number }>('SELECT seat FROM seat_tokens WHERE match_id = ? AND token_hash = ?'),
+      deleteToken: this.db.prepare('DELETE FROM seat_tokens WHERE match_id = ? AND token_hash = ?'),
       facilitatorHash: this.db.prepare<[string], { facilitator_key_hash: string | null }>(
         'SELECT facilitator_key_hash FROM matches WHERE match_id = ?',
       ),
@@ -142,6 +143,10 @@ export class SqliteEventStore implements EventStore {
 
   async seatForToken(matchId: string, tokenHash: string): Promise<number | null> {
     return this.stmt.seatForToken.get(matchId, tokenHash)?.seat ?? null;
+  }
+
+  async deleteSeatToken(matchId: string, tokenHash: string): Promise<void> {
+    this.stmt.deleteToken.run(matchId, tokenHash);
   }
 
   async facilitatorKeyMatches(matchId: string, keyHash: string): Promise<boolean> {

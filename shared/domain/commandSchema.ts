@@ -152,6 +152,10 @@ const DATA: Record<Command['type'], (data: unknown, path: string) => void> = {
   EndMatch: (v, path) => void object(v, path, []),
   RevealResults: (v, path) => num(object(v, path, ['quarter']).quarter, `${path}.quarter`),
   SetSpectatorDelay: (v, path) => num(object(v, path, ['quarters']).quarters, `${path}.quarters`),
+  SetJoining(v, path) {
+    const open = object(v, path, ['open']).open;
+    if (typeof open !== 'boolean') throw new ShapeError(`${path}.open`, 'expected true or false');
+  },
   ForkMatch(v, path) {
     const d = object(v, path, ['matchId', 'sourceMatchId', 'quarter', 'state', 'seats']);
     str(d.matchId, `${path}.matchId`, 1, 64);

@@ -80,6 +80,12 @@ export interface ReplaceSeat {
   data: { seat: SeatIndex; bot: BotSpec };
 }
 
+export interface SetJoining {
+  type: 'SetJoining';
+  /** Whether new students may join a classroom match (the tokens handed out keep working). */
+  data: { open: boolean };
+}
+
 export interface SetSpectatorDelay {
   type: 'SetSpectatorDelay';
   /** Spectators see the public state as of this many resolved quarters ago (0: live). */
@@ -130,6 +136,7 @@ export type Command =
   | SetPlanningTimer
   | ReplaceSeat
   | SetSpectatorDelay
+  | SetJoining
   | ForkMatch
   | SetStagedReveal
   | RevealResults

@@ -15,6 +15,7 @@ export type RuleErrorCode =
   | 'UNKNOWN_SEAT'
   | 'SEAT_TAKEN'
   | 'NO_FREE_SEAT'
+  | 'JOINING_CLOSED'
   | 'NO_PLAYERS'
   | 'SEAT_NOT_YOURS'
   | 'NAME_INVALID'

@@ -178,6 +178,7 @@ export type LoopClosed = Ev<'LoopClosed', { quarter: number; seat: SeatIndex; li
 export type PlanningTimerSet = Ev<'PlanningTimerSet', { seconds: number }>;
 export type SeatReplaced = Ev<'SeatReplaced', { seat: SeatIndex; name: string; bot: BotSpec }>;
 export type SpectatorDelaySet = Ev<'SpectatorDelaySet', { quarters: number }>;
+export type JoiningSet = Ev<'JoiningSet', { open: boolean }>;
 /** A what-if fork's first event: the source's state verbatim, so the fork's log replays standalone. */
 export type MatchForked = Ev<'MatchForked', { sourceMatchId: string; quarter: number; sourceStateHash: string; state: GameState }>;
 /** The fork takes its own id and seats (bots or open for new players) and waits in the lobby. */
@@ -242,6 +243,7 @@ export type GameEvent =
   | LoopProgressed
   | LoopClosed
   | SpectatorDelaySet
+  | JoiningSet
   | MatchForked
   | ForkOpened
   | EmergencyLoanTaken

@@ -152,4 +152,6 @@ export interface GameState {
   result: { winner: SeatIndex; ranking: SeatIndex[]; reason: 'loops' | 'valuation' } | null;
   /** Staged reveal: players see a quarter's results only up to `revealed` while `staged` is on. */
   reveal: { staged: boolean; revealed: number };
+  /** A facilitator closed the classroom to new students (those who joined keep their tokens). */
+  joiningClosed: boolean;
 }

@@ -3,7 +3,7 @@ import { parseCommand } from '../domain/commandSchema';
 import type { GameEvent } from '../domain/events';
 import type { DecideContext } from '../domain/ids';
 import type { GameState } from '../domain/state';
-import { decideReplaceSeat, decideSetPlanningTimer, decideSetSpectatorDelay } from './facilitator';
+import { decideReplaceSeat, decideSetJoining, decideSetPlanningTimer, decideSetSpectatorDelay } from './facilitator';
 import { decideForkMatch } from './fork';
 import { decideInjectShock } from './shocks';
 import { decideRevealResults, decideSetStagedReveal } from './reveal';
@@ -50,6 +50,8 @@ export function decide(state: GameState, input: Command | unknown, ctx: DecideCo
       return decideReplaceSeat(state, command, ctx);
     case 'SetSpectatorDelay':
       return decideSetSpectatorDelay(state, command, ctx);
+    case 'SetJoining':
+      return decideSetJoining(state, command, ctx);
     case 'ForkMatch':
       return decideForkMatch(state, command, ctx);
     case 'SetStagedReveal':

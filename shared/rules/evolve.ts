@@ -147,6 +147,9 @@ export function applyEvent(s: GameState, event: GameEvent): void {
     case 'ResultsRevealed':
       s.reveal.revealed = event.data.quarter;
       return;
+    case 'JoiningSet':
+      s.joiningClosed = !event.data.open;
+      return;
     case 'ShockInjected':
       s.shocks.injected.push(event.data.cityId ? { cardId: event.data.cardId, cityId: event.data.cityId } : { cardId: event.data.cardId });
       return;
@@ -356,6 +359,7 @@ export function applyEvent(s: GameState, event: GameEvent): void {
       s.seats = event.data.seats.map((seat) => ({ ...seat, ...(seat.bot ? { bot: { ...seat.bot } } : {}) }));
       s.status = 'lobby';
       s.paused = false;
+      s.joiningClosed = false;
       for (const p of s.players) p.locked = false;
       return;
     case 'MatchEnded':

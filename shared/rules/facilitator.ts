@@ -1,4 +1,4 @@
-import type { ReplaceSeat, SetPlanningTimer, SetSpectatorDelay } from '../domain/commands';
+import type { ReplaceSeat, SetJoining, SetPlanningTimer, SetSpectatorDelay } from '../domain/commands';
 import { RuleError } from '../domain/errors';
 import type { GameEvent } from '../domain/events';
 import type { DecideContext } from '../domain/ids';
@@ -39,4 +39,12 @@ export function decideSetSpectatorDelay(state: GameState, cmd: SetSpectatorDelay
   requireOpenMatch(state);
   checkSpectatorDelay(cmd.data.quarters, state.scenario.quarters);
   return [{ type: 'SpectatorDelaySet', data: { quarters: cmd.data.quarters } }];
+}
+
+/** A class closes its door once everyone is in: no new student may join (those in keep their tokens). */
+export function decideSetJoining(state: GameState, cmd: SetJoining, ctx: DecideContext): GameEvent[] {
+  requireFacilitator(ctx, 'open or close joining');
+  requireOpenMatch(state);
+  if (state.joiningClosed === !cmd.data.open) return [];
+  return [{ type: 'JoiningSet', data: { open: cmd.data.open } }];
 }

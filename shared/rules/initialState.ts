@@ -21,5 +21,6 @@ export function initialState(): GameState {
     news: [],
     result: null,
     reveal: { staged: false, revealed: 0 },
+    joiningClosed: false,
   };
 }

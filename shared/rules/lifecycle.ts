@@ -73,6 +73,7 @@ export function decideClaimSeat(state: GameState, cmd: ClaimSeat, ctx: DecideCon
   requireRole(ctx, ['system', 'facilitator'], 'assign seats');
   requireLobby(state);
   const d = cmd.data;
+  if (state.joiningClosed && !d.bot) throw new RuleError('JOINING_CLOSED', 'The facilitator has closed this match to new players.');
   const name = cleanName(d.name);
   let seat: number;
   if (d.seat === undefined) {

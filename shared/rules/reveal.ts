@@ -58,7 +58,7 @@ type Fact = { type: string; data: unknown };
 
 // While results are held, players still see the facilitator's controls (a pause, a new timer,
 // a replaced seat), but nothing that the held resolution produced.
-const CONTROL_EVENTS = new Set(['MatchPaused', 'MatchResumed', 'PlanningTimerSet', 'SeatReplaced', 'ShockInjected', 'StagedRevealSet', 'SpectatorDelaySet']);
+const CONTROL_EVENTS = new Set(['MatchPaused', 'MatchResumed', 'PlanningTimerSet', 'SeatReplaced', 'ShockInjected', 'StagedRevealSet', 'SpectatorDelaySet', 'JoiningSet']);
 
 /** The events of a batch that players may see while a quarter is held back. */
 export function controlEvents<E extends Fact>(events: readonly E[]): E[] {

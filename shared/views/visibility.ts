@@ -153,6 +153,7 @@ const POLICY: { [T in EventType]: Rule<T> } = {
   LoopProgressed: 'public',
   LoopClosed: 'public',
   SpectatorDelaySet: 'public',
+  JoiningSet: 'public',
   // A what-if fork's source is over, so its state (generator included) is public already.
   MatchForked: 'public',
   ForkOpened: 'public',

@@ -171,6 +171,51 @@ describe('teams', () => {
   });
 });
 
+describe('a class belongs to its class', () => {
+  it('the facilitator closes joining (tokens still work), revokes one student’s credential, and a moved student’s old token goes with the move', async () => {
+    const { matchId, facilitatorKey } = await classroom({ seed: 'door' });
+    const port = live.server.port;
+    const teacher = await GameClient.join(port, matchId, { facilitatorKey });
+    const ada = await GameClient.join(port, matchId, { name: 'Ada' });
+    const bo = await GameClient.join(port, matchId, { name: 'Bo' });
+    const cy = await GameClient.join(port, matchId, { name: 'Cy' });
+    expect(await teacher.command({ type: 'SetJoining', data: { open: false } })).toMatchObject({ ok: true });
+    await teacher.until(() => teacher.state.joiningClosed === true);
+    await expect(GameClient.join(port, matchId, { name: 'Stranger' })).rejects.toThrow(/JOINING_CLOSED/);
+    await expect(GameClient.join(port, matchId, { name: 'Stranger', team: 0 })).rejects.toThrow(/JOINING_CLOSED/);
+    expect(await ada.command({ type: 'SetJoining', data: { open: true } })).toMatchObject({ ok: false, code: 'NOT_ALLOWED' });
+    // Those already in come back with their own tokens; spectators may still watch.
+    await ada.leave();
+    const adaBack = await GameClient.join(port, matchId, { token: ada.token! });
+    expect(adaBack.seat).toBe(0);
+    const watcher = await GameClient.join(port, matchId, { spectate: true });
+    expect(watcher.role).toBe('spectator');
+
+    // Revoked: Cy is sent away, Cy's token no longer opens anything, Ada's (same seat) still does.
+    const cyGone = new Promise<number>((resolve) => cy.room.onLeave((code: number) => resolve(code)));
+    const revoked = new Promise<void>((resolve) => teacher.room.onMessage('ack', (m: { id: string }) => m.id === 'rv' && resolve()));
+    adaBack.raw('revokeMember', { id: 'nope', memberId: bo.room.sessionId });
+    await adaBack.until(() => adaBack.unmatched.some((r) => !r.ok && r.code === 'NOT_ALLOWED'));
+    teacher.raw('revokeMember', { id: 'rv', memberId: cy.room.sessionId });
+    await revoked;
+    expect(await cyGone).toBe(4012);
+    await expect(GameClient.join(port, matchId, { token: cy.token! })).rejects.toThrow(/INVALID_SEAT_TOKEN/);
+    await adaBack.leave();
+    expect((await GameClient.join(port, matchId, { token: ada.token! }).then(async (c) => [c.seat, await c.leave()]))[0]).toBe(0);
+
+    // Reopened: a newcomer joins a team; moved to the other team, the token they had stops working.
+    expect(await teacher.command({ type: 'SetJoining', data: { open: true } })).toMatchObject({ ok: true });
+    const di = await GameClient.join(port, matchId, { name: 'Di' });
+    const firstToken = di.token!;
+    const moved = new Promise<void>((resolve) => teacher.room.onMessage('ack', (m: { id: string }) => m.id === 'mv' && resolve()));
+    teacher.raw('moveMember', { id: 'mv', memberId: di.room.sessionId, seat: di.seat === 0 ? 1 : 0 });
+    await moved;
+    await di.until(() => di.token !== firstToken);
+    await expect(GameClient.join(port, matchId, { token: firstToken })).rejects.toThrow(/INVALID_SEAT_TOKEN/);
+    await Promise.all([teacher.leave(), bo.leave(), watcher.leave(), di.leave()]);
+  });
+});
+
 describe('class sessions', () => {
   it('creates N classroom matches with one seed and one facilitator key, each with its own code', async () => {
     const res = await postJson('/api/sessions', { matches: 3, seats: 2, quarters: 4, seed: 'class-7b' });

@@ -127,6 +127,10 @@ export function describeEventStoreContract(name: string, open: () => Promise<Sto
       expect(await store.seatForToken('m1', sha('token-2'))).toBe(2);
       expect(await store.seatForToken('m1', sha('token-2b'))).toBe(2);
       expect(await store.seatForToken('m2', sha('token-2b'))).toBeNull();
+      // A revoked token no longer holds the seat; the seat's other tokens still do.
+      await store.deleteSeatToken('m1', sha('token-2'));
+      expect(await store.seatForToken('m1', sha('token-2'))).toBeNull();
+      expect(await store.seatForToken('m1', sha('token-2b'))).toBe(2);
     });
 
     it('keeps everything across a close and reopen', async () => {

@@ -55,6 +55,21 @@ describe('match lifecycle', () => {
     given(full).when({ type: 'ClaimSeat', data: { name: 'Late' } }).thenRejects('NO_FREE_SEAT');
   });
 
+  it('a facilitator closes joining: no new player takes a seat, a bot still may; reopening lets them in', () => {
+    const facilitator = { role: 'facilitator' } as const;
+    const closed: GameEvent = { type: 'JoiningSet', data: { open: false } };
+    given([created]).when({ type: 'SetJoining', data: { open: false } }, facilitator).then([closed]);
+    given([created, closed]).when({ type: 'SetJoining', data: { open: false } }, facilitator).then([]);
+    given([created]).when({ type: 'SetJoining', data: { open: false } }, asPlayer(0)).thenRejects('NOT_ALLOWED');
+    given([created]).when({ type: 'SetJoining', data: { open: 'no' } }, facilitator).thenRejects('MALFORMED_COMMAND');
+    expect(given([created, closed]).state.joiningClosed).toBe(true);
+    given([created, closed]).when({ type: 'ClaimSeat', data: { name: 'Eve' } }).thenRejects('JOINING_CLOSED');
+    given([created, closed])
+      .when({ type: 'ClaimSeat', data: { name: 'Bo', bot: { strategy: 'robotaxi', difficulty: 'easy' } } })
+      .then([{ type: 'SeatClaimed', data: { seat: 0, name: 'Bo', kind: 'bot', bot: { strategy: 'robotaxi', difficulty: 'easy' } } }]);
+    given([created, closed, { type: 'JoiningSet', data: { open: true } }]).when({ type: 'ClaimSeat', data: { name: '  Ada  ' } }).then([ada]);
+  });
+
   it('starts by filling open seats with bots and opening quarter 1', () => {
     given([created, ada])
       .when({ type: 'StartMatch', data: { fillBots: { strategy: 'robots', difficulty: 'hard' } } })

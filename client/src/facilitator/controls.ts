@@ -23,6 +23,8 @@ export function controls(conn: MatchConnection, say: (r: Reply) => void, deck: r
   const inject = h('button', { id: 'fc-inject', onclick: () => void run({ type: 'InjectShock', data: { cardId: shock.value } }) }, t('fcInject'));
   const staged = h('input', { id: 'fc-staged', type: 'checkbox' });
   staged.addEventListener('change', () => void run({ type: 'SetStagedReveal', data: { on: staged.checked } }));
+  const joining = h('button', { id: 'fc-joining', onclick: () => void run({ type: 'SetJoining', data: { open: conn.state.joiningClosed === true } }) });
+  const joiningNote = h('span', { id: 'fc-joining-note', class: 'muted', role: 'status' });
   const end = h('button', { id: 'fc-end', class: 'danger', onclick: () => confirm(t('fcEndConfirm')) && void run({ type: 'EndMatch', data: {} }) }, t('fcEnd'));
   const el = h(
     'section',
@@ -31,6 +33,7 @@ export function controls(conn: MatchConnection, say: (r: Reply) => void, deck: r
     h('div', { class: 'fc-row' }, h('label', {}, t('fcTimerSeconds'), h('span', { class: 'fc-inline' }, timer, setTimer)), h('label', { class: 'fc-grow' }, t('fcShockDeck'), h('span', { class: 'fc-inline' }, shock, inject))),
     h('label', { class: 'inline' }, staged, ` ${t('fcStagedReveal')}`),
     h('div', { class: 'fc-row' }, h('label', {}, t('fcSpectatorDelay'), h('span', { class: 'fc-inline' }, delay, setDelay, delayNow))),
+    h('div', { class: 'fc-row' }, joining, joiningNote),
   );
   const update = () => {
     const s = conn.state;
@@ -49,6 +52,9 @@ export function controls(conn: MatchConnection, say: (r: Reply) => void, deck: r
     setTimer.disabled = s.status === 'ended';
     setDelay.disabled = s.status === 'ended';
     delayNow.textContent = tf('fcDelayNow', { q: s.spectatorDelay ?? 0 });
+    joining.textContent = s.joiningClosed ? t('fcOpenJoining') : t('fcCloseJoining');
+    joining.disabled = s.status === 'ended';
+    joiningNote.textContent = s.joiningClosed ? t('fcJoiningClosed') : '';
   };
   update();
   return { el, update };

@@ -2,6 +2,7 @@ import type { MessageKey } from '../i18n/en';
 import { money, t } from '../i18n/i18n';
 import type { MatchConnection, Reply } from '../net/connection';
 import { h } from '../ui/dom';
+import { tf } from './fill';
 
 export interface RosterMember {
   id: string;
@@ -48,6 +49,17 @@ export function roster(conn: MatchConnection, say: (r: Reply) => void): HTMLElem
               ...teamSeats.map((seat) => h('option', { value: seat, selected: seat === m.seat }, `→ ${seat + 1}`)),
             )
           : null,
+        h(
+          'button',
+          {
+            class: 'secondary fc-small-btn',
+            'aria-label': `${t('fcRemoveStudent')} (${m.name})`,
+            onclick: async () => {
+              if (confirm(tf('fcRemoveConfirm', { name: m.name }))) say(await conn.revokeMember(m.id));
+            },
+          },
+          t('fcRemoveStudent'),
+        ),
       ),
     );
     return h(

@@ -1,6 +1,8 @@
 import { Client, type Room } from '@colyseus/sdk';
+import { FLOODED_CLOSE_CODE, REVOKED_CLOSE_CODE } from '../../../shared/domain/closeCodes';
 import type { Command } from '../../../shared/domain/commands';
 import { useNativeStringDecoding } from './fastStrings';
+
 
 // The only module that talks to @colyseus/sdk: screens get plain state and send typed commands.
 
@@ -53,6 +55,8 @@ export class MatchConnection {
   readonly watchListeners = new Set<(info: WatchInfo) => void>();
   onChange: () => void = () => undefined;
   onConnection: (up: boolean) => void = () => undefined;
+  /** The server ended the link for good: `removed` (the facilitator revoked this student) or `flooded` (too many messages). */
+  onClosed: (why: 'removed' | 'flooded') => void = () => undefined;
 
   private constructor(private readonly room: Room) {
     room.onMessage('ack', (m: { id: number; seq: number }) => this.settle(m.id, { ok: true, seq: m.seq }));
@@ -85,6 +89,13 @@ export class MatchConnection {
       room = intent.name && !intent.spectate ? await sdk.joinById(matchId, { name: intent.name }) : await sdk.joinOrCreate('watch', { matchId });
     }
     const conn = new MatchConnection(room);
+    room.onLeave((code: number) => {
+      if (code === REVOKED_CLOSE_CODE) {
+        // The token was revoked: keeping it would only fail at the next visit.
+        localStorage.removeItem(tokenKey(matchId));
+        conn.onClosed('removed');
+      } else if (code === FLOODED_CLOSE_CODE) conn.onClosed('flooded');
+    });
     await new Promise<void>((resolve) => {
       room.onMessage('seat', (m: { role: Role; seat: number | null; token: string | null }) => {
         conn.role = m.role;
@@ -123,6 +134,15 @@ export class MatchConnection {
     return new Promise((resolve) => {
       this.waiting.set(id, resolve);
       this.room.send('moveMember', { id, memberId, seat });
+    });
+  }
+
+  /** Facilitator: takes a student's credential back (by session id); they leave the match. */
+  revokeMember(memberId: string): Promise<Reply> {
+    const id = this.next++;
+    return new Promise((resolve) => {
+      this.waiting.set(id, resolve);
+      this.room.send('revokeMember', { id, memberId });
     });
   }
 

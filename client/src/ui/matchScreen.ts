@@ -279,6 +279,11 @@ export async function renderMatch(root: HTMLElement, matchId: string, intent: Jo
     banner.hidden = up;
     banner.textContent = up ? '' : t('connectionLost');
   };
+  conn.onClosed = (why) => {
+    const banner = document.getElementById('banner')!;
+    banner.hidden = false;
+    banner.textContent = why === 'removed' ? t('removedFromClass') : t('droppedForFlooding');
+  };
   draw();
   const ticker = setInterval(() => {
     const timer = document.querySelector('#timer .value');
