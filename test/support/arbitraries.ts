@@ -8,8 +8,10 @@ const hostileNumber = fc.constantFrom(NaN, Infinity, -Infinity, -1, 1e308, 0.5, 
 const budget = fc.oneof({ weight: 6, arbitrary: fc.integer({ min: 0, max: 4000 }) }, { weight: 1, arbitrary: hostileNumber });
 const count = (max: number) =>
   fc.oneof({ weight: 6, arbitrary: fc.integer({ min: 0, max }) }, { weight: 1, arbitrary: hostileNumber });
+/** Dollars with cents, as a player types them ($13.94). */
+const cents = (min: number, max: number) => fc.integer({ min: min * 100, max: max * 100 }).map((c) => c / 100);
 const price = (min: number, max: number) =>
-  fc.oneof({ weight: 6, arbitrary: fc.integer({ min, max }) }, { weight: 1, arbitrary: hostileNumber });
+  fc.oneof({ weight: 6, arbitrary: cents(min, max) }, { weight: 1, arbitrary: hostileNumber });
 
 const cityId = fc.constantFrom(...DEFAULT_SCENARIO.robotaxi.cities.map((c) => c.id), 'atlantis');
 const licenseId = fc.constantFrom(...DEFAULT_SCENARIO.satellites.licenses.map((l) => l.id), 'moon-l');
@@ -44,11 +46,11 @@ const plausibleOrdersArb = fc.record(
   {
     chipRnD: fc.integer({ min: 0, max: 1500 }),
     aiTraining: fc.integer({ min: 0, max: 1500 }),
-    foundryBid: fc.record({ chips: fc.integer({ min: 0, max: 40_000 }), maxPriceUsd: fc.integer({ min: 800, max: 2000 }) }),
+    foundryBid: fc.record({ chips: fc.integer({ min: 0, max: 40_000 }), maxPriceUsd: cents(800, 2000) }),
     buyCars: fc.integer({ min: 0, max: 5_000 }),
     fsdRnD: fc.integer({ min: 0, max: 1000 }),
     applyPermits: fc.array(fc.constantFrom(...DEFAULT_SCENARIO.robotaxi.cities.map((c) => c.id)), { maxLength: 2 }),
-    ridePriceUsd: fc.integer({ min: 5, max: 25 }),
+    ridePriceUsd: cents(5, 25),
     buildActuatorPlants: fc.integer({ min: 0, max: 1 }),
     buildRobotLines: fc.integer({ min: 0, max: 1 }),
     robotRnD: fc.integer({ min: 0, max: 1000 }),
@@ -56,7 +58,7 @@ const plausibleOrdersArb = fc.record(
     deployInternal: fc.integer({ min: 0, max: 2_000 }),
     launches: fc.integer({ min: 0, max: 4 }),
     phonePartnerships: fc.integer({ min: 0, max: 500 }),
-    subscriptionPriceUsd: fc.integer({ min: 2, max: 10 }),
+    subscriptionPriceUsd: cents(2, 10),
   },
   { requiredKeys: [] },
 );

@@ -6,6 +6,7 @@ import { fold, stateHash } from '../../shared/replay/fold';
 import { verifyLog } from '../../shared/replay/envelope';
 import type { LocalMatch } from '../../shared/sim/LocalMatch';
 import { actorArb, commandArb, type ActorHint } from '../support/arbitraries';
+import { cashIdentityHolds } from '../support/invariants';
 import { newTestMatch } from '../support/newTestMatch';
 
 type Step = { command: unknown; actor: ActorHint };
@@ -15,7 +16,7 @@ const stepsArb = fc.array(fc.record({ command: commandArb(fc.oneof({ weight: 4, 
 });
 
 /** Plays the steps; returns the match. Anything thrown that is not a RuleError fails the property. */
-function play(seed: string, steps: Step[]): LocalMatch {
+function play(seed: string, steps: Step[], afterEach: (m: LocalMatch) => void = () => undefined): LocalMatch {
   const m = newTestMatch({ players: 4, seed });
   for (const { command, actor } of steps) {
     // Quarter 0 stands for "the current quarter", so that sheets land and quarters really resolve.
@@ -34,6 +35,7 @@ function play(seed: string, steps: Step[]): LocalMatch {
       expect(m.log.length).toBe(logLength);
       expect(stateHash(m.state)).toBe(before);
     }
+    afterEach(m);
     for (const p of m.state.players) {
       expect(p.cash).toBeGreaterThanOrEqual(0);
       if (p.debt > 0) expect(m.log.some((e) => e.type === 'EmergencyLoanTaken' && (e.data as { seat: number }).seat === p.seat)).toBe(true);
@@ -57,6 +59,24 @@ describe('engine properties', () => {
     // The generators must really reach deep states, not only be refused at the door.
     expect(accepted.quarters).toBeGreaterThanOrEqual(5);
     expect(accepted.orders).toBeGreaterThan(100);
+  });
+
+  it('money stays in whole dollars (prices with cents included) and the cash identity holds exactly after every command', () => {
+    let checked = 0;
+    fc.assert(
+      fc.property(fc.string({ minLength: 1, maxLength: 8 }), stepsArb, (seed, steps) => {
+        play(`money-${seed}`, steps, (m) => {
+          for (const p of m.state.players) {
+            expect(Number.isInteger(p.cash), `cash ${p.cash}`).toBe(true);
+            expect(Number.isInteger(p.debt), `debt ${p.debt}`).toBe(true);
+            expect(cashIdentityHolds(p)).toBe(true);
+            checked++;
+          }
+        });
+      }),
+      { numRuns: 120, seed: 2027 },
+    );
+    expect(checked).toBeGreaterThan(1000);
   });
 
   it('folding the stored log rebuilds the live state; the log verifies', () => {

@@ -1,5 +1,6 @@
 import type { FoundryAward } from '../../domain/events';
 import { grownByQuarter } from '../../math/growth';
+import { wholeUsd } from '../money';
 
 export interface FoundryBidEntry {
   seat: number;
@@ -53,7 +54,7 @@ export function clearFoundry(supply: number, bids: readonly FoundryBidEntry[], r
     .sort((a, b) => a.seat - b.seat)
     .map((b) => {
       const chips = won.get(b.seat) ?? 0;
-      return { seat: b.seat, requested: b.chips, maxPriceUsd: b.maxPriceUsd, chips, paid: clearing === null ? 0 : chips * clearing };
+      return { seat: b.seat, requested: b.chips, maxPriceUsd: b.maxPriceUsd, chips, paid: clearing === null ? 0 : wholeUsd(chips * clearing) };
     });
   const sold = awards.reduce((sum, a) => sum + a.chips, 0);
   return { clearingPriceUsd: sold > 0 ? clearing : null, sold, awards };
