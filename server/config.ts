@@ -15,6 +15,8 @@ export interface ServerConfig {
   publicAddress?: string;
   /** How long a process's hold on a match lasts without renewal (PostgreSQL only; default 15). */
   leaseSeconds?: number;
+  /** How many matches a restart reads from the store at a time (default 500; it reads them all). */
+  recoveryPageSize?: number;
 }
 
 const urlOf = (env: NodeJS.ProcessEnv, name: string, protocols: string[]): string | undefined => {

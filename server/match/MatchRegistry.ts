@@ -70,6 +70,8 @@ export interface RegistryOptions {
   owner?: string;
   /** How long a lease lasts without renewal. */
   leaseMs?: number;
+  /** How many matches recovery reads from the store at a time (it reads them all, page by page). */
+  recoveryPageSize?: number;
 }
 
 /** How many orphaned matches one sweep takes over at most (the rest wait for the next sweep). */
@@ -84,6 +86,7 @@ export class MatchRegistry {
   private readonly hosts = new Map<string, MatchHost>();
   readonly owner: string;
   readonly leaseMs: number;
+  private readonly recoveryPageSize: number;
 
   constructor(
     readonly store: EventStore,
@@ -92,6 +95,7 @@ export class MatchRegistry {
   ) {
     this.owner = options.owner ?? `process-${newSecret()}`;
     this.leaseMs = options.leaseMs ?? 15_000;
+    this.recoveryPageSize = options.recoveryPageSize ?? 500;
   }
 
   async create(req: NewMatchRequest): Promise<CreatedMatch> {
@@ -246,8 +250,21 @@ export class MatchRegistry {
    */
   async recoverAll(): Promise<MatchHost[]> {
     if (this.store.leases) return this.adoptOrphans();
-    const open = [...(await this.store.listMatches({ status: 'live', limit: 10_000 })), ...(await this.store.listMatches({ status: 'waiting', limit: 10_000 }))];
-    return Promise.all(open.map((m) => this.open(m.matchId)));
+    const hosts: MatchHost[] = [];
+    for (const status of ['live', 'waiting'] as const) for await (const page of this.pages(status)) hosts.push(...(await Promise.all(page.map((m) => this.open(m.matchId)))));
+    return hosts;
+  }
+
+  /** Every match of a status, page by page: however many there are, none is left out. */
+  private async *pages(status: MatchRecord['status']): AsyncGenerator<MatchRecord[]> {
+    const limit = this.recoveryPageSize;
+    let after: MatchRecord | undefined;
+    for (;;) {
+      const page = await this.store.listMatches({ status, limit, ...(after ? { after } : {}) });
+      if (page.length > 0) yield page;
+      if (page.length < limit) return;
+      after = page[page.length - 1];
+    }
   }
 
   /**

@@ -26,6 +26,8 @@ export interface NewMatch {
 export interface MatchFilter {
   status?: MatchStatus;
   limit?: number;
+  /** The next page: matches listed after this one (newest first, then by id). */
+  after?: Pick<MatchRecord, 'createdAt' | 'matchId'>;
 }
 
 export type StoreErrorCode = 'MATCH_EXISTS' | 'JOIN_CODE_TAKEN' | 'MATCH_NOT_FOUND' | 'VERSION_CONFLICT' | 'BROKEN_CHAIN' | 'LEASE_LOST';

@@ -211,10 +211,17 @@ export class PostgresEventStore implements EventStore, MatchLeases {
   async listMatches(filter: MatchFilter = {}): Promise<MatchRecord[]> {
     const limit = filter.limit ?? 100;
     // COLLATE "C": the same byte order as SQLite, whatever locale the database was made with.
-    const order = 'ORDER BY created_at DESC, match_id COLLATE "C" LIMIT';
-    const { rows } = filter.status
-      ? await this.pool.query<MatchRow>(`SELECT ${MATCH_COLUMNS} FROM matches WHERE status = $1 ${order} $2`, [filter.status, limit])
-      : await this.pool.query<MatchRow>(`SELECT ${MATCH_COLUMNS} FROM matches ${order} $1`, [limit]);
+    const where: string[] = [];
+    const params: unknown[] = [];
+    if (filter.status) where.push(`status = $${params.push(filter.status)}`);
+    if (filter.after) {
+      const c = `$${params.push(filter.after.createdAt)}`;
+      where.push(`(created_at < ${c} OR (created_at = ${c} AND match_id COLLATE "C" > $${params.push(filter.after.matchId)}))`);
+    }
+    const { rows } = await this.pool.query<MatchRow>(
+      `SELECT ${MATCH_COLUMNS} FROM matches ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY created_at DESC, match_id COLLATE "C" LIMIT $${params.push(limit)}`,
+      params,
+    );
     return rows.map(toRecord);
   }
 

@@ -61,6 +61,12 @@ export class SqliteEventStore implements EventStore {
       listByStatus: this.db.prepare<[string, number], MatchRow>(
         'SELECT * FROM matches WHERE status = ? ORDER BY created_at DESC, match_id LIMIT ?',
       ),
+      listAfter: this.db.prepare<[number, number, string, number], MatchRow>(
+        'SELECT * FROM matches WHERE (created_at < ? OR (created_at = ? AND match_id > ?)) ORDER BY created_at DESC, match_id LIMIT ?',
+      ),
+      listByStatusAfter: this.db.prepare<[string, number, number, string, number], MatchRow>(
+        'SELECT * FROM matches WHERE status = ? AND (created_at < ? OR (created_at = ? AND match_id > ?)) ORDER BY created_at DESC, match_id LIMIT ?',
+      ),
       bumpVersion: this.db.prepare('UPDATE matches SET version = ?, last_hash = ? WHERE match_id = ? AND version = ?'),
       insertEvent: this.db.prepare('INSERT INTO events (match_id, seq, type, data, at, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?)'),
       readFrom: this.db.prepare<[string, number], EventRow>('SELECT * FROM events WHERE match_id = ? AND seq >= ? ORDER BY seq'),
@@ -123,7 +129,14 @@ export class SqliteEventStore implements EventStore {
 
   async listMatches(filter: MatchFilter = {}): Promise<MatchRecord[]> {
     const limit = filter.limit ?? 100;
-    const rows = filter.status ? this.stmt.listByStatus.all(filter.status, limit) : this.stmt.listAll.all(limit);
+    const a = filter.after;
+    const rows = a
+      ? filter.status
+        ? this.stmt.listByStatusAfter.all(filter.status, a.createdAt, a.createdAt, a.matchId, limit)
+        : this.stmt.listAfter.all(a.createdAt, a.createdAt, a.matchId, limit)
+      : filter.status
+        ? this.stmt.listByStatus.all(filter.status, limit)
+        : this.stmt.listAll.all(limit);
     return rows.map(toRecord);
   }
 

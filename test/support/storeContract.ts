@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { GameEvent } from '../../shared/domain/events';
 import { sealEvents, type EventEnvelope } from '../../shared/replay/envelope';
-import { type EventStore, StoreError } from '../../server/store/EventStore';
+import { type EventStore, type MatchRecord, StoreError } from '../../server/store/EventStore';
 
 export interface StoreHarness {
   store: EventStore;
@@ -109,6 +109,27 @@ export function describeEventStoreContract(name: string, open: () => Promise<Sto
       expect(await store.listMatches({ status: 'finished' })).toMatchObject([{ matchId: 'c', status: 'finished', finishedAt: 3_000 }]);
       expect(await store.listMatches({ limit: 1 })).toHaveLength(1);
       await expectStoreError(store.markFinished('ghost', 1), 'MATCH_NOT_FOUND');
+    });
+
+    it('pages through matches after a given one: every match once, in order, ties on the creation time included', async () => {
+      // Three share one creation time, so the page boundary falls inside a tie.
+      const codes = ['AAAAA', 'BBBBB', 'BCCCC', 'BDDDD', 'CEEEE', 'DFFFF', 'EGGGG'];
+      for (const [i, code] of codes.entries()) await store.create(newMatch(`m${i}`, code));
+      await store.setStatus('m6', 'live', 2_000);
+      const pageThrough = async (status?: 'waiting') => {
+        const seen: string[] = [];
+        let after: MatchRecord | undefined;
+        for (;;) {
+          const page = await store.listMatches({ limit: 2, ...(status ? { status } : {}), ...(after ? { after } : {}) });
+          seen.push(...page.map((m) => m.matchId));
+          if (page.length < 2) return seen;
+          after = page[page.length - 1];
+        }
+      };
+      expect(await pageThrough()).toEqual((await store.listMatches({ limit: 100 })).map((m) => m.matchId));
+      expect(new Set(await pageThrough()).size).toBe(7);
+      expect(await pageThrough('waiting')).toEqual((await store.listMatches({ status: 'waiting' })).map((m) => m.matchId));
+      expect(await pageThrough('waiting')).toHaveLength(6);
     });
 
     it('keeps seat tokens and facilitator keys as hashes only, and checks them', async () => {

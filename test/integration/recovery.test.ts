@@ -1,0 +1,51 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { jsonLogger } from '../../server/config';
+import { startServer, type RunningServer } from '../../server/index';
+import { GameClient } from '../support/gameClient';
+
+// A restart brings back every unfinished match, however many: recovery reads the store page by
+// page (two at a time here), so none is left without a room.
+
+const start = (dir: string) => startServer({ port: 0, dataDir: dir, logLevel: 'error', recoveryPageSize: 2 }, jsonLogger('error', () => undefined));
+const post = (server: RunningServer, body: unknown) =>
+  fetch(`http://127.0.0.1:${server.port}/api/matches`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }).then(
+    (r) => r.json() as Promise<{ matchId: string }>,
+  );
+
+describe('recovery after a restart', () => {
+  it('brings back more unfinished matches than a page holds: every waiting one takes a new player, every live one its player back', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'recovery-'));
+    let server = await start(dir);
+    try {
+      const waiting = await Promise.all(Array.from({ length: 5 }, (_, i) => post(server, { seats: 2, planningSeconds: 0, seed: `wait-${i}` })));
+      const live: Array<{ matchId: string; token: string }> = [];
+      for (let i = 0; i < 3; i++) {
+        const { matchId } = await post(server, { seats: 1, planningSeconds: 0, seed: `live-${i}` });
+        const c = await GameClient.join(server.port, matchId, { name: `P${i}` });
+        await c.until(() => c.state.status === 'planning');
+        // Still connected when the server stops: a goodbye would hand the seat to a bot, which would play the match out.
+        live.push({ matchId, token: c.token! });
+      }
+      await server.close();
+      server = await start(dir);
+      expect(server.registry.loaded().map((h) => h.matchId).sort()).toEqual([...waiting.map((w) => w.matchId), ...live.map((l) => l.matchId)].sort());
+      for (const { matchId } of waiting) {
+        const c = await GameClient.join(server.port, matchId, { name: 'Newcomer' });
+        expect(c.seat).toBe(0);
+        await c.leave();
+      }
+      for (const { matchId, token } of live) {
+        const c = await GameClient.join(server.port, matchId, { token });
+        expect(c.seat).toBe(0);
+        await c.until(() => c.state.status === 'planning');
+        await c.leave();
+      }
+    } finally {
+      await server.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+});
