@@ -17,6 +17,8 @@ export interface ServerConfig {
   leaseSeconds?: number;
   /** How many matches a restart reads from the store at a time (default 500; it reads them all). */
   recoveryPageSize?: number;
+  /** How long a match may wait in the lobby before it expires (default 24 h; 0: never). */
+  waitingExpirySeconds?: number;
 }
 
 const urlOf = (env: NodeJS.ProcessEnv, name: string, protocols: string[]): string | undefined => {
@@ -34,7 +36,8 @@ const urlOf = (env: NodeJS.ProcessEnv, name: string, protocols: string[]): strin
 
 /**
  * Configuration from the environment: PORT (2567), DATA_DIR (./data), LOG_LEVEL (info),
- * DATABASE_URL, REDIS_URL, PUBLIC_ADDRESS (all unset) and LEASE_SECONDS (15).
+ * DATABASE_URL, REDIS_URL, PUBLIC_ADDRESS (all unset), LEASE_SECONDS (15) and
+ * WAITING_EXPIRY_HOURS (24; 0: waiting matches never expire).
  */
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   const port = Number(env.PORT ?? 2567);
@@ -47,6 +50,9 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
   const publicAddress = env.PUBLIC_ADDRESS?.trim() || undefined;
   if (publicAddress !== undefined && !/^(\[[0-9a-fA-F:.]+\]|[^\s/:[\]]+)(:\d{1,5})?(\/\S*)?$/.test(publicAddress))
     throw new Error(`PUBLIC_ADDRESS must be host:port (optionally with a path), got "${publicAddress}"`);
+  const expiryHours = Number(env.WAITING_EXPIRY_HOURS ?? 24);
+  if (!Number.isFinite(expiryHours) || expiryHours < 0 || expiryHours > 24 * 365)
+    throw new Error(`WAITING_EXPIRY_HOURS must be a number of hours from 0 to 8760, got "${env.WAITING_EXPIRY_HOURS}"`);
   const databaseUrl = urlOf(env, 'DATABASE_URL', ['postgres:', 'postgresql:']);
   const redisUrl = urlOf(env, 'REDIS_URL', ['redis:', 'rediss:']);
   return {
@@ -54,6 +60,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     dataDir: resolve(env.DATA_DIR ?? './data'),
     logLevel,
     leaseSeconds,
+    waitingExpirySeconds: Math.round(expiryHours * 3600),
     ...(databaseUrl ? { databaseUrl } : {}),
     ...(redisUrl ? { redisUrl } : {}),
     ...(publicAddress ? { publicAddress } : {}),

@@ -36,7 +36,12 @@ export async function startServer(config: ServerConfig, log: Logger = jsonLogger
   const owner = `${hostname()}-${process.pid}-${randomBytes(4).toString('hex')}`;
   const store = await openStore(config, owner);
   const leaseMs = (config.leaseSeconds ?? 15) * 1000;
-  const registry = new MatchRegistry(store, systemClock, { owner, leaseMs, ...(config.recoveryPageSize ? { recoveryPageSize: config.recoveryPageSize } : {}) });
+  const registry = new MatchRegistry(store, systemClock, {
+    owner,
+    leaseMs,
+    waitingExpiryMs: (config.waitingExpirySeconds ?? 24 * 3600) * 1000,
+    ...(config.recoveryPageSize ? { recoveryPageSize: config.recoveryPageSize } : {}),
+  });
   setRoomContext({ registry, log });
   // A match's room lives in the process that holds the match (never placed elsewhere by Colyseus),
   // and there is one: asking again while it exists or is being made changes nothing.

@@ -113,8 +113,8 @@ export function mountApi(app: Application, ctx: ApiContext): void {
     const status = statusSchema.safeParse(req.query.status);
     if (!status.success) throw new HttpError(400, 'BAD_REQUEST', 'status must be waiting, live or finished.');
     const records = await registry.store.listMatches(status.data ? { status: status.data, limit: 100 } : { limit: 100 });
-    // A class belongs to its class: classroom matches are never listed.
-    const listed = records.filter((r) => !r.classroom);
+    // A class belongs to its class: classroom matches are never listed; nor is a match nobody can join any more.
+    const listed = records.filter((r) => !r.classroom && r.status !== 'expired');
     res.json(await Promise.all(listed.map((r) => summaryFor(r, PUBLIC))));
   });
 

@@ -38,6 +38,7 @@ export class MatchHost {
   private timerQuarter = 0;
   private timerDeadline = 0;
   private timerSeconds = 0;
+  private expiry: { clear(): void } | null = null;
   private closed = false;
 
   private constructor(
@@ -45,6 +46,8 @@ export class MatchHost {
     readonly record: MatchRecord,
     private clock: HostClock,
     log: readonly EventEnvelope[],
+    /** How long the match may wait in the lobby, from its creation (0: for ever). */
+    private readonly waitingExpiryMs: number,
   ) {
     this.state = log.length > 0 ? fold(log) : initialState();
     const tail = log[log.length - 1];
@@ -52,10 +55,10 @@ export class MatchHost {
   }
 
   /** A host for a stored match, its state folded back from the log (also after a restart). */
-  static async open(store: EventStore, matchId: string, clock: HostClock): Promise<MatchHost> {
+  static async open(store: EventStore, matchId: string, clock: HostClock, waitingExpiryMs = 0): Promise<MatchHost> {
     const record = await store.getMatch(matchId);
     if (!record) throw new Error(`No match ${matchId} in the store.`);
-    const host = new MatchHost(store, record, clock, await store.read(matchId));
+    const host = new MatchHost(store, record, clock, await store.read(matchId), waitingExpiryMs);
     host.followUp();
     return host;
   }
@@ -94,6 +97,7 @@ export class MatchHost {
   /** Moves the planning timer onto another clock (a room's clock, once the room exists). */
   useClock(clock: HostClock): void {
     this.stopTimer();
+    this.disarmExpiry();
     this.clock = clock;
     this.followUp();
   }
@@ -133,6 +137,7 @@ export class MatchHost {
     if (this.closed) return;
     this.closed = true;
     this.stopTimer();
+    this.disarmExpiry();
     for (const listener of this.lostListeners) listener();
   }
 
@@ -140,6 +145,7 @@ export class MatchHost {
     this.closed = true;
     this.timer?.clear();
     this.timer = null;
+    this.disarmExpiry();
     await this.idle();
   }
 
@@ -182,12 +188,30 @@ export class MatchHost {
     const now = this.state.status;
     if (now === 'planning' && before === 'lobby') await this.store.setStatus(this.matchId, 'live', this.clock.now());
     if (!wasFinished && matchOver(this.state)) await this.store.markFinished(this.matchId, this.clock.now());
+    if (now === 'expired' && before !== 'expired') await this.store.setStatus(this.matchId, 'expired', this.clock.now());
+  }
+
+  /** A match still in the lobby when its wait is over expires (a stored MatchExpired); timed from its creation, so also across restarts. */
+  private armExpiry(): void {
+    if (this.expiry || this.waitingExpiryMs <= 0) return;
+    const wait = Math.max(0, this.record.createdAt + this.waitingExpiryMs - this.clock.now());
+    this.expiry = this.clock.setTimeout(() => {
+      this.expiry = null;
+      this.executeIf(() => this.state.status === 'lobby', { type: 'ExpireMatch', data: {} }, SYSTEM);
+    }, wait);
+  }
+
+  private disarmExpiry(): void {
+    this.expiry?.clear();
+    this.expiry = null;
   }
 
   /** What the server does by itself after each change; each is an ordinary queued command. */
   private followUp(): void {
     if (this.closed) return;
     const s = this.state;
+    if (s.status === 'lobby') this.armExpiry();
+    else this.disarmExpiry();
     if (s.status === 'lobby' && !this.record.classroom && s.seats.length > 0 && s.seats.every((seat) => seat.kind !== 'open')) {
       void this.execute({ type: 'StartMatch', data: {} }, SYSTEM);
       return;

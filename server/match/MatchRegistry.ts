@@ -72,6 +72,8 @@ export interface RegistryOptions {
   leaseMs?: number;
   /** How many matches recovery reads from the store at a time (it reads them all, page by page). */
   recoveryPageSize?: number;
+  /** How long a match may wait in the lobby before the server expires it (0: never). */
+  waitingExpiryMs?: number;
 }
 
 /** How many orphaned matches one sweep takes over at most (the rest wait for the next sweep). */
@@ -87,6 +89,7 @@ export class MatchRegistry {
   readonly owner: string;
   readonly leaseMs: number;
   private readonly recoveryPageSize: number;
+  private readonly waitingExpiryMs: number;
 
   constructor(
     readonly store: EventStore,
@@ -96,6 +99,7 @@ export class MatchRegistry {
     this.owner = options.owner ?? `process-${newSecret()}`;
     this.leaseMs = options.leaseMs ?? 15_000;
     this.recoveryPageSize = options.recoveryPageSize ?? 500;
+    this.waitingExpiryMs = options.waitingExpiryMs ?? 0;
   }
 
   async create(req: NewMatchRequest): Promise<CreatedMatch> {
@@ -192,7 +196,7 @@ export class MatchRegistry {
     if (loaded) return loaded;
     if (this.store.leases && !(await this.store.leases.claim(matchId, this.owner, this.leaseMs)))
       throw new RequestError('MATCH_HOSTED_ELSEWHERE', `Match ${matchId} is hosted by another server process.`);
-    const host = await MatchHost.open(this.store, matchId, this.clock);
+    const host = await MatchHost.open(this.store, matchId, this.clock, this.waitingExpiryMs);
     const raced = this.hosts.get(matchId);
     if (raced) {
       await host.close();

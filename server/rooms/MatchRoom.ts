@@ -158,6 +158,7 @@ export class MatchRoom extends Room<{ state: MatchState }> {
     if (!parsed.success) throw new ServerError(400, 'MALFORMED_OPTIONS: join with {name}, {token}, {spectate} or {facilitatorKey}.');
     const o = parsed.data;
     const matchId = this.roomId;
+    if (this.host.current.status === 'expired') throw new ServerError(410, 'MATCH_EXPIRED: nobody started this match in time, so it was closed; create a new one.');
     if (o.token !== undefined) {
       const seat = await registry.seatForToken(matchId, o.token);
       if (seat === null) throw new ServerError(403, 'INVALID_SEAT_TOKEN: this token does not hold a seat in this match.');

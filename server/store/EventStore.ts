@@ -1,6 +1,7 @@
 import type { EventEnvelope } from '../../shared/replay/envelope';
 
-export type MatchStatus = 'waiting' | 'live' | 'finished';
+/** `expired`: it waited in the lobby too long and was closed (a MatchExpired event). */
+export type MatchStatus = 'waiting' | 'live' | 'finished' | 'expired';
 
 /** What the store keeps about a match beside its log. Secrets are never returned. */
 export interface MatchRecord {

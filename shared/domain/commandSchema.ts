@@ -125,6 +125,7 @@ const DATA: Record<Command['type'], (data: unknown, path: string) => void> = {
     str(d.name, `${path}.name`, 0, 200);
     if (d.bot !== undefined) botSpec(d.bot, `${path}.bot`);
   },
+  ExpireMatch: (v, path) => void object(v, path, []),
   StartMatch(v, path) {
     const d = object(v, path, [], ['fillBots']);
     if (d.fillBots !== undefined) botSpec(d.fillBots, `${path}.fillBots`);

@@ -26,6 +26,12 @@ export interface ClaimSeat {
   data: { seat?: SeatIndex; name: string; bot?: BotSpec };
 }
 
+export interface ExpireMatch {
+  type: 'ExpireMatch';
+  /** The server closes a match that waited too long in the lobby without starting. */
+  data: Record<string, never>;
+}
+
 export interface StartMatch {
   type: 'StartMatch';
   /** Strategy and difficulty of the bots that fill the seats nobody claimed. */
@@ -126,6 +132,7 @@ export type Command =
   | CreateMatch
   | ClaimSeat
   | StartMatch
+  | ExpireMatch
   | SubmitOrders
   | LockOrders
   | UnlockOrders

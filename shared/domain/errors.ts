@@ -5,6 +5,7 @@ export type RuleErrorCode =
   | 'MATCH_EXISTS'
   | 'MATCH_NOT_FOUND'
   | 'MATCH_ENDED'
+  | 'MATCH_EXPIRED'
   | 'SEED_REQUIRED'
   | 'INVALID_SCENARIO'
   | 'INVALID_SETTINGS'

@@ -15,6 +15,7 @@ export type MatchCreated = Ev<
 >;
 export type SeatClaimed = Ev<'SeatClaimed', { seat: SeatIndex; name: string; kind: 'human' | 'bot'; bot?: BotSpec }>;
 export type MatchStarted = Ev<'MatchStarted', { seats: number }>;
+export type MatchExpired = Ev<'MatchExpired', Record<string, never>>;
 export type PlanningOpened = Ev<'PlanningOpened', { quarter: number; standingOrders: Orders[] }>;
 export type OrdersSubmitted = Ev<'OrdersSubmitted', { seat: SeatIndex; quarter: number; orders: Orders }>;
 export type OrdersLocked = Ev<'OrdersLocked', { seat: SeatIndex; quarter: number }>;
@@ -197,6 +198,7 @@ export type GameEvent =
   | MatchCreated
   | SeatClaimed
   | MatchStarted
+  | MatchExpired
   | PlanningOpened
   | OrdersSubmitted
   | OrdersLocked

@@ -6,7 +6,7 @@ import type { Orders } from './orders';
 // All money in the state is whole US dollars: sums stay exact, so the cash identity holds to
 // the dollar. Orders keep the sheet's $M; rules convert with `usdFromM`.
 
-export type MatchStatus = 'new' | 'lobby' | 'planning' | 'ended';
+export type MatchStatus = 'new' | 'lobby' | 'planning' | 'ended' | 'expired';
 
 export interface Seat {
   index: SeatIndex;

@@ -8,7 +8,7 @@ import { decideForkMatch } from './fork';
 import { decideInjectShock } from './shocks';
 import { decideRevealResults, decideSetStagedReveal } from './reveal';
 import { decideEndMatch } from './endEarly';
-import { decideClaimSeat, decideCreateMatch, decideStartMatch } from './lifecycle';
+import { decideClaimSeat, decideCreateMatch, decideExpireMatch, decideStartMatch } from './lifecycle';
 import {
   decideEndPlanning,
   decideLockOrders,
@@ -28,6 +28,8 @@ export function decide(state: GameState, input: Command | unknown, ctx: DecideCo
       return decideCreateMatch(state, command, ctx);
     case 'ClaimSeat':
       return decideClaimSeat(state, command, ctx);
+    case 'ExpireMatch':
+      return decideExpireMatch(state, command, ctx);
     case 'StartMatch':
       return decideStartMatch(state, command, ctx);
     case 'SubmitOrders':

@@ -50,6 +50,9 @@ export function applyEvent(s: GameState, event: GameEvent): void {
         : { index: d.seat, name: d.name, kind: d.kind };
       return;
     }
+    case 'MatchExpired':
+      s.status = 'expired';
+      return;
     case 'MatchStarted':
       s.players = s.seats.map((seat) => newPlayer(seat.index, s.scenario));
       return;

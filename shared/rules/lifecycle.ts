@@ -1,4 +1,4 @@
-import type { ClaimSeat, CreateMatch, StartMatch } from '../domain/commands';
+import type { ClaimSeat, CreateMatch, ExpireMatch, StartMatch } from '../domain/commands';
 import { RuleError } from '../domain/errors';
 import type { GameEvent } from '../domain/events';
 import type { DecideContext } from '../domain/ids';
@@ -19,7 +19,15 @@ function requireRole(ctx: DecideContext, allowed: ReadonlyArray<DecideContext['a
 function requireLobby(state: GameState): void {
   if (state.status === 'new') throw new RuleError('MATCH_NOT_FOUND', 'This match has not been created.');
   if (state.status === 'ended') throw new RuleError('MATCH_ENDED', 'This match has ended.');
+  if (state.status === 'expired') throw new RuleError('MATCH_EXPIRED', 'This match waited too long for players and was closed; create a new one.');
   if (state.status !== 'lobby') throw new RuleError('WRONG_PHASE', 'The match has already started.');
+}
+
+/** A match nobody started in time is closed for good (the server's timer decides when). */
+export function decideExpireMatch(state: GameState, _cmd: ExpireMatch, ctx: DecideContext): GameEvent[] {
+  requireRole(ctx, ['system'], 'expire a match');
+  requireLobby(state);
+  return [{ type: 'MatchExpired', data: {} }];
 }
 
 function checkSetting(name: string, v: number, min: number, max: number): void {

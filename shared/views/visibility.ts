@@ -131,6 +131,7 @@ const POLICY: { [T in EventType]: Rule<T> } = {
   OperatingCostsCharged: { own: ['robotaxi', 'robots', 'satellites'] },
   SeatClaimed: 'public',
   MatchStarted: 'public',
+  MatchExpired: 'public',
   OrdersLocked: 'public',
   OrdersUnlocked: 'public',
   MatchPaused: 'public',

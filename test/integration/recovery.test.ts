@@ -49,3 +49,45 @@ describe('recovery after a restart', () => {
     }
   }, 60_000);
 });
+
+describe('waiting matches that nobody starts', () => {
+  it('expire after the configured time with a stored event: the summary says expired, a join is refused, lists leave them out; also across a restart', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'expiry-'));
+    const startWith = (waitingExpirySeconds: number) => startServer({ port: 0, dataDir: dir, logLevel: 'error', waitingExpirySeconds }, jsonLogger('error', () => undefined));
+    let server = await startWith(1);
+    try {
+      const api = (path: string) => fetch(`http://127.0.0.1:${server.port}${path}`).then((r) => r.json() as Promise<Record<string, unknown>>);
+      const lonely = await post(server, { seats: 2, planningSeconds: 0, seed: 'lonely' });
+      const started = await post(server, { seats: 1, planningSeconds: 600, seed: 'started' });
+      const player = await GameClient.join(server.port, started.matchId, { name: 'Ada' });
+      await player.until(() => player.state.status === 'planning');
+      expect(await api(`/api/matches/${lonely.matchId}`)).toMatchObject({ status: 'waiting' });
+      const waited = Date.now();
+      for (let i = 0; i < 100 && (await api(`/api/matches/${lonely.matchId}`)).status !== 'expired'; i++) await new Promise((r) => setTimeout(r, 50));
+      expect(Date.now() - waited).toBeLessThan(4_000);
+      expect(await api(`/api/matches/${lonely.matchId}`)).toMatchObject({ status: 'expired' });
+      await expect(GameClient.join(server.port, lonely.matchId, { name: 'Late' })).rejects.toThrow(/MATCH_EXPIRED/);
+      const listed = (await fetch(`http://127.0.0.1:${server.port}/api/matches`).then((r) => r.json())) as Array<{ matchId: string }>;
+      expect(listed.map((m) => m.matchId)).not.toContain(lonely.matchId);
+      expect(listed.map((m) => m.matchId)).toContain(started.matchId);
+      const log = (await fetch(`http://127.0.0.1:${server.port}/api/matches/${lonely.matchId}/events`).then((r) => r.text())).trim().split('\n');
+      expect(JSON.parse(log.at(-1)!)).toMatchObject({ type: 'MatchExpired' });
+      // A match that started is not touched by the timer.
+      expect(player.state.status).toBe('planning');
+      await player.leave();
+
+      // One created now and left waiting through a restart expires on time all the same.
+      await server.close();
+      server = await startWith(2);
+      const later = await post(server, { seats: 2, planningSeconds: 0, seed: 'later' });
+      await server.close();
+      server = await startWith(2);
+      expect(server.registry.loaded().map((h) => h.matchId)).not.toContain(lonely.matchId);
+      for (let i = 0; i < 100 && (await api(`/api/matches/${later.matchId}`)).status !== 'expired'; i++) await new Promise((r) => setTimeout(r, 50));
+      expect(await api(`/api/matches/${later.matchId}`)).toMatchObject({ status: 'expired' });
+    } finally {
+      await server.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+});

@@ -4,7 +4,13 @@ import { configFromEnv } from '../../server/config';
 describe('server configuration from the environment', () => {
   it('defaults to one process on SQLite, with no shared services', () => {
     const config = configFromEnv({ DATA_DIR: '/tmp/cl-data' });
-    expect(config).toEqual({ port: 2567, dataDir: '/tmp/cl-data', logLevel: 'info', leaseSeconds: 15 });
+    expect(config).toEqual({ port: 2567, dataDir: '/tmp/cl-data', logLevel: 'info', leaseSeconds: 15, waitingExpirySeconds: 24 * 3600 });
+  });
+
+  it('reads how long a waiting match may wait, and refuses nonsense', () => {
+    expect(configFromEnv({ WAITING_EXPIRY_HOURS: '0.5' }).waitingExpirySeconds).toBe(1800);
+    expect(configFromEnv({ WAITING_EXPIRY_HOURS: '0' }).waitingExpirySeconds).toBe(0);
+    for (const bad of ['-1', 'soon', '9000']) expect(() => configFromEnv({ WAITING_EXPIRY_HOURS: bad })).toThrow(/WAITING_EXPIRY_HOURS/);
   });
 
   it('reads the scale-out settings', () => {

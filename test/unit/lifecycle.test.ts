@@ -55,6 +55,18 @@ describe('match lifecycle', () => {
     given(full).when({ type: 'ClaimSeat', data: { name: 'Late' } }).thenRejects('NO_FREE_SEAT');
   });
 
+  it('the server expires a match still in the lobby; nobody joins or starts it after that', () => {
+    const expired: GameEvent = { type: 'MatchExpired', data: {} };
+    given([created, ada]).when({ type: 'ExpireMatch', data: {} }).then([expired]);
+    given([created]).when({ type: 'ExpireMatch', data: {} }, asPlayer(0)).thenRejects('NOT_ALLOWED');
+    given([created]).when({ type: 'ExpireMatch', data: {} }, { role: 'facilitator' }).thenRejects('NOT_ALLOWED');
+    given([created, ...started]).when({ type: 'ExpireMatch', data: {} }).thenRejects('WRONG_PHASE');
+    expect(given([created, expired]).state.status).toBe('expired');
+    given([created, expired]).when({ type: 'ClaimSeat', data: { name: 'Late' } }).thenRejects('MATCH_EXPIRED');
+    given([created, expired]).when({ type: 'StartMatch', data: {} }).thenRejects('MATCH_EXPIRED');
+    given([created, expired]).when({ type: 'ExpireMatch', data: {} }).thenRejects('MATCH_EXPIRED');
+  });
+
   it('a facilitator closes joining: no new player takes a seat, a bot still may; reopening lets them in', () => {
     const facilitator = { role: 'facilitator' } as const;
     const closed: GameEvent = { type: 'JoiningSet', data: { open: false } };

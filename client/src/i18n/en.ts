@@ -88,6 +88,7 @@ export const en = {
   joinCooldown: 'This seat was disconnected for sending too many messages. Try again in {s} s.',
   joinTokenInvalid: 'Your link to this seat no longer works (the facilitator may have removed it). Join again from the lobby.',
   joinNotFound: 'There is no such match. Check the code.',
+  joinExpired: 'This match waited too long for players and was closed. Create a new one from the lobby.',
   errorPrefix: 'Refused',
   revenue: 'Revenue',
   spend: 'Spending',

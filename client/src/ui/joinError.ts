@@ -14,6 +14,7 @@ const KNOWN: Record<string, MessageKey> = {
   FLOOD_COOLDOWN: 'joinCooldown',
   INVALID_SEAT_TOKEN: 'joinTokenInvalid',
   MATCH_NOT_FOUND: 'joinNotFound',
+  MATCH_EXPIRED: 'joinExpired',
 };
 
 /**
