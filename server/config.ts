@@ -19,6 +19,8 @@ export interface ServerConfig {
   recoveryPageSize?: number;
   /** How long a match may wait in the lobby before it expires (default 24 h; 0: never). */
   waitingExpirySeconds?: number;
+  /** How long a waiting match's room stays open with nobody in it (default 60 s; a join opens it again). */
+  lobbyIdleSeconds?: number;
 }
 
 const urlOf = (env: NodeJS.ProcessEnv, name: string, protocols: string[]): string | undefined => {

@@ -40,6 +40,7 @@ export async function startServer(config: ServerConfig, log: Logger = jsonLogger
     owner,
     leaseMs,
     waitingExpiryMs: (config.waitingExpirySeconds ?? 24 * 3600) * 1000,
+    lobbyIdleMs: (config.lobbyIdleSeconds ?? 60) * 1000,
     ...(config.recoveryPageSize ? { recoveryPageSize: config.recoveryPageSize } : {}),
   });
   setRoomContext({ registry, log });
@@ -70,7 +71,9 @@ export async function startServer(config: ServerConfig, log: Logger = jsonLogger
     selectProcessIdToCreateRoom: (_roomName, options) => processHosting(registry, options),
     express: (app) => mountApi(app, { registry, log, openRoom, clientDir: CLIENT_DIR }),
   });
-  gameServer.define('match', MatchRoom);
+  // Clients join with joinOrCreate('match', {matchId}): a stored match without a room (one waiting
+  // since before a restart, or whose empty lobby closed) gets it on its first join.
+  gameServer.define('match', MatchRoom).filterBy(['matchId']);
   // Spectators share one watch room per match, created when the first one arrives.
   gameServer.define('watch', WatchRoom).filterBy(['matchId']);
   await gameServer.listen(config.port);
@@ -78,6 +81,7 @@ export async function startServer(config: ServerConfig, log: Logger = jsonLogger
 
   const recovered = await registry.recoverAll();
   for (const host of recovered) await openRoom(host.matchId);
+  const expirySweep = startExpirySweep(registry, config.waitingExpirySeconds ?? 24 * 3600, log);
   const sweeper = store.leases ? startSweeper(registry, openRoom, leaseMs / 3, log, config.redisUrl !== undefined) : null;
   log.info('server ready', {
     port,
@@ -96,6 +100,9 @@ export async function startServer(config: ServerConfig, log: Logger = jsonLogger
       closing ??= (async () => {
         log.info('shutting down', { matches: registry.loaded().length });
         if (sweeper) clearInterval(sweeper);
+        if (expirySweep) clearInterval(expirySweep);
+        // Hosts first: from here on a command is refused (MATCH_CLOSED) and no bot or timer acts, so
+        // rooms closing their clients below cannot set a match moving again.
         await gameServer.gracefullyShutdown(false);
         await registry.close();
         await store.close();
@@ -117,6 +124,31 @@ async function processHosting(registry: MatchRegistry, options: { matchId?: unkn
   const record = typeof options.matchId === 'string' && options.matchId.length <= 64 ? await registry.find(options.matchId) : null;
   const listing = record ? await matchMaker.driver.findOne({ roomId: record.matchId }) : undefined;
   return listing?.processId ?? matchMaker.processId;
+}
+
+/**
+ * Waiting matches that nobody hosts expire here once their wait is over (a hosted one has its own
+ * timer): at start, then every quarter of the wait (at most every 10 minutes).
+ */
+function startExpirySweep(registry: MatchRegistry, expirySeconds: number, log: Logger) {
+  if (expirySeconds <= 0) return null;
+  let running = false;
+  const sweep = async () => {
+    if (running) return;
+    running = true;
+    try {
+      const expired = await registry.expireWaiting();
+      if (expired.length > 0) log.info('waiting matches expired', { count: expired.length });
+    } catch (e) {
+      log.warn('expiry sweep failed', { error: String(e) });
+    } finally {
+      running = false;
+    }
+  };
+  void sweep();
+  const timer = setInterval(sweep, Math.min(Math.max(expirySeconds * 250, 250), 10 * 60_000));
+  timer.unref();
+  return timer;
 }
 
 /**

@@ -9,9 +9,10 @@ import { RequestError, type MatchRegistry } from '../match/MatchRegistry';
 import type { MatchRecord } from '../store/EventStore';
 import { placeholderPage } from './placeholderPage';
 import { fold } from '../../shared/replay/fold';
-import { exportCsv, summarize } from './summaries';
+import { exportCsv, joinCodeFor, summarize } from './summaries';
+import { publicListing, type MatchListing } from '../match/listing';
 import { liveMatchFile, matchFile } from '../../shared/replay/matchFile';
-import { disclosureOf, PUBLIC, publishedLog, readsBooksOf, seesWholeLog, visibleEvents, type Audience } from '../../shared/views/visibility';
+import { disclosureOf, publishedLog, readsBooksOf, seesWholeLog, visibleEvents, type Audience } from '../../shared/views/visibility';
 import type { EventEnvelope } from '../../shared/replay/envelope';
 import { audienceOf } from './audience';
 import { matchOver } from '../../shared/rules/reveal';
@@ -109,19 +110,32 @@ export function mountApi(app: Application, ctx: ApiContext): void {
 
   mountSessions(app, registry, ctx.openRoom, (message) => new HttpError(400, 'BAD_REQUEST', message));
 
+  /** A match's stored public listing; one stored before listings were kept gets it now, once. */
+  async function listingFor(record: MatchRecord): Promise<MatchListing> {
+    if (record.listing) return JSON.parse(record.listing) as MatchListing;
+    const { state, readLog } = await matchData(record);
+    const listing = await publicListing(record, state, record.version, readLog);
+    await registry.store.saveListing(record.matchId, JSON.stringify(listing));
+    return listing;
+  }
+
   app.get('/api/matches', async (req, res) => {
     const status = statusSchema.safeParse(req.query.status);
     if (!status.success) throw new HttpError(400, 'BAD_REQUEST', 'status must be waiting, live or finished.');
-    const records = await registry.store.listMatches(status.data ? { status: status.data, limit: 100 } : { limit: 100 });
     // A class belongs to its class: classroom matches are never listed; nor is a match nobody can join any more.
-    const listed = records.filter((r) => !r.classroom && r.status !== 'expired');
-    res.json(await Promise.all(listed.map((r) => summaryFor(r, PUBLIC))));
+    const records = await registry.store.listMatches({ listed: true, limit: 100, ...(status.data ? { status: status.data } : {}) });
+    // Stored listings: a list reads rows, it folds no log (one still being created has none yet).
+    res.json(await Promise.all(records.filter((r) => r.version > 0).map(listingFor)));
   });
 
   app.get('/api/matches/:id', async (req, res) => {
     const record = await recordOf(req);
     const audience = await audienceOf(registry, record, req);
-    res.json(await summaryFor(record, audience, String(req.params.id).toUpperCase() === record.joinCode));
+    const byCode = String(req.params.id).toUpperCase() === record.joinCode;
+    // A finished match reads the same for everyone: its stored listing is its summary.
+    const stored = record.status === 'finished' && record.listing ? (JSON.parse(record.listing) as MatchListing) : null;
+    if (stored?.version === record.version && stored.stateHash) return void res.json({ ...stored, joinCode: joinCodeFor(record, audience, byCode) });
+    res.json(await summaryFor(record, audience, byCode));
   });
 
   app.get('/api/matches/:id/events', async (req, res) => {

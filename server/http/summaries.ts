@@ -2,25 +2,16 @@ import type { GameState } from '../../shared/domain/state';
 import { buildSnapshots, stateHash, type Foldable } from '../../shared/replay/fold';
 import { quarterLabel } from '../../shared/rules/calendar';
 import { LINES } from '../../shared/scenario/types';
+import { listingOf } from '../match/listing';
+import type { MatchSummary } from '../../shared/wire/matches';
+
+export type { MatchSummary };
 import type { MatchRecord } from '../store/EventStore';
 import { viewHash, type Audience } from '../../shared/views/visibility';
 
-export interface MatchSummary {
-  matchId: string;
-  joinCode: string;
-  status: MatchRecord['status'];
-  classroom: boolean;
-  quarter: number;
-  quarters: number;
-  seats: Array<{ name: string; bot: boolean; strategy?: string }>;
-  openSeats: number;
-  /** seq of the last event this reader may see. */
-  version: number;
-  /** The hash of the state that event leads to, once the match is over (a live state's hash could be searched for hidden values). */
-  stateHash?: string;
-  /** While live: the hash of what this reader sees of that state (shared/views/visibility viewHash). */
-  viewHash?: string;
-  winner?: number;
+/** A classroom's code goes to its facilitator and to whoever already typed it, not to everyone with the id. */
+export function joinCodeFor(record: Pick<MatchRecord, 'classroom' | 'joinCode'>, audience: Audience, byCode = false): string {
+  return !record.classroom || byCode || audience.kind === 'facilitator' ? record.joinCode : '';
 }
 
 /** How a reader sees the match: the state they may see, its last seq, and whether the join code is theirs to read. */
@@ -35,24 +26,11 @@ export interface SummaryOf {
 
 export function summarize(record: MatchRecord, of: SummaryOf): MatchSummary {
   const { state } = of;
-  const summary: MatchSummary = {
-    matchId: record.matchId,
-    // A classroom's code goes to its facilitator and to whoever already typed it, not to everyone with the id.
-    joinCode: !record.classroom || of.byCode || of.audience.kind === 'facilitator' ? record.joinCode : '',
-    status: record.status,
-    classroom: record.classroom,
-    quarter: state.quarter,
-    quarters: state.scenario.quarters,
-    seats: state.seats.map((s) => (s.bot ? { name: s.name, bot: true, strategy: s.bot.strategy } : { name: s.name, bot: false })),
-    openSeats: state.seats.filter((s) => s.kind === 'open').length,
-    version: of.version,
-  };
+  const summary: MatchSummary = { ...listingOf(record, state, record.status), joinCode: joinCodeFor(record, of.audience, of.byCode), version: of.version };
   if (of.over) summary.stateHash = stateHash(state);
   else summary.viewHash = viewHash(state, of.audience);
-  if (state.result) summary.winner = state.result.winner;
   return summary;
 }
-
 
 const CSV_COLUMNS = [
   'quarter',

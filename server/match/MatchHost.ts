@@ -14,6 +14,7 @@ import { viewFor } from '../../shared/views/viewFor';
 import { type EventStore, type MatchRecord, StoreError } from '../store/EventStore';
 import type { HostClock } from './clock';
 import { nativeSha256Hex } from './digest';
+import { listingKey, publicListing } from './listing';
 
 export type Outcome = { ok: true; seq: number; events: readonly GameEvent[] } | { ok: false; code: string; message: string };
 export type HostListener = (events: readonly EventEnvelope[], state: GameState) => void;
@@ -40,6 +41,8 @@ export class MatchHost {
   private timerSeconds = 0;
   private expiry: { clear(): void } | null = null;
   private closed = false;
+  /** listingKey of the listing last stored for this match. */
+  private listedKey = '';
 
   private constructor(
     private readonly store: EventStore,
@@ -58,7 +61,9 @@ export class MatchHost {
   static async open(store: EventStore, matchId: string, clock: HostClock, waitingExpiryMs = 0): Promise<MatchHost> {
     const record = await store.getMatch(matchId);
     if (!record) throw new Error(`No match ${matchId} in the store.`);
-    const host = new MatchHost(store, record, clock, await store.read(matchId), waitingExpiryMs);
+    const log = await store.read(matchId);
+    const host = new MatchHost(store, record, clock, log, waitingExpiryMs);
+    if (log.length > 0) await host.relist(async () => log);
     host.followUp();
     return host;
   }
@@ -178,6 +183,7 @@ export class MatchHost {
     this.state = evolveAll(this.state, events);
     this.last = { seq: sealed[sealed.length - 1]!.seq, hash: sealed[sealed.length - 1]!.hash };
     await this.recordStatus(before, wasFinished);
+    await this.relist();
     // Timers first, so that listeners already see the new deadline.
     this.followUp();
     for (const listener of this.listeners) listener(sealed, this.state);
@@ -191,6 +197,19 @@ export class MatchHost {
     if (now === 'expired' && before !== 'expired') await this.store.setStatus(this.matchId, 'expired', this.clock.now());
   }
 
+  /**
+   * Stores the match's public listing when what it shows has changed (a seat, the quarter, the
+   * status, the winner): a few writes a quarter, so lists never fold logs.
+   */
+  private async relist(readLog = () => this.store.read(this.matchId)): Promise<void> {
+    const key = listingKey(this.state);
+    if (key === this.listedKey) return;
+    const listing = JSON.stringify(await publicListing(this.record, this.state, this.version, readLog));
+    if (listing !== this.record.listing) await this.store.saveListing(this.matchId, listing);
+    this.record.listing = listing;
+    this.listedKey = key;
+  }
+
   /** A match still in the lobby when its wait is over expires (a stored MatchExpired); timed from its creation, so also across restarts. */
   private armExpiry(): void {
     if (this.expiry || this.waitingExpiryMs <= 0) return;
@@ -199,6 +218,20 @@ export class MatchHost {
       this.expiry = null;
       this.executeIf(() => this.state.status === 'lobby', { type: 'ExpireMatch', data: {} }, SYSTEM);
     }, wait);
+  }
+
+  /** Stores MatchExpired now if the match is still in the lobby and its wait is over (the expiry sweep of unhosted matches). */
+  async expireIfDue(): Promise<void> {
+    if (this.waitingExpiryMs <= 0 || this.clock.now() < this.record.createdAt + this.waitingExpiryMs) return;
+    this.disarmExpiry();
+    const run = this.queue.then(() => (this.state.status === 'lobby' ? this.apply({ type: 'ExpireMatch', data: {} }, SYSTEM) : undefined));
+    this.queue = run.catch(() => undefined);
+    await run;
+  }
+
+  /** Whether anyone follows this host's changes (a room, a watch room). */
+  get followed(): boolean {
+    return this.listeners.size > 0;
   }
 
   private disarmExpiry(): void {

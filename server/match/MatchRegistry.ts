@@ -8,7 +8,7 @@ import { initialState } from '../../shared/rules/initialState';
 import { matchOver } from '../../shared/rules/reveal';
 import { DEFAULT_SCENARIO } from '../../shared/scenario/loadScenario';
 import { withQuarters } from '../../shared/scenario/variants';
-import { StoreError, type EventStore, type MatchRecord } from '../store/EventStore';
+import { StoreError, type EventStore, type MatchFilter, type MatchRecord } from '../store/EventStore';
 import type { HostClock } from './clock';
 import { nativeSha256Hex } from './digest';
 import { MatchHost, type Outcome } from './MatchHost';
@@ -74,6 +74,8 @@ export interface RegistryOptions {
   recoveryPageSize?: number;
   /** How long a match may wait in the lobby before the server expires it (0: never). */
   waitingExpiryMs?: number;
+  /** How long a waiting match's room stays open with nobody in it before the match is unloaded. */
+  lobbyIdleMs?: number;
 }
 
 /** How many orphaned matches one sweep takes over at most (the rest wait for the next sweep). */
@@ -90,6 +92,7 @@ export class MatchRegistry {
   readonly leaseMs: number;
   private readonly recoveryPageSize: number;
   private readonly waitingExpiryMs: number;
+  readonly lobbyIdleMs: number;
 
   constructor(
     readonly store: EventStore,
@@ -100,6 +103,7 @@ export class MatchRegistry {
     this.leaseMs = options.leaseMs ?? 15_000;
     this.recoveryPageSize = options.recoveryPageSize ?? 500;
     this.waitingExpiryMs = options.waitingExpiryMs ?? 0;
+    this.lobbyIdleMs = options.lobbyIdleMs ?? 60_000;
   }
 
   async create(req: NewMatchRequest): Promise<CreatedMatch> {
@@ -249,22 +253,67 @@ export class MatchRegistry {
   }
 
   /**
-   * Brings unfinished matches back to life (on boot): all of them with a one-process store, else
-   * those that no live process holds.
+   * Brings the live matches back (on boot): all of them with a one-process store, else those that
+   * no live process holds. A waiting match is not hosted until someone joins it (its room is made
+   * on the first join) or its wait is over (expireWaiting): memory grows with the matches being
+   * played, not with the matches ever created.
    */
   async recoverAll(): Promise<MatchHost[]> {
     if (this.store.leases) return this.adoptOrphans();
     const hosts: MatchHost[] = [];
-    for (const status of ['live', 'waiting'] as const) for await (const page of this.pages(status)) hosts.push(...(await Promise.all(page.map((m) => this.open(m.matchId)))));
+    for await (const page of this.pages({ status: 'live' })) hosts.push(...(await Promise.all(page.map((m) => this.open(m.matchId)))));
     return hosts;
   }
 
+  /**
+   * Expires the waiting matches whose wait is over and that nobody hosts (a hosted one expires on
+   * its own timer): each is hosted just long enough to store its MatchExpired. Returns their ids.
+   */
+  async expireWaiting(): Promise<string[]> {
+    if (this.waitingExpiryMs <= 0) return [];
+    const expired: string[] = [];
+    for await (const page of this.pages({ status: 'waiting', createdBefore: this.clock.now() - this.waitingExpiryMs + 1 })) {
+      for (const record of page) {
+        if (this.hosts.has(record.matchId)) continue;
+        let host: MatchHost;
+        try {
+          host = await this.open(record.matchId);
+        } catch (e) {
+          if (e instanceof RequestError && e.code === 'MATCH_HOSTED_ELSEWHERE') continue;
+          throw e;
+        }
+        await host.expireIfDue();
+        if (host.current.status === 'expired') expired.push(record.matchId);
+        await this.release(host);
+      }
+    }
+    return expired;
+  }
+
+  /**
+   * Stops hosting a match once nothing needs its host: nobody follows it (no room, no watch room)
+   * and it is waiting, expired or over. A live match stays: its bots and timer run without clients.
+   */
+  async release(host: MatchHost): Promise<void> {
+    const s = host.current;
+    if (host.followed || (s.status !== 'lobby' && s.status !== 'expired' && !matchOver(s))) return;
+    await this.unload(host);
+  }
+
+  /** Stops hosting a match (its log keeps it; a later join or sweep opens it again). */
+  private async unload(host: MatchHost): Promise<void> {
+    if (this.hosts.get(host.matchId) !== host) return;
+    this.hosts.delete(host.matchId);
+    await host.close();
+    await this.store.leases?.release(this.owner, [host.matchId]);
+  }
+
   /** Every match of a status, page by page: however many there are, none is left out. */
-  private async *pages(status: MatchRecord['status']): AsyncGenerator<MatchRecord[]> {
+  private async *pages(filter: Omit<MatchFilter, 'after' | 'limit'>): AsyncGenerator<MatchRecord[]> {
     const limit = this.recoveryPageSize;
     let after: MatchRecord | undefined;
     for (;;) {
-      const page = await this.store.listMatches({ status, limit, ...(after ? { after } : {}) });
+      const page = await this.store.listMatches({ ...filter, limit, ...(after ? { after } : {}) });
       if (page.length > 0) yield page;
       if (page.length < limit) return;
       after = page[page.length - 1];

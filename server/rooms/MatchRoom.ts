@@ -10,7 +10,10 @@ import { evolveAll } from '../../shared/rules/evolve';
 import { controlEvents, heldQuarter } from '../../shared/rules/reveal';
 import { disclosureOf, seatsEvents } from '../../shared/views/visibility';
 import { quarterEvents } from '../../shared/views/quarterReport';
+import { z } from 'zod';
 import type { MatchHost } from '../match/MatchHost';
+import { RequestError } from '../match/MatchRegistry';
+import { systemClock } from '../match/clock';
 import { MatchState } from './matchSchema';
 import { project } from './project';
 import { RateLimiter } from './rateLimit';
@@ -55,6 +58,8 @@ interface ClientData extends Seated {
 /** Seconds a dropped player keeps the seat before a bot takes over until they come back. */
 const RECONNECT_GRACE_SECONDS = 20;
 const FINISHED_IDLE_MS = 60_000;
+const MATCH_EXPIRED = 'MATCH_EXPIRED: nobody started this match in time, so it was closed; create a new one.';
+const roomOptionsSchema = z.object({ matchId: z.string().min(1).max(64) });
 
 /**
  * The room adapts; the engine decides. A message becomes a command for the match host, which
@@ -72,6 +77,8 @@ export class MatchRoom extends Room<{ state: MatchState }> {
   private heldEvents: readonly EventEnvelope[] | null = null;
   private seen!: GameState;
   private readonly cooldowns = new SeatCooldowns();
+  private readonly unfollow: Array<() => void> = [];
+  private lobbyIdle: { clear(): void } | null = null;
 
   override messages = {
     command: (client: Client, message: unknown) => this.onCommand(client, message),
@@ -82,10 +89,21 @@ export class MatchRoom extends Room<{ state: MatchState }> {
     },
   };
 
-  override async onCreate(options: { matchId: string }): Promise<void> {
+  override async onCreate(options: unknown): Promise<void> {
     const { registry } = roomContext();
-    this.roomId = options.matchId;
-    this.host = await registry.open(options.matchId);
+    // Made by the server for a new match, or by a client's joinOrCreate for a stored one that has no room yet.
+    const parsed = roomOptionsSchema.safeParse(options);
+    if (!parsed.success) throw new ServerError(400, 'MALFORMED_OPTIONS: join a match with {matchId}.');
+    const record = await registry.store.getMatch(parsed.data.matchId);
+    if (!record) throw new ServerError(404, `MATCH_NOT_FOUND: there is no match "${parsed.data.matchId}".`);
+    if (record.status === 'expired') throw new ServerError(410, MATCH_EXPIRED);
+    this.roomId = record.matchId;
+    try {
+      this.host = await registry.open(record.matchId);
+    } catch (e) {
+      if (e instanceof RequestError) throw new ServerError(409, `${e.code}: ${e.message}`);
+      throw e;
+    }
     // Another process took the match over: its clients must join it again there.
     this.host.onLost(() => void this.disconnect(MATCH_MOVED_CLOSE_CODE));
     this.host.useClock({
@@ -95,7 +113,7 @@ export class MatchRoom extends Room<{ state: MatchState }> {
         return { clear: () => delayed.clear() };
       },
     });
-    const log = await registry.store.read(options.matchId);
+    const log = await registry.store.read(record.matchId);
     const state = this.host.current;
     this.seen = state;
     const held = heldQuarter(state);
@@ -108,10 +126,12 @@ export class MatchRoom extends Room<{ state: MatchState }> {
     this.lastQuarter = resolved >= 1 ? quarterEvents(log, resolved) : null;
     this.setState(new MatchState());
     this.refresh(true);
-    this.host.onChange((events, next) => this.onEvents(events, next));
-    this.host.onChange((_events, next) => spectatorDelayed(next) && this.dropSpectators());
+    this.unfollow.push(this.host.onChange((events, next) => this.onEvents(events, next)));
+    this.unfollow.push(this.host.onChange((_events, next) => spectatorDelayed(next) && this.dropSpectators()));
+    this.armLobbyIdle();
     if (this.shown().status === 'ended') this.finish();
-    this.setMetadata({ joinCode: this.host.record.joinCode, classroom: this.host.record.classroom });
+    // matchId too: it is what joinOrCreate('match', {matchId}) filters on (filterBy keeps it in the metadata, which this replaces).
+    this.setMetadata({ matchId: this.host.matchId, joinCode: this.host.record.joinCode, classroom: this.host.record.classroom });
   }
 
   /** The state players and spectators see: the live one, or the one before a held resolution. */
@@ -144,7 +164,25 @@ export class MatchRoom extends Room<{ state: MatchState }> {
       if (released) this.heldEvents = null;
       this.refresh(resolution !== null || released, retired);
     }
+    if (next.status !== prior.status) this.armLobbyIdle();
     if (this.shown().status === 'ended') this.finish();
+  }
+
+  /**
+   * A waiting (or expired) match's room closes once nobody has been in it for the registry's
+   * lobbyIdleMs, and its host is let go; a join makes both again (joinOrCreate). Not Colyseus'
+   * autoDispose: a room turned back to autoDispose = false inside the second after a leave keeps a
+   * stale dispose timer and then never disposes, which hung the server's shutdown.
+   */
+  private armLobbyIdle(): void {
+    this.lobbyIdle?.clear();
+    this.lobbyIdle = null;
+    const waiting = () => this.host.current.status === 'lobby' || this.host.current.status === 'expired';
+    if (!waiting() || this.clients.length > 0) return;
+    this.lobbyIdle = this.clock.setTimeout(() => {
+      this.lobbyIdle = null;
+      if (waiting() && this.clients.length === 0) void this.disconnect();
+    }, roomContext().registry.lobbyIdleMs);
   }
 
   /** A delay was just set: spectators here see live data, so they move to the watch room. */
@@ -153,12 +191,26 @@ export class MatchRoom extends Room<{ state: MatchState }> {
   }
 
   override async onAuth(_client: Client, rawOptions: unknown): Promise<Seated> {
+    // Someone is coming in: an empty lobby stays open for them (and closes later if they are refused).
+    this.lobbyIdle?.clear();
+    this.lobbyIdle = null;
+    try {
+      return await this.admit(rawOptions);
+    } catch (e) {
+      this.armLobbyIdle();
+      throw e;
+    }
+  }
+
+  /** Who a joining client is: a seat (by token, or a newly claimed one), a team member, the facilitator or a spectator. */
+  private async admit(rawOptions: unknown): Promise<Seated> {
     const { registry } = roomContext();
     const parsed = joinOptionsSchema.safeParse(rawOptions ?? {});
     if (!parsed.success) throw new ServerError(400, 'MALFORMED_OPTIONS: join with {name}, {token}, {spectate} or {facilitatorKey}.');
     const o = parsed.data;
     const matchId = this.roomId;
-    if (this.host.current.status === 'expired') throw new ServerError(410, 'MATCH_EXPIRED: nobody started this match in time, so it was closed; create a new one.');
+    if (o.matchId !== undefined && o.matchId !== matchId) throw new ServerError(400, `MALFORMED_OPTIONS: this is the room of match ${matchId}, not ${o.matchId}.`);
+    if (this.host.current.status === 'expired') throw new ServerError(410, MATCH_EXPIRED);
     if (o.token !== undefined) {
       const seat = await registry.seatForToken(matchId, o.token);
       if (seat === null) throw new ServerError(403, 'INVALID_SEAT_TOKEN: this token does not hold a seat in this match.');
@@ -235,6 +287,7 @@ export class MatchRoom extends Room<{ state: MatchState }> {
 
   /** A goodbye, or a drop whose grace window ran out: a bot plays the seat until its owner returns. */
   override onLeave(client: Client): void {
+    this.armLobbyIdle();
     const data = client.userData as ClientData | undefined;
     if (!data || data.role !== 'player' || data.seat === null) return;
     this.unseatClient(client);
@@ -244,6 +297,13 @@ export class MatchRoom extends Room<{ state: MatchState }> {
   }
 
   override async onDispose(): Promise<void> {
+    for (const stop of this.unfollow) stop();
+    // A waiting or finished match needs no host without its room (a live one keeps it: bots, timers,
+    // now on the process's clock, as this room's stops).
+    if (!this.host) return;
+    const { registry } = roomContext();
+    await registry.release(this.host);
+    if (registry.loaded().includes(this.host)) this.host.useClock(systemClock);
     roomContext().log.info('room disposed', { matchId: this.roomId });
   }
 

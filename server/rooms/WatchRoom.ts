@@ -94,8 +94,9 @@ export class WatchRoom extends Room<{ state: MatchState }> {
     this.broadcast('watch', this.info());
   }
 
-  override onDispose(): void {
+  override async onDispose(): Promise<void> {
     this.stopListening();
+    if (this.host) await roomContext().registry.release(this.host);
   }
 
   private info(): WatchInfo {

@@ -8,6 +8,8 @@ export const MAX_MESSAGES_PER_SECOND = 20;
 export const MAX_STRIKES = 40;
 
 export const joinOptionsSchema = z.strictObject({
+  /** The match (clients join with joinOrCreate('match', {matchId, …}), so a stored match gets its room on demand). */
+  matchId: z.string().max(64).optional(),
   name: z.string().max(64).optional(),
   token: z.string().max(128).optional(),
   spectate: z.boolean().optional(),

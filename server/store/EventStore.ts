@@ -1,7 +1,8 @@
 import type { EventEnvelope } from '../../shared/replay/envelope';
 
-/** `expired`: it waited in the lobby too long and was closed (a MatchExpired event). */
-export type MatchStatus = 'waiting' | 'live' | 'finished' | 'expired';
+import type { MatchStatus } from '../../shared/wire/matches';
+
+export type { MatchStatus };
 
 /** What the store keeps about a match beside its log. Secrets are never returned. */
 export interface MatchRecord {
@@ -13,6 +14,11 @@ export interface MatchRecord {
   finishedAt: number | null;
   /** seq of the last stored event (0 before the first). */
   version: number;
+  /**
+   * The match as the public lists show it (JSON of server/match/listing's MatchListing), written
+   * by its host whenever that changes; null for a match stored before listings were kept.
+   */
+  listing: string | null;
 }
 
 export interface NewMatch {
@@ -29,6 +35,10 @@ export interface MatchFilter {
   limit?: number;
   /** The next page: matches listed after this one (newest first, then by id). */
   after?: Pick<MatchRecord, 'createdAt' | 'matchId'>;
+  /** Only matches created before this time (ms). */
+  createdBefore?: number;
+  /** Only matches the public lists may show: no classroom match, none expired. */
+  listed?: boolean;
 }
 
 export type StoreErrorCode = 'MATCH_EXISTS' | 'JOIN_CODE_TAKEN' | 'MATCH_NOT_FOUND' | 'VERSION_CONFLICT' | 'BROKEN_CHAIN' | 'LEASE_LOST';
@@ -55,8 +65,8 @@ export interface MatchLeases {
   /** Gives up some (or all) of this owner's leases, so that others may take them at once. */
   release(owner: string, matchIds?: readonly string[]): Promise<void>;
   /**
-   * Unfinished matches with a log that no live lease holds (their host died or stopped). A match
-   * without events yet belongs to the process that is creating it.
+   * Live matches that no live lease holds (their host died or stopped). A waiting match is no
+   * one's orphan: it is hosted again on its first join (or by the expiry sweep).
    */
   orphans(limit: number): Promise<string[]>;
 }
@@ -77,6 +87,8 @@ export interface EventStore {
   listMatches(filter?: MatchFilter): Promise<MatchRecord[]>;
   setStatus(matchId: string, status: MatchStatus, at: number): Promise<void>;
   markFinished(matchId: string, at: number): Promise<void>;
+  /** Keeps the match's public listing (a derived copy: its log stays the truth). */
+  saveListing(matchId: string, listing: string): Promise<void>;
   /** Stores the hash of one more token for a seat; the seat's earlier tokens stay valid. */
   saveSeatToken(matchId: string, seat: number, tokenHash: string): Promise<void>;
   /** The seat a token hash belongs to, if any. */

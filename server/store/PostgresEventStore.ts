@@ -13,7 +13,8 @@ CREATE TABLE IF NOT EXISTS matches (
   finished_at BIGINT,
   facilitator_key_hash TEXT,
   version INTEGER NOT NULL DEFAULT 0,
-  last_hash TEXT
+  last_hash TEXT,
+  listing TEXT
 );
 CREATE TABLE IF NOT EXISTS events (
   match_id TEXT NOT NULL REFERENCES matches (match_id),
@@ -37,6 +38,7 @@ CREATE TABLE IF NOT EXISTS match_leases (
   expires_at TIMESTAMPTZ NOT NULL
 );
 CREATE INDEX IF NOT EXISTS matches_status ON matches (status, created_at);
+ALTER TABLE matches ADD COLUMN IF NOT EXISTS listing TEXT;
 `;
 
 // Databases created before seat tokens were keyed by their hash held one token per seat, which a
@@ -63,6 +65,7 @@ interface MatchRow {
   created_at: string;
   finished_at: string | null;
   version: number;
+  listing: string | null;
 }
 
 interface EventRow {
@@ -75,7 +78,7 @@ interface EventRow {
   hash: string;
 }
 
-const MATCH_COLUMNS = 'match_id, join_code, status, classroom, created_at, finished_at, version';
+const MATCH_COLUMNS = 'match_id, join_code, status, classroom, created_at, finished_at, version, listing';
 
 const toRecord = (r: MatchRow): MatchRecord => ({
   matchId: r.match_id,
@@ -85,6 +88,7 @@ const toRecord = (r: MatchRow): MatchRecord => ({
   createdAt: Number(r.created_at),
   finishedAt: r.finished_at === null ? null : Number(r.finished_at),
   version: r.version,
+  listing: r.listing,
 });
 
 const toEnvelope = (r: EventRow): EventEnvelope =>
@@ -214,6 +218,8 @@ export class PostgresEventStore implements EventStore, MatchLeases {
     const where: string[] = [];
     const params: unknown[] = [];
     if (filter.status) where.push(`status = $${params.push(filter.status)}`);
+    if (filter.listed) where.push(`NOT classroom AND status <> 'expired'`);
+    if (filter.createdBefore !== undefined) where.push(`created_at < $${params.push(filter.createdBefore)}`);
     if (filter.after) {
       const c = `$${params.push(filter.after.createdAt)}`;
       where.push(`(created_at < ${c} OR (created_at = ${c} AND match_id COLLATE "C" > $${params.push(filter.after.matchId)}))`);
@@ -234,6 +240,10 @@ export class PostgresEventStore implements EventStore, MatchLeases {
   async markFinished(matchId: string, at: number): Promise<void> {
     const { rowCount } = await this.pool.query(`UPDATE matches SET status = 'finished', finished_at = $1 WHERE match_id = $2`, [at, matchId]);
     if (rowCount !== 1) throw new StoreError('MATCH_NOT_FOUND', `No match ${matchId}.`);
+  }
+
+  async saveListing(matchId: string, listing: string): Promise<void> {
+    await this.pool.query('UPDATE matches SET listing = $1 WHERE match_id = $2', [listing, matchId]);
   }
 
   async saveSeatToken(matchId: string, seat: number, tokenHash: string): Promise<void> {
@@ -295,7 +305,7 @@ export class PostgresEventStore implements EventStore, MatchLeases {
   async orphans(limit: number): Promise<string[]> {
     const { rows } = await this.pool.query<{ match_id: string }>(
       `SELECT m.match_id FROM matches m LEFT JOIN match_leases l ON l.match_id = m.match_id
-       WHERE m.status <> 'finished' AND m.version > 0 AND (l.match_id IS NULL OR l.expires_at <= clock_timestamp())
+       WHERE m.status = 'live' AND (l.match_id IS NULL OR l.expires_at <= clock_timestamp())
        ORDER BY m.created_at, m.match_id COLLATE "C" LIMIT $1`,
       [limit],
     );

@@ -12,6 +12,7 @@ interface MatchRow {
   finished_at: number | null;
   version: number;
   last_hash: string | null;
+  listing: string | null;
 }
 
 interface EventRow {
@@ -32,6 +33,7 @@ const toRecord = (r: MatchRow): MatchRecord => ({
   createdAt: r.created_at,
   finishedAt: r.finished_at,
   version: r.version,
+  listing: r.listing,
 });
 
 const toEnvelope = (r: EventRow): EventEnvelope =>
@@ -43,6 +45,8 @@ export class SqliteEventStore implements EventStore {
   private readonly db: Database.Database;
   private readonly stmt;
   private readonly appendTx;
+  /** listMatches' statements, one per combination of filters. */
+  private readonly lists = new Map<string, Database.Statement<unknown[], MatchRow>>();
 
   constructor(readonly file: string) {
     this.db = new Database(file);
@@ -57,21 +61,12 @@ export class SqliteEventStore implements EventStore {
       ),
       getMatch: this.db.prepare<[string], MatchRow>('SELECT * FROM matches WHERE match_id = ?'),
       byCode: this.db.prepare<[string], MatchRow>('SELECT * FROM matches WHERE join_code = ?'),
-      listAll: this.db.prepare<[number], MatchRow>('SELECT * FROM matches ORDER BY created_at DESC, match_id LIMIT ?'),
-      listByStatus: this.db.prepare<[string, number], MatchRow>(
-        'SELECT * FROM matches WHERE status = ? ORDER BY created_at DESC, match_id LIMIT ?',
-      ),
-      listAfter: this.db.prepare<[number, number, string, number], MatchRow>(
-        'SELECT * FROM matches WHERE (created_at < ? OR (created_at = ? AND match_id > ?)) ORDER BY created_at DESC, match_id LIMIT ?',
-      ),
-      listByStatusAfter: this.db.prepare<[string, number, number, string, number], MatchRow>(
-        'SELECT * FROM matches WHERE status = ? AND (created_at < ? OR (created_at = ? AND match_id > ?)) ORDER BY created_at DESC, match_id LIMIT ?',
-      ),
       bumpVersion: this.db.prepare('UPDATE matches SET version = ?, last_hash = ? WHERE match_id = ? AND version = ?'),
       insertEvent: this.db.prepare('INSERT INTO events (match_id, seq, type, data, at, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?)'),
       readFrom: this.db.prepare<[string, number], EventRow>('SELECT * FROM events WHERE match_id = ? AND seq >= ? ORDER BY seq'),
       setStatus: this.db.prepare('UPDATE matches SET status = ? WHERE match_id = ?'),
       finish: this.db.prepare(`UPDATE matches SET status = 'finished', finished_at = ? WHERE match_id = ?`),
+      saveListing: this.db.prepare('UPDATE matches SET listing = ? WHERE match_id = ?'),
       saveToken: this.db.prepare('INSERT OR REPLACE INTO seat_tokens (match_id, seat, token_hash) VALUES (?, ?, ?)'),
       seatForToken: this.db.prepare<[string, string], { seat: number }>('SELECT seat FROM seat_tokens WHERE match_id = ? AND token_hash = ?'),
       deleteToken: this.db.prepare('DELETE FROM seat_tokens WHERE match_id = ? AND token_hash = ?'),
@@ -128,16 +123,17 @@ export class SqliteEventStore implements EventStore {
   }
 
   async listMatches(filter: MatchFilter = {}): Promise<MatchRecord[]> {
-    const limit = filter.limit ?? 100;
+    const where: string[] = [];
+    const params: unknown[] = [];
+    if (filter.status) where.push('status = ?') && params.push(filter.status);
+    if (filter.listed) where.push("classroom = 0 AND status <> 'expired'");
+    if (filter.createdBefore !== undefined) where.push('created_at < ?') && params.push(filter.createdBefore);
     const a = filter.after;
-    const rows = a
-      ? filter.status
-        ? this.stmt.listByStatusAfter.all(filter.status, a.createdAt, a.createdAt, a.matchId, limit)
-        : this.stmt.listAfter.all(a.createdAt, a.createdAt, a.matchId, limit)
-      : filter.status
-        ? this.stmt.listByStatus.all(filter.status, limit)
-        : this.stmt.listAll.all(limit);
-    return rows.map(toRecord);
+    if (a) where.push('(created_at < ? OR (created_at = ? AND match_id > ?))') && params.push(a.createdAt, a.createdAt, a.matchId);
+    const sql = `SELECT * FROM matches ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY created_at DESC, match_id LIMIT ?`;
+    let stmt = this.lists.get(sql);
+    if (!stmt) this.lists.set(sql, (stmt = this.db.prepare<unknown[], MatchRow>(sql)));
+    return stmt.all(...params, filter.limit ?? 100).map(toRecord);
   }
 
   async setStatus(matchId: string, status: MatchStatus, at: number): Promise<void> {
@@ -147,6 +143,11 @@ export class SqliteEventStore implements EventStore {
 
   async markFinished(matchId: string, at: number): Promise<void> {
     if (this.stmt.finish.run(at, matchId).changes !== 1) throw new StoreError('MATCH_NOT_FOUND', `No match ${matchId}.`);
+  }
+
+  async saveListing(matchId: string, listing: string): Promise<void> {
+    if (!this.db.open) return;
+    this.stmt.saveListing.run(listing, matchId);
   }
 
   async saveSeatToken(matchId: string, seat: number, tokenHash: string): Promise<void> {

@@ -10,7 +10,8 @@ CREATE TABLE IF NOT EXISTS matches (
   finished_at INTEGER,
   facilitator_key_hash TEXT,
   version INTEGER NOT NULL DEFAULT 0,
-  last_hash TEXT
+  last_hash TEXT,
+  listing TEXT
 );
 CREATE TABLE IF NOT EXISTS events (
   match_id TEXT NOT NULL,
@@ -32,7 +33,7 @@ CREATE INDEX IF NOT EXISTS matches_status ON matches (status, created_at);
 `;
 
 /** The layout this code writes; older files are moved up to it when opened. */
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 const tableSql = (db: Database.Database, name: string): string | undefined =>
   db.prepare<[string], { sql: string }>("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?").get(name)?.sql;
@@ -45,6 +46,8 @@ const tableSql = (db: Database.Database, name: string): string | undefined =>
  * - Up to version 1 a seat had one token: a new one (a team member joining after a restart, when
  *   only hashes are left) replaced it, and the absent members' tokens stopped working. Since
  *   version 2 seat tokens are keyed by their hash, so a seat keeps every token it handed out.
+ * - Since version 3 a match row keeps its public listing, so lists are read, not folded from logs.
+ *   Older rows get it the first time a list needs it.
  */
 export function prepareSchema(db: Database.Database): void {
   const version = db.pragma('user_version', { simple: true }) as number;
@@ -54,6 +57,8 @@ export function prepareSchema(db: Database.Database): void {
     const oldTokens = /PRIMARY\s+KEY\s*\(\s*match_id\s*,\s*seat\s*\)/i.test(tableSql(db, 'seat_tokens') ?? '');
     if (oldEvents) db.exec('ALTER TABLE events RENAME TO events_v0');
     if (oldTokens) db.exec('ALTER TABLE seat_tokens RENAME TO seat_tokens_v1');
+    const oldMatches = tableSql(db, 'matches');
+    if (oldMatches !== undefined && !/\blisting\b/.test(oldMatches)) db.exec('ALTER TABLE matches ADD COLUMN listing TEXT');
     db.exec(SCHEMA);
     if (oldEvents) {
       db.exec('INSERT INTO events (match_id, seq, type, data, at, prev_hash, hash) SELECT match_id, seq, type, data, at, prev_hash, hash FROM events_v0 ORDER BY match_id, seq');

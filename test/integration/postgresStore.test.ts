@@ -61,9 +61,11 @@ describe('PostgresEventStore with several processes', () => {
     await store.create(newMatch('m2', 'BBBBB'));
     await store.create(newMatch('done', 'CCCCC'));
     await store.create(newMatch('empty', 'DDDDD'));
-    for (const id of ['m1', 'm2', 'done']) await store.append(id, 0, sealEvents(id, null, paused(1), 1));
+    await store.create(newMatch('lobby', 'EEEEE'));
+    for (const id of ['m1', 'm2', 'done', 'lobby']) await store.append(id, 0, sealEvents(id, null, paused(1), 1));
+    for (const id of ['m1', 'm2']) await store.setStatus(id, 'live', 5);
     await store.markFinished('done', 9);
-    // Finished matches and matches still being created (no events) are nobody's orphans.
+    // Only live matches are orphans: not finished ones, nor waiting ones (hosted again on their first join), nor those still being created.
     expect(await store.orphans(10)).toEqual(['m1', 'm2']);
     expect(await store.claim('m1', 'proc-a', 60_000)).toBe(true);
     expect(await store.claim('m1', 'proc-b', 60_000)).toBe(false);

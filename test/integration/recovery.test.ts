@@ -9,7 +9,7 @@ import { GameClient } from '../support/gameClient';
 // A restart brings back every unfinished match, however many: recovery reads the store page by
 // page (two at a time here), so none is left without a room.
 
-const start = (dir: string) => startServer({ port: 0, dataDir: dir, logLevel: 'error', recoveryPageSize: 2 }, jsonLogger('error', () => undefined));
+const start = (dir: string) => startServer({ port: 0, dataDir: dir, logLevel: 'error', recoveryPageSize: 2, lobbyIdleSeconds: 1 }, jsonLogger('error', () => undefined));
 const post = (server: RunningServer, body: unknown) =>
   fetch(`http://127.0.0.1:${server.port}/api/matches`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }).then(
     (r) => r.json() as Promise<{ matchId: string }>,
@@ -31,12 +31,24 @@ describe('recovery after a restart', () => {
       }
       await server.close();
       server = await start(dir);
-      expect(server.registry.loaded().map((h) => h.matchId).sort()).toEqual([...waiting.map((w) => w.matchId), ...live.map((l) => l.matchId)].sort());
+      // Live matches are hosted at once (bots and timers run without clients); waiting ones only when someone comes.
+      expect(server.registry.loaded().map((h) => h.matchId).sort()).toEqual(live.map((l) => l.matchId).sort());
+      const listed = (await fetch(`http://127.0.0.1:${server.port}/api/matches?status=waiting`).then((r) => r.json())) as Array<{ matchId: string }>;
+      expect(listed.map((m) => m.matchId).sort()).toEqual(waiting.map((w) => w.matchId).sort());
       for (const { matchId } of waiting) {
         const c = await GameClient.join(server.port, matchId, { name: 'Newcomer' });
         expect(c.seat).toBe(0);
+        expect(server.registry.loaded().map((h) => h.matchId)).toContain(matchId);
         await c.leave();
       }
+      // Its lobby empty again, a waiting match's room closes and its host is let go; the next join brings both back.
+      const first = waiting[0]!.matchId;
+      for (let i = 0; i < 100 && server.registry.loaded().some((h) => h.matchId === first); i++) await new Promise((r) => setTimeout(r, 50));
+      expect(server.registry.loaded().map((h) => h.matchId)).not.toContain(first);
+      const again = await GameClient.join(server.port, first, { name: 'Second' });
+      expect(again.seat).toBe(1);
+      expect(again.state.players.map((p: { name: string }) => p.name)).toEqual(['Newcomer', 'Second']);
+      await again.leave();
       for (const { matchId, token } of live) {
         const c = await GameClient.join(server.port, matchId, { token });
         expect(c.seat).toBe(0);

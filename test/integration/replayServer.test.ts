@@ -111,7 +111,7 @@ describe('spectators with a delay', () => {
     const player = await GameClient.join(live.server.port, created.matchId, { name: 'Ada' });
     await player.until(() => player.state.status === 'planning');
     const sdk = new Client(`ws://127.0.0.1:${live.server.port}`);
-    await expect(sdk.joinById(created.matchId, { spectate: true })).rejects.toThrow(/SPECTATOR_DELAYED/);
+    await expect(sdk.joinOrCreate('match', { matchId: created.matchId, spectate: true })).rejects.toThrow(/SPECTATOR_DELAYED/);
 
     const watch = await sdk.joinOrCreate('watch', { matchId: created.matchId });
     const host = live.server.registry.loaded().find((h) => h.matchId === created.matchId)!;

@@ -33,7 +33,7 @@ export class GameClient {
   /** `server` is a loopback port or a ws:// URL. */
   static async join(server: number | string, matchId: string, options: Record<string, unknown>): Promise<GameClient> {
     const sdk = new Client(typeof server === 'number' ? `ws://127.0.0.1:${server}` : server);
-    const room = await sdk.joinById(matchId, options);
+    const room = await sdk.joinOrCreate('match', { matchId, ...options });
     const client = new GameClient(room);
     await client.until(() => client.role !== '');
     return client;

@@ -52,6 +52,7 @@ export function describeEventStoreContract(name: string, open: () => Promise<Sto
         createdAt: 1_065,
         finishedAt: null,
         version: 0,
+        listing: null,
       });
       expect((await store.findByJoinCode('ABCDE'))!.matchId).toBe('m1');
       expect(await store.getMatch('nope')).toBeNull();
@@ -109,6 +110,23 @@ export function describeEventStoreContract(name: string, open: () => Promise<Sto
       expect(await store.listMatches({ status: 'finished' })).toMatchObject([{ matchId: 'c', status: 'finished', finishedAt: 3_000 }]);
       expect(await store.listMatches({ limit: 1 })).toHaveLength(1);
       await expectStoreError(store.markFinished('ghost', 1), 'MATCH_NOT_FOUND');
+    });
+
+    it('keeps each match its listing, lists only what the public may see, and filters by creation time', async () => {
+      await store.create(newMatch('open', 'AAAAA'));
+      await store.create(newMatch('class', 'BBBBB', true));
+      await store.create(newMatch('gone', 'CCCCC'));
+      await store.create(newMatch('new', 'DDDDD'));
+      await store.setStatus('gone', 'expired', 2_000);
+      await store.saveListing('open', '{"quarter":3}');
+      await store.saveListing('open', '{"quarter":4}');
+      expect((await store.getMatch('open'))!.listing).toBe('{"quarter":4}');
+      expect((await store.listMatches({ status: 'waiting' }))[2]).toMatchObject({ matchId: 'open', listing: '{"quarter":4}' });
+      expect((await store.listMatches({ listed: true })).map((m) => m.matchId)).toEqual(['new', 'open']);
+      expect((await store.listMatches({ listed: true, status: 'expired' })).map((m) => m.matchId)).toEqual([]);
+      // Created at 1,000 + the code's first letter: A 1,065, B 1,066, C 1,067, D 1,068.
+      expect((await store.listMatches({ createdBefore: 1_067 })).map((m) => m.matchId)).toEqual(['class', 'open']);
+      expect((await store.listMatches({ createdBefore: 1_068, status: 'waiting', limit: 1 })).map((m) => m.matchId)).toEqual(['class']);
     });
 
     it('pages through matches after a given one: every match once, in order, ties on the creation time included', async () => {

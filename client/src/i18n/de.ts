@@ -31,6 +31,7 @@ export const de: Record<MessageKey, string> = {
   waiting: 'wartet',
   live: 'läuft',
   finished: 'beendet',
+  expired: 'abgelaufen',
   howToPlay: 'So wird gespielt',
   howToPlayText:
     'Du führst einen Technologiekonzern mit drei Sparten: Robotaxis, humanoide Roboter und Satelliten-Mobilfunk, auf einer gemeinsamen Schicht aus KI-Chips und KI-Modellen. Jedes Quartal verteilst du dein Geld, bietest auf Chips und Frequenzen, beantragst Stadtlizenzen und setzt Preise. Eine Sparte schließt ihren Kreislauf, wenn sie ihr Etappenziel erreicht und drei Quartale in Folge mindestens so viel einnimmt, wie sie ausgibt. Wer zuerst die vereinbarte Zahl an Kreisläufen schließt, gewinnt; sonst die höchste Bewertung nach Q3 2030.',

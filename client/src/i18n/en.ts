@@ -31,6 +31,7 @@ export const en = {
   waiting: 'waiting',
   live: 'live',
   finished: 'finished',
+  expired: 'expired',
   howToPlay: 'How to play',
   howToPlayText:
     'You run a tech conglomerate with three lines: robotaxis, humanoid robots and direct-to-cell satellites, on a shared layer of AI chips and AI models. Each quarter you split your money, bid for chips and spectrum, apply for city permits and set prices. A line closes its loop when it meets its milestone and earns at least what it spends for three quarters in a row. First to close the set number of loops wins; otherwise the highest valuation after Q3 2030.',

@@ -1,16 +1,7 @@
 import type { BotSpec } from '../../../shared/domain/ids';
+import type { MatchListing, MatchSummary } from '../../../shared/wire/matches';
 
-export interface MatchSummary {
-  matchId: string;
-  joinCode: string;
-  status: 'waiting' | 'live' | 'finished';
-  classroom: boolean;
-  quarter: number;
-  quarters: number;
-  seats: Array<{ name: string; bot: boolean; strategy?: string }>;
-  openSeats: number;
-  winner?: number;
-}
+export type { MatchListing, MatchSummary };
 
 export interface CreateRequest {
   seats: number;
@@ -35,7 +26,7 @@ async function json<T>(res: Response): Promise<T> {
 }
 
 export const api = {
-  list: () => fetch('/api/matches').then((r) => json<MatchSummary[]>(r)),
+  list: () => fetch('/api/matches').then((r) => json<MatchListing[]>(r)),
   get: (idOrCode: string) => fetch(`/api/matches/${encodeURIComponent(idOrCode)}`).then((r) => json<MatchSummary>(r)),
   create: (req: CreateRequest) =>
     fetch('/api/matches', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(req) }).then((r) => json<Created>(r)),

@@ -81,12 +81,13 @@ export class MatchConnection {
     let room: Room;
     try {
       // Spectators watch from the match's watch room: the server cuts it to the spectator delay.
-      room = 'spectate' in options ? await sdk.joinOrCreate('watch', { matchId }) : await sdk.joinById(matchId, options);
+      // A match's room is made on its first join (a waiting match has none until someone comes).
+      room = 'spectate' in options ? await sdk.joinOrCreate('watch', { matchId }) : await sdk.joinOrCreate('match', { matchId, ...options });
     } catch (e) {
       // A stale token (another browser took over, or the seat was handed to a bot): join as asked.
       if (!token) throw e;
       localStorage.removeItem(tokenKey(matchId));
-      room = intent.name && !intent.spectate ? await sdk.joinById(matchId, { name: intent.name }) : await sdk.joinOrCreate('watch', { matchId });
+      room = intent.name && !intent.spectate ? await sdk.joinOrCreate('match', { matchId, name: intent.name }) : await sdk.joinOrCreate('watch', { matchId });
     }
     const conn = new MatchConnection(room);
     room.onLeave((code: number) => {

@@ -1,7 +1,7 @@
 import { BOT_DIFFICULTIES, type BotDifficulty, type BotStrategy } from '../../../shared/domain/ids';
 import type { MessageKey } from '../i18n/en';
 import { currentLocale, LOCALE_STORAGE_KEY, setLocale, t, type Locale } from '../i18n/i18n';
-import { api, type MatchSummary } from '../net/api';
+import { api, type MatchListing } from '../net/api';
 import { rememberFacilitatorKey } from '../net/connection';
 import { clear, h } from './dom';
 
@@ -101,7 +101,7 @@ export function renderLobby(root: HTMLElement, actions: LobbyActions): void {
   };
 
   const list = h('ul', { id: 'matches', class: 'matches' });
-  const fill = (matches: MatchSummary[]) => {
+  const fill = (matches: MatchListing[]) => {
     clear(list);
     const shown = matches.slice(0, 20);
     if (shown.length === 0) list.append(h('li', { class: 'muted' }, t('noMatches')));
