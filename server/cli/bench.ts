@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import type { BotSpec } from '../../shared/domain/ids';
 import { buildSnapshots, fold, stateAt } from '../../shared/replay/fold';
+import { decide, decideNext } from '../../shared/rules/decide';
 import { applyEvent, evolveAll } from '../../shared/rules/evolve';
 import { initialState } from '../../shared/rules/initialState';
 import { DEFAULT_SCENARIO } from '../../shared/scenario/loadScenario';
@@ -71,6 +72,16 @@ async function main(): Promise<void> {
     ratio: Math.round((directRuns / liveRuns) * 10) / 10,
   };
 
+  // Host: a quarter's resolution as the server applies it. Before: decided on a copy, then the
+  // events applied again to a second copy (evolveAll). Now: decideNext keeps the first copy.
+  const q11 = events.findIndex((e) => e.type === 'PlanningEnded' && e.data.quarter === 11);
+  const planning = fold(events.slice(0, q11));
+  const endPlanning = { type: 'EndPlanning', data: { quarter: 11 } } as const;
+  const system = { actor: { role: 'system' } } as const;
+  const twiceRuns = rate(() => evolveAll(planning, decide(planning, endPlanning, system)));
+  const onceRuns = rate(() => decideNext(planning, endPlanning, system));
+  const host = { resolveTwicePerSec: Math.round(twiceRuns), resolveOncePerSec: Math.round(onceRuns), ratio: Math.round((onceRuns / twiceRuns) * 100) / 100 };
+
   // Whole four-bot matches: one core (this thread), then every core (worker threads).
   let i = 0;
   const plan: SimPlan = { matches: 0, players: 4, seed: 'bench-sim', pool: DEFAULT_POOL, difficulty: 'normal', winLoops: 2 };
@@ -125,6 +136,8 @@ async function main(): Promise<void> {
     row('engine: live path (new state per command) events/s', engine.liveEventsPerSec.toLocaleString('en-US')),
     row('engine: replay path (plain mutation) events/s', engine.directEventsPerSec.toLocaleString('en-US')),
     row('engine: replay / live', `${engine.ratio}×`, '(target ≥ 5×)'),
+    row('host: quarter resolutions/s, applied twice (before)', host.resolveTwicePerSec.toLocaleString('en-US')),
+    row('host: quarter resolutions/s, applied once (decideNext)', host.resolveOncePerSec.toLocaleString('en-US'), `(${host.ratio}× as many)`),
     row('sim: 4-bot 20-quarter matches/s, one core', String(sim.matchesPerSecOneCore), '(target ≥ 200)'),
     row(`sim: matches/s, ${cores} cores`, String(sim.matchesPerSec), `(${(sim.matchesPerSec / sim.matchesPerSecOneCore).toFixed(2)}× one core)`),
     row(`replay: fold an 8-seat match (${replay.events} events), ms`, String(replay.foldMs)),
@@ -139,7 +152,7 @@ async function main(): Promise<void> {
     '',
   ];
   process.stdout.write(out.join('\n'));
-  if (json) writeFileSync(json, `${JSON.stringify({ engine, sim, replay, server, client }, null, 2)}\n`);
+  if (json) writeFileSync(json, `${JSON.stringify({ engine, host, sim, replay, server, client }, null, 2)}\n`);
   process.exit(0);
 }
 

@@ -20,7 +20,7 @@ import { mountFork } from './forkRoute';
 import { mountSessions, seedField } from './sessions';
 import { eventLoopDelay, watchEventLoop } from '../eventLoopDelay';
 
-const createSchema = z.strictObject({
+export const createSchema = z.strictObject({
   seats: z.number().int().min(1).max(8),
   bots: z.array(z.strictObject({ strategy: z.enum(BOT_STRATEGIES), difficulty: z.enum(BOT_DIFFICULTIES) })).max(8).default([]),
   winLoops: z.union([z.literal(1), z.literal(2), z.literal(3)]).default(2),

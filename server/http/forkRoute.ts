@@ -4,7 +4,7 @@ import { BOT_DIFFICULTIES, BOT_STRATEGIES } from '../../shared/domain/ids';
 import type { MatchRegistry } from '../match/MatchRegistry';
 
 const botSchema = z.strictObject({ strategy: z.enum(BOT_STRATEGIES), difficulty: z.enum(BOT_DIFFICULTIES) });
-const forkSchema = z.strictObject({
+export const forkSchema = z.strictObject({
   quarter: z.number().int().min(0).max(60),
   seats: z
     .array(z.union([z.strictObject({ kind: z.literal('open') }), z.strictObject({ kind: z.literal('bot'), bot: botSchema })]))

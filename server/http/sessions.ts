@@ -1,5 +1,6 @@
 import type { Application } from 'express';
 import { z } from 'zod';
+import type { CreatedSession } from '../../shared/wire/http';
 import type { MatchRegistry } from '../match/MatchRegistry';
 import { newSecret, newSeed } from '../match/secrets';
 
@@ -28,11 +29,7 @@ export const sessionSchema = z.strictObject({
 });
 export type SessionRequest = z.infer<typeof sessionSchema>;
 
-export interface CreatedSession {
-  facilitatorKey: string;
-  seed: string;
-  matches: Array<{ matchId: string; joinCode: string }>;
-}
+export type { CreatedSession };
 
 /** Creates the session's matches one after another; each opens its own room. */
 export async function createSession(registry: MatchRegistry, req: SessionRequest, openRoom: (matchId: string) => Promise<void>): Promise<CreatedSession> {

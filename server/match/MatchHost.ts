@@ -6,8 +6,7 @@ import type { Actor } from '../../shared/domain/ids';
 import type { GameState } from '../../shared/domain/state';
 import { sealEvents, type EventEnvelope } from '../../shared/replay/envelope';
 import { fold } from '../../shared/replay/fold';
-import { decide } from '../../shared/rules/decide';
-import { evolveAll } from '../../shared/rules/evolve';
+import { decideNext } from '../../shared/rules/decide';
 import { initialState } from '../../shared/rules/initialState';
 import { heldQuarter, matchOver } from '../../shared/rules/reveal';
 import { viewFor } from '../../shared/views/viewFor';
@@ -157,8 +156,9 @@ export class MatchHost {
   private async apply(command: Command | unknown, actor: Actor): Promise<Outcome> {
     if (this.closed) return { ok: false, code: 'MATCH_CLOSED', message: 'The server is shutting this match down.' };
     let events: GameEvent[];
+    let next: GameState;
     try {
-      events = decide(this.state, command, { actor });
+      ({ events, next } = decideNext(this.state, command, { actor }));
     } catch (e) {
       if (e instanceof RuleError) return { ok: false, code: e.code, message: e.message };
       throw e;
@@ -180,7 +180,7 @@ export class MatchHost {
     }
     const before = this.state.status;
     const wasFinished = matchOver(this.state);
-    this.state = evolveAll(this.state, events);
+    this.state = next;
     this.last = { seq: sealed[sealed.length - 1]!.seq, hash: sealed[sealed.length - 1]!.hash };
     await this.recordStatus(before, wasFinished);
     await this.relist();

@@ -1,5 +1,6 @@
-import type { ForkSeat } from '../../shared/domain/commands';
 import { RuleError } from '../../shared/domain/errors';
+import type { CreatedMatch, ForkedMatch, ForkRequest } from '../../shared/wire/http';
+import type { EventOf } from '../../shared/domain/events';
 import type { BotSpec } from '../../shared/domain/ids';
 import { verifyLog } from '../../shared/replay/envelope';
 import { buildSnapshots, stateAt } from '../../shared/replay/fold';
@@ -11,7 +12,7 @@ import { withQuarters } from '../../shared/scenario/variants';
 import { StoreError, type EventStore, type MatchFilter, type MatchRecord } from '../store/EventStore';
 import type { HostClock } from './clock';
 import { nativeSha256Hex } from './digest';
-import { MatchHost, type Outcome } from './MatchHost';
+import { MatchHost } from './MatchHost';
 import { hashSecret, newJoinCode, newMatchId, newSecret, newSeed } from './secrets';
 
 export interface NewMatchRequest {
@@ -30,31 +31,10 @@ export interface NewMatchRequest {
   facilitatorKey?: string;
 }
 
-export interface ForkRequest {
-  quarter: number;
-  /** One per seat of the source match: a bot, or open for a new player. */
-  seats: ForkSeat[];
-  /** The one asking takes this open seat at once (its token comes back). */
-  player?: { seat: number; name: string };
-}
+export type { CreatedMatch, ForkedMatch, ForkRequest };
 
-export interface ForkedMatch {
-  matchId: string;
-  joinCode: string;
-  sourceMatchId: string;
-  quarter: number;
-  /** The source's state hash after `quarter`: the fork's state hash after its first event. */
-  sourceStateHash: string;
-  seat?: number;
-  token?: string;
-}
-
-export interface CreatedMatch {
-  matchId: string;
-  joinCode: string;
-  /** Shown once to the creator of a classroom match; only its hash is stored. */
-  facilitatorKey?: string;
-}
+/** A seat taken (with the token that reclaims it), or the engine's refusal. */
+export type Joined = { ok: true; seat: number; token: string } | { ok: false; code: string; message: string };
 
 export class RequestError extends Error {
   constructor(
@@ -125,6 +105,7 @@ export class MatchRegistry {
           planningSeconds: req.planningSeconds,
           ...(scenario ? { scenario } : {}),
           ...(req.spectatorDelay ? { spectatorDelay: req.spectatorDelay } : {}),
+          ...(req.classroom ? { classroom: true } : {}),
         },
       },
       { role: 'system' },
@@ -186,11 +167,12 @@ export class MatchRegistry {
     const host = await this.open(matchId);
     const forked = await host.execute(command, system.actor);
     if (!forked.ok) throw new RequestError(forked.code, forked.message);
-    const genesis = forked.events[0] as { data: { sourceStateHash: string } };
+    const genesis = forked.events[0];
+    if (genesis?.type !== 'MatchForked') throw new RequestError('FORK_FAILED', `The fork of ${source.matchId} did not begin with MatchForked.`);
     const done = { matchId, joinCode, sourceMatchId: source.matchId, quarter: req.quarter, sourceStateHash: genesis.data.sourceStateHash };
     if (!req.player) return done;
     const joined = await this.joinSeat(matchId, req.player.name, req.player.seat);
-    if ('ok' in joined) throw new RequestError(joined.ok ? 'JOIN_FAILED' : joined.code, joined.ok ? 'The seat could not be taken.' : joined.message);
+    if (!joined.ok) throw new RequestError(joined.code, joined.message);
     return { ...done, seat: joined.seat, token: joined.token };
   }
 
@@ -220,16 +202,17 @@ export class MatchRegistry {
     return (await this.store.getMatch(idOrCode)) ?? (await this.store.findByJoinCode(idOrCode.toUpperCase()));
   }
 
-  /** Takes the first open seat; the token that comes back reclaims it later. */
-  async joinSeat(matchId: string, name: string, wanted?: number): Promise<{ seat: number; token: string } | Outcome> {
+  /** Takes the first open seat (or the one wanted); the token that comes back reclaims it later. */
+  async joinSeat(matchId: string, name: string, wanted?: number): Promise<Joined> {
     const host = await this.open(matchId);
     const outcome = await host.execute({ type: 'ClaimSeat', data: wanted === undefined ? { name } : { seat: wanted, name } }, { role: 'system' });
     if (!outcome.ok) return outcome;
-    const claimed = outcome.events.find((e) => e.type === 'SeatClaimed')!;
-    const seat = (claimed.data as { seat: number }).seat;
+    const claimed = outcome.events.find((e): e is EventOf<'SeatClaimed'> => e.type === 'SeatClaimed');
+    if (!claimed) return { ok: false, code: 'JOIN_FAILED', message: 'The seat could not be taken.' };
+    const seat = claimed.data.seat;
     const token = newSecret();
     await this.store.saveSeatToken(matchId, seat, hashSecret(token));
-    return { seat, token };
+    return { ok: true, seat, token };
   }
 
   /** Another token for a seat (its earlier ones stay valid): a team member's own credential. */

@@ -2,28 +2,25 @@ import { type Client, Room, ServerError } from '@colyseus/core';
 import { StateView } from '@colyseus/schema';
 import { FLOODED_CLOSE_CODE, MATCH_MOVED_CLOSE_CODE, REVOKED_CLOSE_CODE, SPECTATOR_DELAYED_CLOSE_CODE } from '../../shared/domain/closeCodes';
 import type { Actor } from '../../shared/domain/ids';
-import type { GameEvent } from '../../shared/domain/events';
 import type { GameState } from '../../shared/domain/state';
 import type { EventEnvelope } from '../../shared/replay/envelope';
-import { fold } from '../../shared/replay/fold';
-import { evolveAll } from '../../shared/rules/evolve';
-import { controlEvents, heldQuarter } from '../../shared/rules/reveal';
-import { disclosureOf, seatsEvents } from '../../shared/views/visibility';
-import { quarterEvents } from '../../shared/views/quarterReport';
+import { heldQuarter } from '../../shared/rules/reveal';
 import { z } from 'zod';
 import type { MatchHost } from '../match/MatchHost';
 import { RequestError } from '../match/MatchRegistry';
 import { systemClock } from '../match/clock';
+import { admit, MATCH_EXPIRED, type Seated } from './admission';
 import { MatchState } from './matchSchema';
+import { PlayersView } from './playersView';
+import { SeatSessions } from './seatSessions';
 import { project } from './project';
 import { RateLimiter } from './rateLimit';
 import { roomContext } from './roomContext';
 import { SPECTATOR_DELAYED, spectatorDelayed } from './spectators';
-import { isTeamSeat, rosterJson, teamWithRoom, type Member } from './teams';
+import { isTeamSeat, rosterJson, type Member } from './teams';
 import {
   type Ack,
   commandMessageSchema,
-  joinOptionsSchema,
   MAX_MESSAGE_BYTES,
   MAX_MESSAGES_PER_SECOND,
   MAX_STRIKES,
@@ -31,19 +28,9 @@ import {
   revokeMemberSchema,
   type Rejected,
   type SeatAssigned,
+  tell,
 } from './wire';
 import { SeatCooldowns } from './floodCooldown';
-
-interface Seated {
-  role: 'player' | 'spectator' | 'facilitator';
-  seat: number | null;
-  /** A token just issued for a newly claimed seat (sent to the client once). */
-  newToken: string | null;
-  /** The student's name in the roster (players). */
-  name?: string;
-  /** The seat token this player holds (the one they joined with or were given): what a revoke forgets. */
-  heldToken?: string;
-}
 
 interface ClientData extends Seated {
   limiter: RateLimiter;
@@ -58,7 +45,6 @@ interface ClientData extends Seated {
 /** Seconds a dropped player keeps the seat before a bot takes over until they come back. */
 const RECONNECT_GRACE_SECONDS = 20;
 const FINISHED_IDLE_MS = 60_000;
-const MATCH_EXPIRED = 'MATCH_EXPIRED: nobody started this match in time, so it was closed; create a new one.';
 const roomOptionsSchema = z.object({ matchId: z.string().min(1).max(64) });
 
 /**
@@ -70,12 +56,9 @@ export class MatchRoom extends Room<{ state: MatchState }> {
   // A match lives on without clients (bots, timers); the room goes when the match is over.
   override autoDispose = false;
   private host!: MatchHost;
-  private readonly connected = new Map<number, number>();
-  private lastQuarter: readonly EventEnvelope[] | null = null;
-  /** Staged reveal: what players see while a resolved quarter is held back, and that quarter's events. */
-  private playersView: GameState | null = null;
-  private heldEvents: readonly EventEnvelope[] | null = null;
-  private seen!: GameState;
+  private sessions!: SeatSessions;
+  /** What players see: held back by a staged reveal until the facilitator releases a quarter. */
+  private view!: PlayersView;
   private readonly cooldowns = new SeatCooldowns();
   private readonly unfollow: Array<() => void> = [];
   private lobbyIdle: { clear(): void } | null = null;
@@ -104,6 +87,10 @@ export class MatchRoom extends Room<{ state: MatchState }> {
       if (e instanceof RequestError) throw new ServerError(409, `${e.code}: ${e.message}`);
       throw e;
     }
+    this.sessions = new SeatSessions(
+      (seat, on) => this.host.setAutopilot(seat, on),
+      () => this.host.current.status === 'ended',
+    );
     // Another process took the match over: its clients must join it again there.
     this.host.onLost(() => void this.disconnect(MATCH_MOVED_CLOSE_CODE));
     this.host.useClock({
@@ -113,17 +100,7 @@ export class MatchRoom extends Room<{ state: MatchState }> {
         return { clear: () => delayed.clear() };
       },
     });
-    const log = await registry.store.read(record.matchId);
-    const state = this.host.current;
-    this.seen = state;
-    const held = heldQuarter(state);
-    if (held !== null) {
-      this.playersView = fold(seatsEvents(log, disclosureOf(state)));
-      this.heldEvents = quarterEvents(log, held);
-    }
-    const shown = this.shown();
-    const resolved = shown.status === 'ended' ? shown.quarter : shown.quarter - 1;
-    this.lastQuarter = resolved >= 1 ? quarterEvents(log, resolved) : null;
+    this.view = new PlayersView(await registry.store.read(record.matchId), this.host.current);
     this.setState(new MatchState());
     this.refresh(true);
     this.unfollow.push(this.host.onChange((events, next) => this.onEvents(events, next)));
@@ -136,35 +113,20 @@ export class MatchRoom extends Room<{ state: MatchState }> {
 
   /** The state players and spectators see: the live one, or the one before a held resolution. */
   private shown(): GameState {
-    return this.playersView ?? this.host.current;
+    return this.view.shown;
   }
 
   private onEvents(events: readonly EventEnvelope[], next: GameState): void {
-    const prior = this.seen;
-    this.seen = next;
+    const priorStatus = this.view.live.status;
     let retired = false;
     for (const e of events) {
       if (e.type !== 'SeatReplaced') continue;
-      this.retire((e.data as { seat: number }).seat);
+      this.retire(e.data.seat);
       retired = true;
     }
-    const start = events.findIndex((e) => e.type === 'PlanningEnded');
-    const end = events.findIndex((e) => e.type === 'QuarterResolved');
-    const resolution = start >= 0 && end >= start ? events.slice(start, end + 1) : null;
-    if (heldQuarter(next) !== null) {
-      // Results held for a staged reveal: players keep the state they had, plus the facilitator's controls.
-      if (resolution) this.heldEvents = resolution;
-      this.playersView = evolveAll(this.playersView ?? prior, controlEvents(events).map((e) => ({ type: e.type, data: e.data }) as GameEvent));
-      this.refresh(false, retired);
-    } else {
-      const released = this.playersView !== null;
-      this.playersView = null;
-      if (resolution) this.lastQuarter = resolution;
-      else if (released && this.heldEvents) this.lastQuarter = this.heldEvents;
-      if (released) this.heldEvents = null;
-      this.refresh(resolution !== null || released, retired);
-    }
-    if (next.status !== prior.status) this.armLobbyIdle();
+    const { reportChanged } = this.view.update(events, next);
+    this.refresh(reportChanged, retired);
+    if (next.status !== priorStatus) this.armLobbyIdle();
     if (this.shown().status === 'ended') this.finish();
   }
 
@@ -195,55 +157,14 @@ export class MatchRoom extends Room<{ state: MatchState }> {
     this.lobbyIdle?.clear();
     this.lobbyIdle = null;
     try {
-      return await this.admit(rawOptions);
+      return await admit(
+        { registry: roomContext().registry, matchId: this.roomId, classroom: this.host.record.classroom, live: () => this.host.current, cooldowns: this.cooldowns, members: () => this.members() },
+        rawOptions,
+      );
     } catch (e) {
       this.armLobbyIdle();
       throw e;
     }
-  }
-
-  /** Who a joining client is: a seat (by token, or a newly claimed one), a team member, the facilitator or a spectator. */
-  private async admit(rawOptions: unknown): Promise<Seated> {
-    const { registry } = roomContext();
-    const parsed = joinOptionsSchema.safeParse(rawOptions ?? {});
-    if (!parsed.success) throw new ServerError(400, 'MALFORMED_OPTIONS: join with {name}, {token}, {spectate} or {facilitatorKey}.');
-    const o = parsed.data;
-    const matchId = this.roomId;
-    if (o.matchId !== undefined && o.matchId !== matchId) throw new ServerError(400, `MALFORMED_OPTIONS: this is the room of match ${matchId}, not ${o.matchId}.`);
-    if (this.host.current.status === 'expired') throw new ServerError(410, MATCH_EXPIRED);
-    if (o.token !== undefined) {
-      const seat = await registry.seatForToken(matchId, o.token);
-      if (seat === null) throw new ServerError(403, 'INVALID_SEAT_TOKEN: this token does not hold a seat in this match.');
-      const wait = this.cooldowns.waitLeft(seat, Date.now());
-      if (wait > 0) throw new ServerError(429, `FLOOD_COOLDOWN: this seat was dropped for flooding; it may come back in ${Math.ceil(wait / 1000)} s.`);
-      // A seat the facilitator handed to a bot has no player any more: its old token only watches.
-      if (this.host.current.seats[seat]?.kind === 'bot') return { role: 'spectator', seat: null, newToken: null };
-      return { role: 'player', seat, newToken: null, heldToken: o.token, name: o.name ?? this.host.current.seats[seat]?.name ?? '' };
-    }
-    if (o.facilitatorKey !== undefined) {
-      if (!(await registry.isFacilitator(matchId, o.facilitatorKey)))
-        throw new ServerError(403, 'INVALID_FACILITATOR_KEY: this key does not run this match.');
-      return { role: 'facilitator', seat: null, newToken: null };
-    }
-    if (o.spectate || o.name === undefined) {
-      // With a spectator delay, spectators watch from the watch room, which never holds newer data.
-      if (spectatorDelayed(this.host.current)) throw new ServerError(403, `${SPECTATOR_DELAYED}: this match shows spectators a delayed view; join the "watch" room.`);
-      return { role: 'spectator', seat: null, newToken: null };
-    }
-    // Closed by the facilitator: students already in come back with their tokens, nobody new joins.
-    if (this.host.current.joiningClosed) throw new ServerError(403, 'JOINING_CLOSED: the facilitator has closed this class to new students; ask them to open it.');
-    const seats = this.host.current.seats;
-    // In a classroom, students beyond the seats (or asking for a team) join a seat's team.
-    if (o.team !== undefined && !this.host.record.classroom) throw new ServerError(409, 'NOT_A_TEAM: only classroom matches have teams.');
-    if (o.team !== undefined || (this.host.record.classroom && !seats.some((s) => s.kind === 'open'))) {
-      const seat = o.team ?? teamWithRoom(seats, this.members());
-      if (seat === null || !isTeamSeat(seats, seat)) throw new ServerError(409, `NOT_A_TEAM: ${seat === null ? 'no seat is played by students yet' : `seat ${seat} is not played by students`}.`);
-      const token = await this.tokenFor(seat);
-      return { role: 'player', seat, newToken: token, heldToken: token, name: o.name };
-    }
-    const joined = await registry.joinSeat(matchId, o.name);
-    if ('ok' in joined) throw new ServerError(409, `${joined.ok ? 'JOIN_FAILED' : joined.code}: ${joined.ok ? '' : joined.message}`);
-    return { role: 'player', seat: joined.seat, newToken: joined.token, heldToken: joined.token, name: o.name };
   }
 
   override onJoin(client: Client, _options: unknown, auth: Seated): void {
@@ -253,7 +174,7 @@ export class MatchRoom extends Room<{ state: MatchState }> {
     if (auth.role === 'player' && auth.seat !== null) this.seatClient(client, auth.seat);
     if (this.shown().status === 'ended') for (const row of this.state.players) client.view.add(row);
     const assigned: SeatAssigned = { role: auth.role, seat: auth.seat, token: auth.newToken };
-    client.send('seat', assigned);
+    tell(client, 'seat', assigned);
     this.refresh(false);
   }
 
@@ -275,7 +196,7 @@ export class MatchRoom extends Room<{ state: MatchState }> {
   private awaitAfterFlood(seat: number): void {
     const wait = this.cooldowns.waitLeft(seat, Date.now());
     this.clock.setTimeout(() => {
-      if (!this.connected.has(seat) && this.host.current.status !== 'ended') this.host.setAutopilot(seat, true);
+      this.sessions.away(seat);
     }, wait + RECONNECT_GRACE_SECONDS * 1000);
   }
 
@@ -292,7 +213,7 @@ export class MatchRoom extends Room<{ state: MatchState }> {
     if (!data || data.role !== 'player' || data.seat === null) return;
     this.unseatClient(client);
     // (After a flood drop, awaitAfterFlood decides when a bot takes over.)
-    if (!data.flooded && !this.connected.has(data.seat) && this.host.current.status !== 'ended') this.host.setAutopilot(data.seat, true);
+    if (!data.flooded) this.sessions.away(data.seat);
     this.refresh(false);
   }
 
@@ -311,9 +232,8 @@ export class MatchRoom extends Room<{ state: MatchState }> {
     const data = client.userData as ClientData;
     if (!data.seated) {
       data.seated = true;
-      this.connected.set(seat, (this.connected.get(seat) ?? 0) + 1);
-    }
-    this.host.setAutopilot(seat, false);
+      this.sessions.join(seat);
+    } else this.host.setAutopilot(seat, false);
     const row = this.state.players[seat];
     if (row && client.view && !client.view.has(row)) client.view.add(row);
   }
@@ -322,9 +242,7 @@ export class MatchRoom extends Room<{ state: MatchState }> {
     const data = client.userData as ClientData;
     if (!data.seated || data.seat === null) return;
     data.seated = false;
-    const n = (this.connected.get(data.seat) ?? 1) - 1;
-    if (n <= 0) this.connected.delete(data.seat);
-    else this.connected.set(data.seat, n);
+    this.sessions.leave(data.seat);
   }
 
   /** After the match: every book is open to everyone, and the room goes once its last viewer leaves. */
@@ -344,7 +262,7 @@ export class MatchRoom extends Room<{ state: MatchState }> {
       this.unseatClient(c);
       d.role = 'spectator';
       d.seat = null;
-      c.send('seat', { role: 'spectator', seat: null, token: null } satisfies SeatAssigned);
+      tell(c, 'seat', { role: 'spectator', seat: null, token: null });
     }
   }
 
@@ -404,12 +322,12 @@ export class MatchRoom extends Room<{ state: MatchState }> {
     this.unseatClient(member);
     const oldRow = this.state.players[from];
     if (oldRow && member.view?.has(oldRow) && this.shown().status !== 'ended') member.view.remove(oldRow);
-    if (!this.connected.has(from) && this.host.current.status !== 'ended') this.host.setAutopilot(from, true);
+    this.sessions.away(from);
     md.seat = seat;
     this.seatClient(member, seat);
-    member.send('seat', { role: 'player', seat, token } satisfies SeatAssigned);
+    tell(member, 'seat', { role: 'player', seat, token });
     const ack: Ack = { id, seq: this.host.version };
-    client.send('ack', ack);
+    tell(client, 'ack', ack);
     this.refresh(false);
   }
 
@@ -422,7 +340,7 @@ export class MatchRoom extends Room<{ state: MatchState }> {
     md.revoked = true;
     member.leave(REVOKED_CLOSE_CODE, 'REVOKED: the facilitator removed you from this class.');
     const ack: Ack = { id, seq: this.host.version };
-    client.send('ack', ack);
+    tell(client, 'ack', ack);
   }
 
   /** Projects the engine's state onto the schema; the roster only when someone may have come, gone or moved. */
@@ -438,12 +356,12 @@ export class MatchRoom extends Room<{ state: MatchState }> {
       {
         joinCode: this.host.record.joinCode,
         classroom: this.host.record.classroom,
-        connected: new Set(this.connected.keys()),
+        connected: this.sessions.played(),
         autopilot,
         deadline: this.host.deadline,
         seq: this.host.version,
       },
-      withReports ? this.lastQuarter : null,
+      withReports ? this.view.lastQuarter : null,
     );
     // Seats the projection just created still need to reach the views of their own clients.
     for (const c of this.clients) {
@@ -479,7 +397,7 @@ export class MatchRoom extends Room<{ state: MatchState }> {
 
   private refuse(client: Client, id: string | number | null, code: string, message: string): void {
     const rejected: Rejected = { id, code, message };
-    client.send('rejected', rejected);
+    tell(client, 'rejected', rejected);
   }
 
   private async onCommand(client: Client, message: unknown): Promise<void> {
@@ -499,14 +417,10 @@ export class MatchRoom extends Room<{ state: MatchState }> {
     const actor: Actor | null =
       data.role === 'player' && data.seat !== null ? { role: 'player', seat: data.seat } : data.role === 'facilitator' ? { role: 'facilitator' } : null;
     if (!actor) return this.refuse(client, id, 'READ_ONLY', 'Spectators watch; they cannot send commands.');
-    // The engine lets seat 0 start a friends' match; in a classroom only the facilitator does.
-    const type = (parsed.data.command as { type?: unknown } | null)?.type;
-    if (this.host.record.classroom && actor.role === 'player' && type === 'StartMatch')
-      return this.refuse(client, id, 'NOT_ALLOWED', 'In a classroom match the facilitator starts the match.');
     const outcome = await this.host.execute(parsed.data.command, actor);
     if (outcome.ok) {
       const ack: Ack = { id, seq: outcome.seq };
-      client.send('ack', ack);
+      tell(client, 'ack', ack);
     } else this.refuse(client, id, outcome.code, outcome.message);
   }
 }

@@ -15,14 +15,8 @@ import type { MatchHost } from '../match/MatchHost';
 import { MatchState } from './matchSchema';
 import { project } from './project';
 import { roomContext } from './roomContext';
-import { type Rejected, type SeatAssigned } from './wire';
+import { type Rejected, type SeatAssigned, type WatchInfo, tell } from './wire';
 
-/** What a spectator is told about the lag: the quarter they see and the live one. */
-export interface WatchInfo {
-  delay: number;
-  shownQuarter: number;
-  liveQuarter: number;
-}
 
 const watchOptionsSchema = z.strictObject({ matchId: z.string().min(1).max(64), spectate: z.literal(true).optional() });
 
@@ -44,7 +38,7 @@ export class WatchRoom extends Room<{ state: MatchState }> {
   override messages = {
     '*': (client: Client) => {
       const rejected: Rejected = { id: null, code: 'READ_ONLY', message: 'Spectators watch; they cannot send commands.' };
-      client.send('rejected', rejected);
+      tell(client, 'rejected', rejected);
     },
   };
 
@@ -76,8 +70,8 @@ export class WatchRoom extends Room<{ state: MatchState }> {
   override onJoin(client: Client): void {
     client.view = new StateView();
     const assigned: SeatAssigned = { role: 'spectator', seat: null, token: null };
-    client.send('seat', assigned);
-    client.send('watch', this.info());
+    tell(client, 'seat', assigned);
+    tell(client, 'watch', this.info());
     this.openBooksIfEnded();
   }
 

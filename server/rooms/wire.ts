@@ -1,6 +1,10 @@
 import { z } from 'zod';
+import type { ServerMessages } from '../../shared/wire/messages';
 
-// What clients may send, and what the room answers. Commands inside are checked by the engine.
+export type { Ack, Rejected, SeatAssigned, WatchInfo } from '../../shared/wire/messages';
+
+// What clients may send (checked here; the types are shared/wire/messages), and how the rooms
+// answer. Commands inside are checked by the engine.
 
 export const MAX_MESSAGE_BYTES = 16 * 1024;
 export const MAX_MESSAGES_PER_SECOND = 20;
@@ -17,7 +21,6 @@ export const joinOptionsSchema = z.strictObject({
   /** Join the team that plays this seat (classroom matches). */
   team: z.number().int().min(0).max(7).optional(),
 });
-export type JoinOptions = z.infer<typeof joinOptionsSchema>;
 
 export const commandMessageSchema = z.strictObject({
   id: z.union([z.string().max(64), z.number()]).optional(),
@@ -37,6 +40,7 @@ export const moveMemberSchema = z.strictObject({
   seat: z.number().int().min(0).max(7),
 });
 
-export type Ack = { id: string | number | null; seq: number };
-export type Rejected = { id: string | number | null; code: string; message: string };
-export type SeatAssigned = { role: 'player' | 'spectator' | 'facilitator'; seat: number | null; token: string | null };
+/** Sends a client one of the rooms' messages, typed by its name. */
+export function tell<K extends keyof ServerMessages>(client: { send(type: string, message: unknown): void }, name: K, message: ServerMessages[K]): void {
+  client.send(name, message);
+}

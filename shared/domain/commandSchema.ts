@@ -109,8 +109,9 @@ const seatAndQuarter = (d: Rec, path: string) => {
 /** One checker per command type: the data's exact shape. */
 const DATA: Record<Command['type'], (data: unknown, path: string) => void> = {
   CreateMatch(v, path) {
-    const d = object(v, path, ['matchId', 'seed', 'seats', 'winLoops', 'planningSeconds'], ['scenario', 'spectatorDelay']);
+    const d = object(v, path, ['matchId', 'seed', 'seats', 'winLoops', 'planningSeconds'], ['scenario', 'spectatorDelay', 'classroom']);
     optNum(d, 'spectatorDelay', path);
+    if (d.classroom !== undefined && typeof d.classroom !== 'boolean') throw new ShapeError(`${path}.classroom`, 'expected true or false');
     str(d.matchId, `${path}.matchId`, 1, 64);
     str(d.seed, `${path}.seed`, 0, 128);
     num(d.seats, `${path}.seats`);

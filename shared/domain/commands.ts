@@ -18,6 +18,8 @@ export interface CreateMatch {
     planningSeconds: number;
     /** Quarters that spectators lag behind the players (0 or absent: live). */
     spectatorDelay?: number;
+    /** A classroom match: its facilitator, not a player, starts it. */
+    classroom?: boolean;
   };
 }
 

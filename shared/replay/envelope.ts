@@ -2,17 +2,21 @@ import type { GameEvent } from '../domain/events';
 import { canonicalJson } from '../util/canonicalJson';
 import { sha256Hex } from '../util/sha256';
 
-/** A stored event: the fact plus where it sits in its match's log and the hash chain. */
-export interface EventEnvelope<E extends GameEvent = GameEvent> {
+/** Where a stored event sits: its match, its place in the log and the hash chain. */
+export interface EnvelopeMeta {
   matchId: string;
   seq: number;
-  type: E['type'];
-  data: E['data'];
   /** Server wall time in ms: metadata only, no rule reads it. */
   at: number;
   prevHash: string;
   hash: string;
 }
+
+/**
+ * A stored event: the fact plus its meta. A union with one member per event type (the
+ * intersection distributes over GameEvent), so a switch on `e.type` narrows `e.data`.
+ */
+export type EventEnvelope<E extends GameEvent = GameEvent> = E & EnvelopeMeta;
 
 export const GENESIS_HASH = '0'.repeat(64);
 

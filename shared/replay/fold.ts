@@ -6,7 +6,7 @@ import { canonicalJson } from '../util/canonicalJson';
 import { clonePlain } from '../util/clonePlain';
 import { sha256Hex } from '../util/sha256';
 
-export type Foldable = Pick<GameEvent, 'type' | 'data'>;
+export type Foldable = GameEvent;
 
 /** Rebuilds a state from its events with the same recipes as the live path, on a private clone. */
 export function fold(events: readonly Foldable[], from: GameState = initialState()): GameState {
@@ -36,9 +36,9 @@ export function buildSnapshots(events: readonly Foldable[]): Snapshot[] {
     applyEvent(state, { type: e.type, data: e.data } as GameEvent);
     if (e.type === 'MatchStarted') snapshots.push({ quarter: 0, count: i + 1, state: clonePlain(state) });
     // A what-if fork's log begins at its fork point: that quarter is its first snapshot.
-    if (e.type === 'MatchForked') snapshots.push({ quarter: (e.data as { quarter: number }).quarter, count: i + 1, state: clonePlain(state) });
+    if (e.type === 'MatchForked') snapshots.push({ quarter: e.data.quarter, count: i + 1, state: clonePlain(state) });
     if (e.type === 'QuarterResolved') {
-      snapshots.push({ quarter: (e.data as { quarter: number }).quarter, count: i + 1, state: clonePlain(state) });
+      snapshots.push({ quarter: e.data.quarter, count: i + 1, state: clonePlain(state) });
     }
   });
   return snapshots;

@@ -1,6 +1,6 @@
 import type { GameEvent } from '../domain/events';
 
-type Typed = Pick<GameEvent, 'type' | 'data'>;
+type Typed = GameEvent;
 
 /**
  * How many events of a live log a spectator may see with a delay of `delay` quarters: the log up
@@ -16,7 +16,7 @@ export function spectatorCut(events: readonly Typed[], delay: number): number {
   events.forEach((e, i) => {
     if (e.type === 'PlanningOpened' && firstOpening < 0) firstOpening = i + 1;
     if (e.type === 'QuarterResolved') {
-      const quarter = (e.data as { quarter: number }).quarter;
+      const quarter = e.data.quarter;
       ends.set(quarter, events[i + 1]?.type === 'PlanningOpened' ? i + 2 : i + 1);
       lastResolved = quarter;
     }

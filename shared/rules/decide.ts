@@ -3,6 +3,8 @@ import { parseCommand } from '../domain/commandSchema';
 import type { GameEvent } from '../domain/events';
 import type { DecideContext } from '../domain/ids';
 import type { GameState } from '../domain/state';
+import { clonePlain } from '../util/clonePlain';
+import { evolveAll } from './evolve';
 import { decideReplaceSeat, decideSetJoining, decideSetPlanningTimer, decideSetSpectatorDelay } from './facilitator';
 import { decideForkMatch } from './fork';
 import { decideInjectShock } from './shocks';
@@ -67,4 +69,20 @@ export function decide(state: GameState, input: Command | unknown, ctx: DecideCo
       return _exhaustive;
     }
   }
+}
+
+/**
+ * decide, and the state its events lead to, for a caller that keeps its states immutable (the
+ * server's host). A quarter's resolution already applies every event to a private copy as it
+ * goes; that copy is the next state, so the quarter is not applied a second time.
+ */
+export function decideNext(state: GameState, input: Command | unknown, ctx: DecideContext): { events: GameEvent[]; next: GameState } {
+  if ((input as { type?: unknown } | null)?.type === 'EndPlanning') {
+    // The same copy the resolution would make for itself: the scenario is shared, read-only data.
+    const work = { ...clonePlain({ ...state, scenario: null }), scenario: state.scenario } as GameState;
+    const events = decide(work, input, { ...ctx, consume: true });
+    return { events, next: work };
+  }
+  const events = decide(state, input, ctx);
+  return { events, next: evolveAll(state, events) };
 }

@@ -57,8 +57,14 @@ export function decideCreateMatch(state: GameState, cmd: CreateMatch, ctx: Decid
         matchId: d.matchId,
         seed,
         scenario,
-        // Without a delay the settings stay as older logs wrote them.
-        settings: { seats: d.seats, winLoops: d.winLoops, planningSeconds: d.planningSeconds, ...(delay > 0 ? { spectatorDelay: delay } : {}) },
+        // Without a delay (or a class) the settings stay as older logs wrote them.
+        settings: {
+          seats: d.seats,
+          winLoops: d.winLoops,
+          planningSeconds: d.planningSeconds,
+          ...(delay > 0 ? { spectatorDelay: delay } : {}),
+          ...(d.classroom ? { classroom: true as const } : {}),
+        },
         rng: seedPrng(seed),
       },
     },
@@ -103,7 +109,8 @@ export function decideClaimSeat(state: GameState, cmd: ClaimSeat, ctx: DecideCon
 }
 
 export function decideStartMatch(state: GameState, cmd: StartMatch, ctx: DecideContext): GameEvent[] {
-  // The host (seat 0) may start a friends' match; classrooms start from the facilitator.
+  // The host (seat 0) may start a friends' match; a classroom starts from its facilitator.
+  if (ctx.actor.role === 'player' && state.settings.classroom) throw new RuleError('NOT_ALLOWED', 'In a classroom match the facilitator starts the match.');
   if (ctx.actor.role === 'player' && ctx.actor.seat !== 0)
     throw new RuleError('NOT_ALLOWED', 'Only the host or the facilitator can start the match.');
   requireLobby(state);

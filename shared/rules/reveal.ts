@@ -54,7 +54,7 @@ export function decideRevealResults(state: GameState, cmd: RevealResults, ctx: D
   return [{ type: 'ResultsRevealed', data: { quarter: held } }];
 }
 
-type Fact = { type: string; data: unknown };
+type Fact = GameEvent;
 
 // While results are held, players still see the facilitator's controls (a pause, a new timer,
 // a replaced seat), but nothing that the held resolution produced.
@@ -68,6 +68,6 @@ export function controlEvents<E extends Fact>(events: readonly E[]): E[] {
 /** The log as players may know it: the held quarter's resolution and all that followed it cut out, controls kept. */
 export function playersLog<E extends Fact>(log: readonly E[], held: number | null): E[] {
   if (held === null) return [...log];
-  const cut = log.findIndex((e) => e.type === 'PlanningEnded' && (e.data as { quarter: number }).quarter === held);
+  const cut = log.findIndex((e: GameEvent) => e.type === 'PlanningEnded' && e.data.quarter === held);
   return cut < 0 ? [...log] : [...log.slice(0, cut), ...controlEvents(log.slice(cut))];
 }

@@ -2,7 +2,7 @@ import type { EventOf, GameEvent, LineCashFlow } from '../domain/events';
 import type { LineId } from '../scenario/types';
 import type { Viewer } from './viewer';
 
-type Fact = Pick<GameEvent, 'type' | 'data'>;
+type Fact = GameEvent;
 
 /** What everyone learns when a quarter resolves. */
 export interface PublicReport {
@@ -63,7 +63,7 @@ export interface QuarterReport {
 
 /** The facts of one quarter's resolution: from PlanningEnded to QuarterResolved. */
 export function quarterEvents<E extends Fact>(events: readonly E[], quarter: number): E[] {
-  const start = events.findIndex((e) => e.type === 'PlanningEnded' && (e.data as { quarter: number }).quarter === quarter);
+  const start = events.findIndex((e) => e.type === 'PlanningEnded' && e.data.quarter === quarter);
   if (start < 0) return [];
   const end = events.findIndex((e, i) => i > start && e.type === 'QuarterResolved');
   return events.slice(start, end < 0 ? events.length : end + 1);

@@ -42,7 +42,7 @@ export function disclosureOf(state: Pick<GameState, 'status' | 'quarter' | 'reve
   return { over: matchOver(state), held: heldQuarter(state), delay: state.settings.spectatorDelay ?? 0 };
 }
 
-type Fact = Pick<GameEvent, 'type' | 'data'>;
+type Fact = GameEvent;
 
 /**
  * The events of a log an audience may see, whole (redactEvent then hides fields): the facilitator

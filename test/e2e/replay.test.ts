@@ -89,7 +89,7 @@ describe('replay viewer in the browser', () => {
     await page.keyboard.press('Shift+ArrowRight');
     expect(await page.textContent('#rp-quarter')).toBe('Q4/10');
     await page.keyboard.press('ArrowRight');
-    expect(await page.textContent('#rp-position')).toContain(`${log.findIndex((e) => e.type === 'QuarterResolved' && (e.data as { quarter: number }).quarter === 4) + 2}/${total}`);
+    expect(await page.textContent('#rp-position')).toContain(`${log.findIndex((e) => e.type === 'QuarterResolved' && e.data.quarter === 4) + 2}/${total}`);
     await page.keyboard.press('Shift+ArrowLeft');
     await page.keyboard.press('Shift+ArrowLeft');
     expect(await page.textContent('#rp-quarter')).toBe('Q3/10');

@@ -171,7 +171,7 @@ describe('hidden information at every door', () => {
     // Brute force: knowing all of Ada's quarter-1 sheet but its spectrum bid, no candidate among
     // 100,000 reproduces any digest published while the match was live.
     const stored = await live.server.registry.store.read(matchId);
-    const line = stored.find((e) => e.type === 'OrdersSubmitted' && (e.data as { seat: number }).seat === 0)!;
+    const line = stored.find((e) => e.type === 'OrdersSubmitted' && e.data.seat === 0)!;
     const withBid = (bid: number): Omit<EventEnvelope, 'hash'> => ({ ...line, data: { ...(line.data as object), orders: { ...SHEET, spectrumBids: { 'europe-l': bid } } } as never });
     expect(hashEvent(withBid(3333.33))).toBe(line.hash);
     let found = 0;

@@ -104,7 +104,8 @@ describe('match host', () => {
 
   it('after a restart every unfinished match comes back from the log, with its seats', async () => {
     const { matchId } = await registry.create({ seats: 2, bots: bots(1), winLoops: 2, planningSeconds: 0, seed: 'restart' });
-    const ada = (await registry.joinSeat(matchId, 'Ada')) as { seat: number; token: string };
+    const ada = await registry.joinSeat(matchId, 'Ada');
+    if (!ada.ok) throw new Error(ada.message);
     const host = await registry.open(matchId);
     await settle(host);
     await host.execute({ type: 'SubmitOrders', data: { seat: 0, quarter: 1, orders: { chipRnD: 700 } } }, { role: 'player', seat: 0 });

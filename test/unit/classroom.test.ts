@@ -61,7 +61,7 @@ describe('debrief series', () => {
   it('reads the foundry clearing price of every quarter from the events', () => {
     const f = foundryPrices(events);
     expect(f.quarters).toEqual([1, 2, 3]);
-    const cleared = m.log.filter((e) => e.type === 'FoundryAuctionCleared').map((e) => (e.data as { clearingPriceUsd: number | null }).clearingPriceUsd);
+    const cleared = m.log.flatMap((e) => (e.type === 'FoundryAuctionCleared' ? [e.data.clearingPriceUsd] : []));
     expect(f.prices).toEqual(cleared);
     expect(f.prices[0]).toBeGreaterThanOrEqual(800);
   });

@@ -55,7 +55,7 @@ describe('what-if fork genesis', () => {
     m.exec({ type: 'ClaimSeat', data: { name: 'A' } });
     m.exec({ type: 'ClaimSeat', data: { name: 'B' } });
     m.exec({ type: 'StartMatch', data: {} });
-    const q4 = source.log.filter((e) => e.type === 'OrdersSubmitted' && (e.data as { quarter: number }).quarter === 4);
+    const q4 = source.log.filter((e) => e.type === 'OrdersSubmitted' && e.data.quarter === 4);
     for (const e of q4) {
       const d = e.data as { seat: number; orders: object };
       m.exec({ type: 'SubmitOrders', data: { seat: d.seat, quarter: 4, orders: d.orders } }, { role: 'player', seat: d.seat });

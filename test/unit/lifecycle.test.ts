@@ -39,6 +39,17 @@ describe('match lifecycle', () => {
       .thenRejects('NOT_ALLOWED');
   });
 
+  it('a classroom match is marked at creation, and only its facilitator starts it', () => {
+    const classroom: GameEvent = { type: 'MatchCreated', data: { matchId: 'c1', seed: 'lc', scenario: DEFAULT_SCENARIO, settings: { ...settings, classroom: true }, rng: seedPrng('lc') } };
+    given([]).when({ type: 'CreateMatch', data: { matchId: 'c1', seed: 'lc', ...settings, classroom: true } }).then([classroom]);
+    given([]).when({ type: 'CreateMatch', data: { matchId: 'c1', seed: 'lc', ...settings, classroom: 'yes' } }).thenRejects('MALFORMED_COMMAND');
+    given([classroom, ada]).when({ type: 'StartMatch', data: {} }, asPlayer(0)).thenRejects('NOT_ALLOWED');
+    given([classroom, ada]).when({ type: 'StartMatch', data: {} }, asPlayer(1)).thenRejects('NOT_ALLOWED');
+    expect(given([classroom, ada]).when({ type: 'StartMatch', data: {} }, { role: 'facilitator' }).events().map((e) => e.type)).toContain('MatchStarted');
+    // A friends' match: its host (seat 0) starts it.
+    expect(given([created, ada]).when({ type: 'StartMatch', data: {} }, asPlayer(0)).events().map((e) => e.type)).toContain('MatchStarted');
+  });
+
   it('claims the first open seat or a named one, for people and bots', () => {
     given([created]).when({ type: 'ClaimSeat', data: { name: '  Ada  ' } }).then([ada]);
     given([created, ada])

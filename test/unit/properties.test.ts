@@ -38,7 +38,7 @@ function play(seed: string, steps: Step[], afterEach: (m: LocalMatch) => void = 
     afterEach(m);
     for (const p of m.state.players) {
       expect(p.cash).toBeGreaterThanOrEqual(0);
-      if (p.debt > 0) expect(m.log.some((e) => e.type === 'EmergencyLoanTaken' && (e.data as { seat: number }).seat === p.seat)).toBe(true);
+      if (p.debt > 0) expect(m.log.some((e) => e.type === 'EmergencyLoanTaken' && e.data.seat === p.seat)).toBe(true);
     }
   }
   accepted.quarters = Math.max(accepted.quarters, m.state.quarter);

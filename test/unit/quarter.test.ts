@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { PlayerState } from '../../shared/domain/state';
 import { verifyLog } from '../../shared/replay/envelope';
 import { fold, stateHash } from '../../shared/replay/fold';
+import { decide, decideNext } from '../../shared/rules/decide';
+import { evolveAll } from '../../shared/rules/evolve';
 import { LINES } from '../../shared/scenario/types';
 import { cashIdentityHolds } from '../support/invariants';
 import { asPlayer, endPlanning, newTestMatch, submit } from '../support/newTestMatch';
@@ -71,5 +73,27 @@ describe('a quarter of a two-seat match, through commands only', () => {
     }
     expect(m.state.status).toBe('ended');
     expect(m.state.result!.reason).toBe('valuation');
+  });
+});
+
+describe('decideNext: the host applies a resolved quarter once', () => {
+  it('returns the resolution’s own working state, equal to folding its events onto the state before, and leaves that state untouched', () => {
+    const m = newTestMatch({ players: 2, seed: 'apply-once' });
+    submit(m, 0, { chipRnD: 900, foundryBid: { chips: 30_000, maxPriceUsd: 800 } });
+    submit(m, 1, { aiTraining: 2000 });
+    const before = m.state;
+    const hashBefore = stateHash(before);
+    const { events, next } = decideNext(before, { type: 'EndPlanning', data: { quarter: 1 } }, { actor: { role: 'system' } });
+    expect(events.map((e) => e.type)).toContain('QuarterResolved');
+    expect(events).toEqual(decide(before, { type: 'EndPlanning', data: { quarter: 1 } }, { actor: { role: 'system' } }));
+    expect(stateHash(next)).toBe(stateHash(evolveAll(before, events)));
+    expect(next.quarter).toBe(2);
+    expect(stateHash(before)).toBe(hashBefore);
+    // Any other command is decided and then applied as before.
+    const locked = decideNext(next, { type: 'LockOrders', data: { seat: 0, quarter: 2 } }, { actor: { role: 'player', seat: 0 } });
+    expect(locked.events).toEqual([{ type: 'OrdersLocked', data: { seat: 0, quarter: 2 } }]);
+    expect(locked.next.players[0]!.locked).toBe(true);
+    expect(next.players[0]!.locked).toBe(false);
+    expect(() => decideNext(next, { type: 'EndPlanning', data: { quarter: 1 } }, { actor: { role: 'system' } })).toThrow(/quarter/i);
   });
 });

@@ -61,7 +61,7 @@ describe('replay', () => {
     const snapshots = buildSnapshots(log);
     expect(snapshots.map((s) => s.quarter)).toEqual([0, 1, 2, 3, 4]);
     for (let q = 1; q <= 4; q++) {
-      const upTo = log.findIndex((e) => e.type === 'QuarterResolved' && (e.data as { quarter: number }).quarter === q);
+      const upTo = log.findIndex((e) => e.type === 'QuarterResolved' && e.data.quarter === q);
       expect(stateHash(stateAt(log, q))).toBe(stateHash(fold(log.slice(0, upTo + 1))));
     }
     expect(stateAt(log, 2)).not.toBe(stateAt(log, 2));

@@ -21,7 +21,7 @@ describe('spectator delay', () => {
     const state = fold(seen);
     expect(state.quarter).toBe(4);
     expect(state.players.every((p) => !p.locked)).toBe(true);
-    expect(seen.some((e) => e.type === 'QuarterResolved' && (e.data as { quarter: number }).quarter === 4)).toBe(false);
+    expect(seen.some((e) => e.type === 'QuarterResolved' && e.data.quarter === 4)).toBe(false);
   });
 
   it('before enough quarters have passed, the start of the match without any results', () => {

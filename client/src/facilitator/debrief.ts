@@ -1,4 +1,5 @@
 import type uPlotClass from 'uplot';
+import type { GameEvent } from '../../../shared/domain/events';
 import type { LineId } from '../../../shared/scenario/types';
 import type { MessageKey } from '../i18n/en';
 import { money, t } from '../i18n/i18n';
@@ -51,7 +52,7 @@ function chart(uPlot: typeof uPlotClass, box: HTMLElement, opts: { id?: string; 
 async function matchDebrief(uPlot: typeof uPlotClass, column: HTMLElement, matchId: string, title: string, held: number | null, width: number): Promise<void> {
   // Read with the key (while live only the facilitator may read every team's books), but the
   // charts show what the class has seen: a quarter held for a staged reveal stays out.
-  const [csv, file] = await Promise.all([(await fetchExport(matchId, 'csv', true)).text(), (await fetchExport(matchId, 'json', true)).json() as Promise<{ events: Array<{ type: string; data: Record<string, unknown> }> }>]);
+  const [csv, file] = await Promise.all([(await fetchExport(matchId, 'csv', true)).text(), (await fetchExport(matchId, 'json', true)).json() as Promise<{ events: GameEvent[] }>]);
   const rows = parseExport(csv).filter((r) => held === null || Number(r.quarter) < held);
   const events = playersLog(file.events, held);
   column.append(

@@ -1,4 +1,5 @@
 import type { MatchFile } from '../../../shared/replay/matchFile';
+import type { CreatedSession, SessionRequest } from '../../../shared/wire/http';
 import { publicReport, quarterEvents } from '../../../shared/views/quarterReport';
 import { forgetFacilitatorKey, rememberFacilitatorKey, storedFacilitatorKey as keyOf } from '../net/connection';
 
@@ -17,20 +18,7 @@ export function saveKey(matchIds: readonly string[], key: string): void {
   for (const id of matchIds) rememberFacilitatorKey(id, key);
 }
 
-export interface NewSession {
-  matches: number;
-  seats: number;
-  quarters?: number;
-  planningSeconds: number;
-  seed?: string;
-  stagedReveal: boolean;
-}
-
-export interface CreatedSession {
-  facilitatorKey: string;
-  seed: string;
-  matches: Array<{ matchId: string; joinCode: string }>;
-}
+export type { CreatedSession, SessionRequest };
 
 async function ok(res: Response): Promise<Response> {
   if (res.ok) return res;
@@ -38,7 +26,7 @@ async function ok(res: Response): Promise<Response> {
   throw new Error(`${body.error ?? res.status}: ${body.message ?? ''}`);
 }
 
-export async function createSession(req: NewSession): Promise<CreatedSession> {
+export async function createSession(req: SessionRequest): Promise<CreatedSession> {
   const res = await ok(await fetch('/api/sessions', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(req) }));
   const created = (await res.json()) as CreatedSession;
   saveKey(created.matches.map((m) => m.matchId), created.facilitatorKey);

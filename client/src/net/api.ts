@@ -1,23 +1,7 @@
-import type { BotSpec } from '../../../shared/domain/ids';
+import type { CreatedMatch, CreateMatchRequest } from '../../../shared/wire/http';
 import type { MatchListing, MatchSummary } from '../../../shared/wire/matches';
 
 export type { MatchListing, MatchSummary };
-
-export interface CreateRequest {
-  seats: number;
-  bots: BotSpec[];
-  winLoops: number;
-  planningSeconds: number;
-  classroom: boolean;
-  /** Quarters spectators lag behind the players. */
-  spectatorDelay?: number;
-}
-
-export interface Created {
-  matchId: string;
-  joinCode: string;
-  facilitatorKey?: string;
-}
 
 async function json<T>(res: Response): Promise<T> {
   const body = (await res.json()) as T & { error?: string; message?: string };
@@ -28,6 +12,6 @@ async function json<T>(res: Response): Promise<T> {
 export const api = {
   list: () => fetch('/api/matches').then((r) => json<MatchListing[]>(r)),
   get: (idOrCode: string) => fetch(`/api/matches/${encodeURIComponent(idOrCode)}`).then((r) => json<MatchSummary>(r)),
-  create: (req: CreateRequest) =>
-    fetch('/api/matches', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(req) }).then((r) => json<Created>(r)),
+  create: (req: CreateMatchRequest) =>
+    fetch('/api/matches', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(req) }).then((r) => json<CreatedMatch>(r)),
 };

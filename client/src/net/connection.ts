@@ -1,6 +1,7 @@
 import { Client, type Room } from '@colyseus/sdk';
 import { FLOODED_CLOSE_CODE, REVOKED_CLOSE_CODE } from '../../../shared/domain/closeCodes';
 import type { Command } from '../../../shared/domain/commands';
+import { type ClientMessages, type JoinOptions, type MessageId, MSG, type Role, ROOMS, type ServerMessages, type WatchInfo, type WatchOptions } from '../../../shared/wire/messages';
 import { useNativeStringDecoding } from './fastStrings';
 
 
@@ -9,7 +10,17 @@ import { useNativeStringDecoding } from './fastStrings';
 useNativeStringDecoding();
 
 export type Reply = { ok: true; seq: number } | { ok: false; code: string; message: string };
-export type Role = 'player' | 'spectator' | 'facilitator';
+export type { Role, WatchInfo };
+
+/** Listens to one of the rooms' messages, typed by its name. */
+function on<K extends keyof ServerMessages>(room: Room, name: K, listener: (message: ServerMessages[K]) => void): void {
+  room.onMessage(name, listener);
+}
+
+/** Sends one of the client's messages, typed by its name. */
+function send<K extends keyof ClientMessages>(room: Room, name: K, message: ClientMessages[K]): void {
+  room.send(name, message);
+}
 
 const tokenKey = (matchId: string) => `closed-loop.seat.${matchId}`;
 const facilitatorKeyKey = (matchId: string) => `closed-loop.facilitator.${matchId}`;
@@ -33,13 +44,6 @@ export function forgetFacilitatorKey(matchId: string): void {
   localStorage.removeItem(facilitatorKeyKey(matchId));
 }
 
-/** What the watch room tells spectators about their delay. */
-export interface WatchInfo {
-  delay: number;
-  shownQuarter: number;
-  liveQuarter: number;
-}
-
 export interface JoinIntent {
   name?: string;
   spectate?: boolean;
@@ -59,12 +63,12 @@ export class MatchConnection {
   onClosed: (why: 'removed' | 'flooded') => void = () => undefined;
 
   private constructor(private readonly room: Room) {
-    room.onMessage('ack', (m: { id: number; seq: number }) => this.settle(m.id, { ok: true, seq: m.seq }));
-    room.onMessage('rejected', (m: { id: number | null; code: string; message: string }) =>
+    on(room, MSG.ack, (m) => this.settle(m.id, { ok: true, seq: m.seq }));
+    on(room, MSG.rejected, (m) =>
       this.settle(m.id, { ok: false, code: m.code, message: m.message }),
     );
     room.onStateChange(() => this.onChange());
-    room.onMessage('watch', (m: WatchInfo) => {
+    on(room, MSG.watch, (m) => {
       this.watch = m;
       for (const listener of this.watchListeners) listener(m);
     });
@@ -82,12 +86,15 @@ export class MatchConnection {
     try {
       // Spectators watch from the match's watch room: the server cuts it to the spectator delay.
       // A match's room is made on its first join (a waiting match has none until someone comes).
-      room = 'spectate' in options ? await sdk.joinOrCreate('watch', { matchId }) : await sdk.joinOrCreate('match', { matchId, ...options });
+      room = 'spectate' in options ? await sdk.joinOrCreate(ROOMS.watch, { matchId } satisfies WatchOptions) : await sdk.joinOrCreate(ROOMS.match, { matchId, ...options } satisfies JoinOptions);
     } catch (e) {
       // A stale token (another browser took over, or the seat was handed to a bot): join as asked.
       if (!token) throw e;
       localStorage.removeItem(tokenKey(matchId));
-      room = intent.name && !intent.spectate ? await sdk.joinOrCreate('match', { matchId, name: intent.name }) : await sdk.joinOrCreate('watch', { matchId });
+      room =
+        intent.name && !intent.spectate
+          ? await sdk.joinOrCreate(ROOMS.match, { matchId, name: intent.name } satisfies JoinOptions)
+          : await sdk.joinOrCreate(ROOMS.watch, { matchId } satisfies WatchOptions);
     }
     const conn = new MatchConnection(room);
     room.onLeave((code: number) => {
@@ -98,7 +105,7 @@ export class MatchConnection {
       } else if (code === FLOODED_CLOSE_CODE) conn.onClosed('flooded');
     });
     await new Promise<void>((resolve) => {
-      room.onMessage('seat', (m: { role: Role; seat: number | null; token: string | null }) => {
+      on(room, MSG.seat, (m) => {
         conn.role = m.role;
         conn.seat = m.seat;
         if (m.token) localStorage.setItem(tokenKey(matchId), m.token);
@@ -106,7 +113,7 @@ export class MatchConnection {
       });
     });
     // The watch room tells spectators their delay right after their seat.
-    if (room.name === 'watch' && !conn.watch) await new Promise<void>((resolve) => conn.watchListeners.add(() => resolve()));
+    if (room.name === ROOMS.watch && !conn.watch) await new Promise<void>((resolve) => conn.watchListeners.add(() => resolve()));
     return conn;
   }
 
@@ -114,10 +121,11 @@ export class MatchConnection {
     return this.room.state;
   }
 
-  private settle(id: number | null, reply: Reply): void {
-    const resolve = id === null ? undefined : this.waiting.get(id);
+  private settle(id: MessageId | null, reply: Reply): void {
+    // This client numbers its messages; an answer with any other id is not one it waits for.
+    const resolve = typeof id === 'number' ? this.waiting.get(id) : undefined;
     if (!resolve) return;
-    this.waiting.delete(id!);
+    this.waiting.delete(id as number);
     resolve(reply);
   }
 
@@ -125,7 +133,7 @@ export class MatchConnection {
     const id = this.next++;
     return new Promise((resolve) => {
       this.waiting.set(id, resolve);
-      this.room.send('command', { id, command });
+      send(this.room, MSG.command, { id, command });
     });
   }
 
@@ -134,7 +142,7 @@ export class MatchConnection {
     const id = this.next++;
     return new Promise((resolve) => {
       this.waiting.set(id, resolve);
-      this.room.send('moveMember', { id, memberId, seat });
+      send(this.room, MSG.moveMember, { id, memberId, seat });
     });
   }
 
@@ -143,7 +151,7 @@ export class MatchConnection {
     const id = this.next++;
     return new Promise((resolve) => {
       this.waiting.set(id, resolve);
-      this.room.send('revokeMember', { id, memberId });
+      send(this.room, MSG.revokeMember, { id, memberId });
     });
   }
 

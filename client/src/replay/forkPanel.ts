@@ -1,15 +1,12 @@
 import type { GameState } from '../../../shared/domain/state';
 import type { ForkSeat } from '../../../shared/domain/commands';
+import type { ApiError, ForkedMatch, ForkRequest } from '../../../shared/wire/http';
 import { t } from '../i18n/i18n';
 import { rememberSeatToken } from '../net/connection';
 import { h } from '../ui/dom';
 
 const DEFAULT_BOT = { strategy: 'balanced', difficulty: 'normal' } as const;
 
-interface Forked {
-  matchId: string;
-  token?: string;
-}
 
 /**
  * What-if: from the quarter shown, a new live match. The reader picks a seat; the other seats
@@ -29,15 +26,16 @@ export function forkPanel(sourceMatchId: string, quarter: number, state: GameSta
     const res = await fetch(`/api/matches/${encodeURIComponent(sourceMatchId)}/fork`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ quarter, seats, player: { seat: mine, name } }),
+      body: JSON.stringify({ quarter, seats, player: { seat: mine, name } } satisfies ForkRequest),
     });
-    const body = (await res.json()) as Forked & { error?: string; message?: string };
     if (!res.ok) {
-      error.textContent = `${body.error ?? res.status}: ${body.message ?? ''}`;
+      const refused = (await res.json().catch(() => ({}))) as Partial<ApiError>;
+      error.textContent = `${refused.error ?? res.status}: ${refused.message ?? ''}`;
       return;
     }
-    if (body.token) rememberSeatToken(body.matchId, body.token);
-    openMatch(body.matchId);
+    const forked = (await res.json()) as ForkedMatch;
+    if (forked.token) rememberSeatToken(forked.matchId, forked.token);
+    openMatch(forked.matchId);
   };
   return h(
     'div',

@@ -7,7 +7,7 @@ import { money, number, t } from '../i18n/i18n';
 import { h } from '../ui/dom';
 import { reportPanel, type ReportNames } from '../ui/reportPanel';
 
-type Fact = Pick<GameEvent, 'type' | 'data'>;
+type Fact = GameEvent;
 
 export function namesOf(state: GameState): ReportNames {
   const cities = new Map(state.scenario.robotaxi.cities.map((c) => [c.id, c.name]));

@@ -70,7 +70,7 @@ export function renderLobby(root: HTMLElement, actions: LobbyActions): void {
       const created = await api.create({
         seats: Number(seats.value),
         bots,
-        winLoops: Number(winLoops.value),
+        winLoops: Number(winLoops.value) as 1 | 2 | 3,
         planningSeconds: Number(timer.value),
         classroom: classroom.checked,
         spectatorDelay: Number(spectatorDelay.value),

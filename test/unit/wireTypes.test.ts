@@ -1,0 +1,40 @@
+import { describe, expect, expectTypeOf, it } from 'vitest';
+import type { z } from 'zod';
+import { createSchema } from '../../server/http/api';
+import { forkSchema } from '../../server/http/forkRoute';
+import { sessionSchema } from '../../server/http/sessions';
+import { commandMessageSchema, joinOptionsSchema, moveMemberSchema, revokeMemberSchema } from '../../server/rooms/wire';
+import type { CreateMatchRequest, ForkRequest, SessionRequest } from '../../shared/wire/http';
+import { type ClientMessages, type JoinOptions, MSG, ROOMS, type ServerMessages } from '../../shared/wire/messages';
+
+// The server checks what clients send with zod schemas; the client types what it sends from
+// shared/wire. These assertions are checked by the type checker (npm test runs it first): a schema
+// and its shared type that drift apart fail the build.
+
+describe('the wire between client and server', () => {
+  it('what the server accepts is exactly what the shared types let a client send', () => {
+    expectTypeOf<z.input<typeof joinOptionsSchema>>().toEqualTypeOf<JoinOptions>();
+    expectTypeOf<z.input<typeof commandMessageSchema>>().toEqualTypeOf<ClientMessages['command']>();
+    expectTypeOf<z.input<typeof moveMemberSchema>>().toEqualTypeOf<ClientMessages['moveMember']>();
+    expectTypeOf<z.input<typeof revokeMemberSchema>>().toEqualTypeOf<ClientMessages['revokeMember']>();
+    expectTypeOf<z.input<typeof createSchema>>().toEqualTypeOf<CreateMatchRequest>();
+    expectTypeOf<z.input<typeof sessionSchema>>().toEqualTypeOf<SessionRequest>();
+    expectTypeOf<z.input<typeof forkSchema>>().toEqualTypeOf<ForkRequest>();
+  });
+
+  it('every message and room has its name as a constant, equal to the name itself', () => {
+    for (const [key, value] of Object.entries(MSG)) expect(value).toBe(key);
+    expect(Object.keys(MSG).sort()).toEqual(['ack', 'command', 'moveMember', 'rejected', 'revokeMember', 'seat', 'watch']);
+    expectTypeOf<keyof typeof MSG>().toEqualTypeOf<keyof ClientMessages | keyof ServerMessages>();
+    expect(ROOMS).toEqual({ match: 'match', watch: 'watch' });
+  });
+
+  it('accepts a message the shared type describes, and refuses one it does not', () => {
+    const join: JoinOptions = { matchId: 'm1', name: 'Ada', team: 1 };
+    expect(joinOptionsSchema.safeParse(join).success).toBe(true);
+    expect(joinOptionsSchema.safeParse({ ...join, admin: true }).success).toBe(false);
+    const move: ClientMessages['moveMember'] = { id: 3, memberId: 'abc', seat: 2 };
+    expect(moveMemberSchema.safeParse(move).success).toBe(true);
+    expect(moveMemberSchema.safeParse({ ...move, seat: 'two' }).success).toBe(false);
+  });
+});
