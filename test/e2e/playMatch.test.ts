@@ -202,6 +202,33 @@ describe('playing in the browser', () => {
     await context.close();
   }, 60_000);
 
+  it('when the timer runs out before Lock, the sheet on screen is the one played', async () => {
+    const page = await live.browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await page.goto(`http://127.0.0.1:${live.server.port}/`);
+    await page.fill('#name', 'Gus');
+    await page.fill('#seats', '2');
+    await page.fill('#botCount', '1');
+    await page.fill('#timer', '6');
+    await page.click('#create');
+    await page.waitForSelector('#lock', { timeout: 20_000 });
+    await skipTour(page);
+    await page.locator('input[data-budget="ai"]').fill('3500');
+    await page.waitForFunction(() => document.querySelector('.status.saved') !== null, null, { timeout: 10_000 });
+    await page.locator('#orders').screenshot({ path: join(SHOTS, 'sheet-saved.png') });
+    // Gus never locks: the timer ends the quarter.
+    await page.waitForFunction(() => /\b2\//.test(document.querySelector('#quarter .label')?.textContent ?? ''), null, { timeout: 30_000 });
+    const matchId = page.url().split('/match/')[1]!;
+    const token = await page.evaluate((id) => localStorage.getItem(`closed-loop.seat.${id}`), matchId);
+    const log = (await (await fetch(`http://127.0.0.1:${live.server.port}/api/matches/${matchId}/events`, { headers: { 'x-seat-token': token! } })).text())
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { type: string; data: { seat?: number; quarter?: number; amount?: number; orders?: { aiTraining?: number } } });
+    expect(log.some((e) => e.type === 'OrdersLocked' && e.data.seat === 0)).toBe(false);
+    expect(log.filter((e) => e.type === 'OrdersSubmitted' && e.data.seat === 0).at(-1)?.data.orders?.aiTraining).toBe(3500);
+    expect(log.find((e) => e.type === 'AiTrained' && e.data.seat === 0)?.data.amount).toBe(3500 * 1e6);
+    await page.close();
+  });
+
   it('two browsers join the same match by code; each sees its own seat and orders only', async () => {
     const host = await live.browser.newContext({ viewport: { width: 1280, height: 800 } });
     const friend = await live.browser.newContext({ viewport: { width: 1280, height: 800 } });

@@ -41,6 +41,7 @@ export const de: Record<MessageKey, string> = {
   valuation: 'Bewertung',
   orders: 'Aufträge',
   lock: 'Aufträge festlegen',
+  sheetSaved: 'Gespeichert: läuft die Zeit ab, wird dieser Plan gespielt.',
   unlock: 'Freigeben',
   locked: 'Festgelegt',
   submit: 'Blatt speichern',

@@ -41,6 +41,7 @@ export const en = {
   valuation: 'Valuation',
   orders: 'Orders',
   lock: 'Lock orders',
+  sheetSaved: 'Saved: when the timer runs out, this sheet is played.',
   unlock: 'Unlock',
   locked: 'Locked',
   submit: 'Save sheet',

@@ -79,7 +79,24 @@ export async function renderMatch(root: HTMLElement, matchId: string, intent: Jo
   const me = () => (conn.seat === null ? null : conn.state.players?.[conn.seat]);
   const books = (): OwnBooks & { robotaxi?: { permits?: string[] }; satellites?: { licenses?: string[] } } => JSON.parse(me()?.booksJson || '{}');
 
+  // Every change to the sheet is saved (a moment after the last one): when the timer runs out
+  // the engine plays the last saved sheet, so what the player sees is what is played.
+  let saving: number | undefined;
+  const save = (orders: Orders) => {
+    window.clearTimeout(saving);
+    const q = conn.state.quarter;
+    const sheet = JSON.parse(JSON.stringify(orders)) as Orders;
+    saving = window.setTimeout(async () => {
+      if (conn.state.quarter !== q || me()?.locked) return;
+      const saved = await conn.send({ type: 'SubmitOrders', data: { seat: conn.seat!, quarter: q, orders: sheet } });
+      if (!saved.ok) return say(saved);
+      status.textContent = t('sheetSaved');
+      status.className = 'status saved';
+    }, 500);
+  };
+
   const lock = async (orders: Orders) => {
+    window.clearTimeout(saving);
     const q = conn.state.quarter;
     const saved = await conn.send({ type: 'SubmitOrders', data: { seat: conn.seat!, quarter: q, orders: JSON.parse(JSON.stringify(orders)) as Orders } });
     say(saved);
@@ -125,6 +142,7 @@ export async function renderMatch(root: HTMLElement, matchId: string, intent: Jo
       locked: me()?.locked === true,
       canLock: s.status === 'planning' && !s.paused && !s.resultsHeld,
       lock: (orders) => void lock(orders),
+      save,
       unlock: async () => say(await conn.send({ type: 'UnlockOrders', data: { seat: conn.seat!, quarter: conn.state.quarter } })),
       status,
     };

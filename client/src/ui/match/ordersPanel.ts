@@ -45,6 +45,8 @@ export interface OrdersContext {
   locked: boolean;
   canLock: boolean;
   lock(orders: Orders): void;
+  /** The sheet on screen changed: it is saved, so that the timer plays what the player sees. */
+  save(orders: Orders): void;
   unlock(): void;
   /** Where refusals appear, in plain words, under the Lock button. */
   status: HTMLElement;
@@ -80,6 +82,10 @@ export function renderOrders(panel: HTMLElement, draft: OrdersDraft, ctx: Orders
   clear(panel);
   const summary = h('div', { class: 'projection', id: 'totals', 'aria-live': 'polite' });
   const refresh = () => drawProjection(summary, project(currentSheet(draft, ctx), ctx.books, ctx.cashUsd, ctx.scenario));
+  const changed = () => {
+    refresh();
+    if (!ctx.locked && ctx.canLock) ctx.save(currentSheet(draft, ctx));
+  };
 
   const modeButton = (mode: OrdersMode) =>
     h(
@@ -102,9 +108,9 @@ export function renderOrders(panel: HTMLElement, draft: OrdersDraft, ctx: Orders
 
   const body = h('div', { class: 'orders-body' });
   panel.append(body);
-  if (draft.mode === 'simple') body.append(...SLIDERS.map(([key, label]) => slider(draft, key, t(label), refresh)));
-  else body.append(...advancedGroups(draft, ctx, refresh));
-  body.append(...choices(draft, ctx, refresh));
+  if (draft.mode === 'simple') body.append(...SLIDERS.map(([key, label]) => slider(draft, key, t(label), changed)));
+  else body.append(...advancedGroups(draft, ctx, changed));
+  body.append(...choices(draft, ctx, changed));
 
   panel.append(
     summary,
