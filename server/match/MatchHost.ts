@@ -259,6 +259,13 @@ export class MatchHost {
       return;
     }
     this.playBots();
+    // Nobody is here (every human seat is played for its absent player): the bots do not hurry the
+    // match on; the timer sets its pace, and without one it waits for someone to come back. A
+    // player who left a match against bots finds it a quarter or two on, not over.
+    if (s.players.every((p) => p.locked) && this.unattended()) {
+      this.startTimer();
+      return;
+    }
     if (s.players.every((p) => p.locked)) {
       this.stopTimer();
       // An unlock already queued runs first; planning then goes on.
@@ -266,6 +273,12 @@ export class MatchHost {
       return;
     }
     this.startTimer();
+  }
+
+  /** Every seat with a human player is on autopilot (a match of bots only is not unattended: it plays itself out). */
+  private unattended(): boolean {
+    const humans = this.state.seats.filter((seat) => seat.kind === 'human');
+    return humans.length > 0 && humans.every((seat) => this.autopilot.has(seat.index));
   }
 
   private playBots(): void {

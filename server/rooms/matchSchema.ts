@@ -9,6 +9,7 @@ export const SeatState = schema(
     name: t.string().default(''),
     kind: t.string().default('open'),
     strategy: t.string().default(''),
+    difficulty: t.string().default(''),
     connected: t.boolean().default(false),
     autopilot: t.boolean().default(false),
     locked: t.boolean().default(false),

@@ -130,6 +130,7 @@ export function project(ms: MatchState, state: GameState, facts: RoomFacts, last
     row.name = seat.name;
     row.kind = seat.kind;
     row.strategy = seat.bot?.strategy ?? '';
+    row.difficulty = seat.bot?.difficulty ?? '';
     row.connected = connected;
     row.autopilot = autopilot;
     if (!p) return;

@@ -83,6 +83,16 @@ describe('playing in the browser', () => {
     expect(await page.textContent('#ranking')).toMatch(/Q\d+|no loop closed/);
     await page.screenshot({ path: join(SHOTS, 'results.png'), fullPage: true });
     expect(await page.textContent('#winner')).toMatch(/Winner: (Ada|Bot \d)/);
+    // After the match: its replay, or the same match again (same seats, bots and timer).
+    const finishedId = page.url().split('/match/')[1]!;
+    expect(await page.getAttribute('#watch-replay', 'href')).toBe(`/replay/${finishedId}`);
+    await page.click('#rematch');
+    await page.waitForFunction((old) => location.pathname.startsWith('/match/') && !location.pathname.endsWith(old), finishedId, { timeout: 20_000 });
+    await page.waitForSelector('#lock', { timeout: 20_000 });
+    const again = (await (await fetch(`http://127.0.0.1:${live.server.port}/api/matches/${page.url().split('/match/')[1]!}`)).json()) as { quarters: number; seats: Array<{ name: string; bot: boolean; strategy?: string }> };
+    const before = (await (await fetch(`http://127.0.0.1:${live.server.port}/api/matches/${finishedId}`)).json()) as typeof again;
+    expect(again.quarters).toBe(before.quarters);
+    expect(again.seats.map((s) => s.strategy ?? 'human')).toEqual(before.seats.map((s) => s.strategy ?? 'human'));
     expect(errors).toEqual([]);
     await page.close();
   }, 180_000);
@@ -226,6 +236,26 @@ describe('playing in the browser', () => {
     expect(log.some((e) => e.type === 'OrdersLocked' && e.data.seat === 0)).toBe(false);
     expect(log.filter((e) => e.type === 'OrdersSubmitted' && e.data.seat === 0).at(-1)?.data.orders?.aiTraining).toBe(3500);
     expect(log.find((e) => e.type === 'AiTrained' && e.data.seat === 0)?.data.amount).toBe(3500 * 1e6);
+    await page.close();
+  });
+
+  it('leaving a match asks first, and the match does not play itself out while the player is away', async () => {
+    const page = await newMatchPage('Hal', { width: 844, height: 390 });
+    const matchId = page.url().split('/match/')[1]!;
+    await page.click('#back');
+    await page.waitForSelector('dialog.leave-dialog[open]');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('leave-stay');
+    await page.screenshot({ path: join(SHOTS, 'leave-dialog-phone.png') });
+    await page.keyboard.press('Escape');
+    await page.waitForSelector('dialog.leave-dialog', { state: 'detached' });
+    expect(await page.$('#lock')).not.toBeNull();
+    await page.click('#back');
+    await page.click('#leave-go');
+    await page.waitForSelector('#create', { timeout: 10_000 });
+    // Three bots and a seat played for Hal: before, the match ran to its end in seconds.
+    await new Promise((r) => setTimeout(r, 2_000));
+    const summary = (await (await fetch(`http://127.0.0.1:${live.server.port}/api/matches/${matchId}`)).json()) as { status: string; quarter: number };
+    expect(summary).toMatchObject({ status: 'live', quarter: 1 });
     await page.close();
   });
 

@@ -129,6 +129,41 @@ describe('match host', () => {
     expect(next).toMatchObject({ ok: true, seq: version + 1 });
   });
 
+  it('with every player away, the bots do not hurry the match: the timer sets its pace, and without a timer it waits', async () => {
+    const timed = await registry.create({ seats: 2, bots: bots(1), winLoops: 2, planningSeconds: 30, seed: 'away-timed' });
+    await registry.joinSeat(timed.matchId, 'Ada');
+    const host = await registry.open(timed.matchId);
+    await settle(host);
+    expect(host.current.quarter).toBe(1);
+    host.setAutopilot(0, true);
+    await settle(host);
+    // Both seats locked (Ada's by her stand-in), yet the quarter waits for the timer.
+    expect(host.current.players.map((p) => p.locked)).toEqual([true, true]);
+    expect(host.current.quarter).toBe(1);
+    clock.advance(29_000);
+    await settle(host);
+    expect(host.current.quarter).toBe(1);
+    clock.advance(1_000);
+    await settle(host);
+    expect(host.current.quarter).toBe(2);
+    expect(host.current.players.map((p) => p.locked)).toEqual([true, true]);
+    // Ada is back: she and the bot have locked, so the quarter ends now, as it always does.
+    host.setAutopilot(0, false);
+    await settle(host);
+    expect(host.current.quarter).toBe(3);
+
+    const untimed = await registry.create({ seats: 2, bots: bots(1), winLoops: 2, planningSeconds: 0, seed: 'away-untimed' });
+    await registry.joinSeat(untimed.matchId, 'Bo');
+    const waiting = await registry.open(untimed.matchId);
+    await settle(waiting);
+    waiting.setAutopilot(0, true);
+    await settle(waiting);
+    clock.advance(3_600_000);
+    await settle(waiting);
+    expect(waiting.current.quarter).toBe(1);
+    expect(waiting.current.status).toBe('planning');
+  });
+
   it('a seat on autopilot is played by a bot until its player returns', async () => {
     const { matchId } = await registry.create({ seats: 2, bots: [], winLoops: 2, planningSeconds: 0, seed: 'autopilot' });
     await registry.joinSeat(matchId, 'Ada');

@@ -1,4 +1,5 @@
 import type { Orders } from '../../../shared/domain/orders';
+import type { BotDifficulty, BotStrategy } from '../../../shared/domain/ids';
 import type { Scenario } from '../../../shared/scenario/types';
 import type { PublicReport, SeatReport } from '../../../shared/views/quarterReport';
 import type { World } from '../game/startGame';
@@ -6,9 +7,11 @@ import type { ViewName } from '../game/scenes/WorldScene';
 import { worldModel } from '../game/worldModel';
 import type { MessageKey } from '../i18n/en';
 import { money, t } from '../i18n/i18n';
+import { api } from '../net/api';
 import { MatchConnection, type JoinIntent, type Reply } from '../net/connection';
 import type { OwnBooks } from '../orders/projection';
 import { clear, h } from './dom';
+import { confirmLeave } from './match/leaveDialog';
 import { newDraft, renderOrders, type OrdersContext } from './match/ordersPanel';
 import { shouldTour, startTour } from './match/tour';
 import { closedText, hudItems, standings, type SeatLike } from './match/viewModels';
@@ -35,6 +38,14 @@ export async function renderMatch(root: HTMLElement, matchId: string, intent: Jo
   installTapTips();
 
   let leaving = () => undefined as void;
+  // A player leaving a match still being played is told first what becomes of their seat.
+  const leaveMatch = async () => {
+    const playing = conn.role === 'player' && conn.state.status !== 'ended' && conn.state.status !== 'lobby';
+    if (playing && !(await confirmLeave(root))) return;
+    await conn.leave();
+    leaving();
+    back();
+  };
   const header = h('header', { class: 'hud' });
   const canvasBox = h('div', { id: 'game', class: 'lanes' });
   let view: ViewName = 'lanes';
@@ -164,9 +175,36 @@ export async function renderMatch(root: HTMLElement, matchId: string, intent: Jo
         }),
       ),
     );
+    panel.append(
+      h(
+        'div',
+        { class: 'row wrap after-match' },
+        conn.role === 'player' && !s.classroom ? h('button', { class: 'primary', id: 'rematch', onclick: () => void rematch() }, t('rematch')) : null,
+        h('a', { class: 'button secondary', id: 'watch-replay', href: `/replay/${encodeURIComponent(matchId)}` }, t('watchReplay')),
+      ),
+    );
     const charts = h('div', { class: 'charts' });
     panel.append(charts);
     void renderResultsChart(charts, matchId, conn.seat ?? s.ranking[0] ?? 0);
+  };
+
+  /** The same match again: its seats, bots, quarters, loops to win and timer; the player opens it at once. */
+  const rematch = async () => {
+    const s = conn.state;
+    const seats = [...s.players] as Array<{ kind: string; strategy: string; difficulty: string }>;
+    try {
+      const created = await api.create({
+        seats: seats.length,
+        bots: seats.filter((p) => p.kind === 'bot').map((p) => ({ strategy: p.strategy as BotStrategy, difficulty: (p.difficulty || 'normal') as BotDifficulty })),
+        winLoops: s.winLoops as 1 | 2 | 3,
+        planningSeconds: s.planningSeconds,
+        quarters: s.quarters,
+      });
+      location.assign(`/match/${encodeURIComponent(created.matchId)}`);
+    } catch (e) {
+      status.textContent = `${t('errorPrefix')}: ${String((e as Error).message)}`;
+      status.className = 'status error';
+    }
   };
 
   // Refusals show in plain words inside the panel, beside the button that caused them.
@@ -203,7 +241,7 @@ export async function renderMatch(root: HTMLElement, matchId: string, intent: Jo
     const s = conn.state;
     const mine = me();
     clear(header);
-    header.append(h('button', { class: 'secondary', onclick: () => void conn.leave().then(() => (leaving(), back())) }, `← ${t('back')}`));
+    header.append(h('button', { class: 'secondary', id: 'back', onclick: () => void leaveMatch() }, `← ${t('back')}`));
     for (const item of hudItems(s, mine ? { cash: mine.cash ?? 0, debt: mine.debt ?? 0, valuation: mine.valuation } : null, Date.now())) {
       header.append(
         tip(
