@@ -33,6 +33,8 @@ export class MatchHost {
   private readonly listeners = new Set<HostListener>();
   private readonly lostListeners = new Set<() => void>();
   private readonly autopilot = new Set<number>();
+  /** Seats whose player said they are ready (see quarterSeconds). */
+  private readonly ready = new Set<number>();
   private readonly botTried = new Set<string>();
   private timer: { clear(): void } | null = null;
   private timerQuarter = 0;
@@ -258,14 +260,13 @@ export class MatchHost {
       this.stopTimer();
       return;
     }
-    this.playBots();
-    // Nobody is here (every human seat is played for its absent player): the bots do not hurry the
-    // match on; the timer sets its pace, and without one it waits for someone to come back. A
-    // player who left a match against bots finds it a quarter or two on, not over.
-    if (s.players.every((p) => p.locked) && this.unattended()) {
-      this.startTimer();
+    // Every human player has left: the match waits for one to come back (no bot plays a person's
+    // whole match in seconds), and the quarter's timer starts afresh when one does.
+    if (this.unattended()) {
+      this.stopTimer();
       return;
     }
+    this.playBots();
     if (s.players.every((p) => p.locked)) {
       this.stopTimer();
       // An unlock already queued runs first; planning then goes on.
@@ -301,18 +302,43 @@ export class MatchHost {
    */
   private startTimer(): void {
     const s = this.state;
-    const seconds = s.settings.planningSeconds;
+    const seconds = this.quarterSeconds();
+    if (seconds === null) return this.stopTimer();
     if (this.timer && this.timerQuarter === s.quarter && this.timerSeconds === seconds) return;
     this.stopTimer();
     if (seconds <= 0) return;
     this.timerSeconds = seconds;
     const quarter = s.quarter;
     this.timerQuarter = quarter;
-    this.timerDeadline = this.clock.now() + s.settings.planningSeconds * 1000;
+    this.timerDeadline = this.clock.now() + seconds * 1000;
     this.timer = this.clock.setTimeout(() => {
       this.timer = null;
       void this.execute({ type: 'EndPlanning', data: { quarter } }, SYSTEM);
-    }, s.settings.planningSeconds * 1000);
+    }, seconds * 1000);
+  }
+
+  /**
+   * How long this quarter's planning lasts, or null while it waits to start. Time to learn, in a
+   * friends' or solo match (a facilitator's timer is never changed): with one human, the first
+   * quarter's clock starts once that player is ready (their tour done, or none to show); with
+   * several, the first quarter gets double time.
+   */
+  private quarterSeconds(): number | null {
+    const s = this.state;
+    const seconds = s.settings.planningSeconds;
+    if (s.quarter !== 1 || this.record.classroom || seconds <= 0 || s.players.length === 0 || this.state.seats.some((seat) => seat.kind === 'open')) return seconds;
+    // (A what-if fork starts later than quarter 1, so it is never held.)
+    const humans = s.seats.filter((seat) => seat.kind === 'human');
+    if (humans.length > 1) return seconds * 2;
+    if (humans.length === 1 && !this.ready.has(humans[0]!.index)) return null;
+    return seconds;
+  }
+
+  /** A player is ready to play (their tour is done): a first quarter held for them starts its clock. */
+  markReady(seat: number): void {
+    if (this.ready.has(seat)) return;
+    this.ready.add(seat);
+    this.followUp();
   }
 
   private stopTimer(): void {

@@ -25,6 +25,7 @@ import {
   MAX_MESSAGES_PER_SECOND,
   MAX_STRIKES,
   moveMemberSchema,
+  readySchema,
   revokeMemberSchema,
   type Rejected,
   type SeatAssigned,
@@ -67,6 +68,7 @@ export class MatchRoom extends Room<{ state: MatchState }> {
     command: (client: Client, message: unknown) => this.onCommand(client, message),
     moveMember: (client: Client, message: unknown) => this.onMoveMember(client, message),
     revokeMember: (client: Client, message: unknown) => this.onRevokeMember(client, message),
+    ready: (client: Client, message: unknown) => this.onReady(client, message),
     '*': (client: Client, type: string | number) => {
       if (this.admitted(client, null)) this.refuse(client, null, 'UNKNOWN_MESSAGE', `There is no message "${String(type)}"; send "command".`);
     },
@@ -341,6 +343,20 @@ export class MatchRoom extends Room<{ state: MatchState }> {
     member.leave(REVOKED_CLOSE_CODE, 'REVOKED: the facilitator removed you from this class.');
     const ack: Ack = { id, seq: this.host.version };
     tell(client, 'ack', ack);
+  }
+
+  /** A player is ready to play (their tour is done): a first quarter held for them starts its clock. */
+  private onReady(client: Client, message: unknown): void {
+    const parsed = readySchema.safeParse(message ?? {});
+    const id = parsed.success ? (parsed.data.id ?? null) : null;
+    if (!this.admitted(client, id)) return;
+    if (!parsed.success) return this.refuse(client, id, 'MALFORMED_COMMAND', 'Send {id?}.');
+    const data = client.userData as ClientData;
+    if (data.role !== 'player' || data.seat === null) return this.refuse(client, id, 'READ_ONLY', 'Only a player is ready to play.');
+    this.host.markReady(data.seat);
+    // The clock may have just started: its deadline reaches the clients without any event.
+    this.refresh(false, false);
+    tell(client, 'ack', { id, seq: this.host.version });
   }
 
   /** Projects the engine's state onto the schema; the roster only when someone may have come, gone or moved. */

@@ -34,6 +34,11 @@ export const revokeMemberSchema = z.strictObject({
   memberId: z.string().min(1).max(64),
 });
 
+/** A player is ready to play: their tour is done (a solo match's first quarter waits for it). */
+export const readySchema = z.strictObject({
+  id: z.union([z.string().max(64), z.number()]).optional(),
+});
+
 export const moveMemberSchema = z.strictObject({
   id: z.union([z.string().max(64), z.number()]).optional(),
   memberId: z.string().min(1).max(64),

@@ -36,6 +36,8 @@ export interface ClientMessages {
   moveMember: { id?: MessageId; memberId: string; seat: number };
   /** A facilitator takes a student's credential back: their token stops working and they leave. */
   revokeMember: { id?: MessageId; memberId: string };
+  /** A player is ready to play (their tour is done): a solo match's first quarter starts its clock. */
+  ready: { id?: MessageId };
 }
 
 /** What the rooms send. */
@@ -60,6 +62,7 @@ export const MSG = {
   command: 'command',
   moveMember: 'moveMember',
   revokeMember: 'revokeMember',
+  ready: 'ready',
   ack: 'ack',
   rejected: 'rejected',
   seat: 'seat',

@@ -48,6 +48,10 @@ describe('a classroom in the browser', () => {
     await teacher.waitForFunction(() => (document.querySelector('#roster tr[data-seat="1"]')?.textContent ?? '').includes('Cy'), null, { timeout: 20_000 });
     await bo.waitForFunction(() => (document.querySelector('#players')?.textContent ?? '').includes('(Bo, Cy)'), null, { timeout: 20_000 });
     await cy.context().close();
+    // Before the start a student is told who the match waits for, and sees no books worth $0.
+    expect(await ada.textContent('#waiting-note')).toContain('teacher');
+    expect(await ada.$('#cash')).toBeNull();
+    await ada.screenshot({ path: join(SHOTS, 'student-waiting.png') });
 
     await teacher.click('#fc-start');
     await ada.waitForSelector('#lock:not([disabled])', { timeout: 20_000 });

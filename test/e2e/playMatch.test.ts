@@ -48,12 +48,15 @@ describe('playing in the browser', () => {
     // The first match opens with a guided tour of six stops; finishing it is remembered.
     await page.waitForSelector('.tour', { timeout: 20_000 });
     await page.screenshot({ path: join(SHOTS, 'tour.png') });
+    // The tour does not eat the first quarter: its clock waits until the tour is done.
+    expect(await page.$('#timer')).toBeNull();
     for (let stop = 1; stop <= 6; stop++) {
       expect(await page.textContent('.tour')).toContain(`${stop}/6`);
       await page.click('#tour-next');
     }
     expect(await page.$('.tour')).toBeNull();
     expect(await page.evaluate(() => localStorage.getItem('closed-loop.tourDone'))).toBe('1');
+    await page.waitForSelector('#timer', { timeout: 10_000 });
     await page.screenshot({ path: join(SHOTS, 'match.png'), fullPage: true });
     expect(await page.evaluate(numbersWithoutTooltip)).toEqual([]);
     for (let quarter = 1; quarter <= 20; quarter++) {
@@ -130,13 +133,17 @@ describe('playing in the browser', () => {
     expect(await page.textContent('.tour')).toContain('Deine drei Sparten');
     await page.click('#tour-skip');
     await page.screenshot({ path: join(SHOTS, 'match-de.png'), fullPage: true });
-    const english = ['Orders', 'Lock orders', 'Players', 'Cash', 'Valuation', 'Quarter', 'Apply for permits', 'Back to lobby', 'Committed', 'Simple', 'Advanced', 'Projected', 'Time left', 'Join code', 'Cities', 'Factory'];
+    const english = ['Orders', 'Lock orders', 'Players', 'Cash', 'Valuation', 'Quarter', 'Apply for permits', 'Back to lobby', 'Committed', 'Simple', 'Advanced', 'Projected', 'Time left', 'Join code', 'Cities', 'Factory', '(balanced)', '(robots)', 'north-america', 'North America', 'S band', 'L band'];
     const check = async () => {
       const text = (await page.textContent('main')) ?? '';
       for (const word of english) expect(text, word).not.toContain(word);
     };
     await check();
     expect(await page.textContent('main')).toContain('Aufträge festlegen');
+    // Bots and spectrum licenses are named in German too.
+    expect(await page.textContent('#players')).toContain('(ausgewogen)');
+    expect(await page.textContent('#orders')).toContain('Nordamerika · S-Band');
+    expect(await page.textContent('#orders')).toContain('Europa · L-Band');
     await page.click('[data-mode=advanced]');
     await check();
     for (const word of ['Chips to buy', 'Cars to buy', 'Launches', 'Robot price']) expect(await page.textContent('#orders'), word).not.toContain(word);
@@ -173,7 +180,13 @@ describe('playing in the browser', () => {
     expect(await page.textContent('#totals')).toContain('AI capability 30 → 36.7');
     await page.fill('input[data-field="launches"]', '-2');
     expect(await page.getAttribute('input[data-field="launches"]', 'aria-invalid')).toBe('true');
+    // The reason is said beside the field, in words; the sheet keeps its last good value.
+    expect(await page.textContent('label:has(input[data-field="launches"]) .field-error')).toBe('Must be 0 or more.');
+    expect(await page.textContent('#totals')).toContain('Committed: $2.0B');
+    await page.fill('input[data-field="launches"]', '1.5');
+    expect(await page.textContent('label:has(input[data-field="launches"]) .field-error')).toBe('Whole numbers only.');
     await page.fill('input[data-field="launches"]', '');
+    expect(await page.textContent('label:has(input[data-field="launches"]) .field-error')).toBe('');
     await page.fill('input[data-field="chipRnD"]', '20000');
     expect(await page.getAttribute('#totals', 'class')).toContain('over');
     await page.click('#lock');
@@ -204,6 +217,18 @@ describe('playing in the browser', () => {
     await page.locator('input[data-budget="robotaxi"]').fill('500');
     await page.locator('input[data-city="phoenix"]').tap();
     await page.screenshot({ path: join(SHOTS, 'phone.png'), fullPage: true });
+    // Scrolled to the sliders, the header (quarter, timer, cash) is still at the top and Lock at the bottom.
+    await page.locator('input[data-budget="chips"]').scrollIntoViewIfNeeded();
+    await page.evaluate(() => document.querySelector('input[data-budget="chips"]')!.scrollIntoView({ block: 'center' }));
+    await page.screenshot({ path: join(SHOTS, 'phone-sliders.png') });
+    for (const id of ['#quarter', '#cash']) {
+      const at = (await page.locator(id).boundingBox())!;
+      expect(at.y, id).toBeGreaterThanOrEqual(0);
+      expect(at.y + at.height, id).toBeLessThanOrEqual(80);
+    }
+    const bar = (await page.locator('#lock').boundingBox())!;
+    expect(bar.y + bar.height).toBeLessThanOrEqual(390);
+    expect(bar.y).toBeGreaterThan(200);
     const box = await page.locator('#lock').boundingBox();
     expect(box!.height).toBeGreaterThanOrEqual(44);
     await page.locator('#lock').tap();

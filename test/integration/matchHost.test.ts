@@ -129,39 +129,77 @@ describe('match host', () => {
     expect(next).toMatchObject({ ok: true, seq: version + 1 });
   });
 
-  it('with every player away, the bots do not hurry the match: the timer sets its pace, and without a timer it waits', async () => {
-    const timed = await registry.create({ seats: 2, bots: bots(1), winLoops: 2, planningSeconds: 30, seed: 'away-timed' });
-    await registry.joinSeat(timed.matchId, 'Ada');
-    const host = await registry.open(timed.matchId);
+  it('time to learn: a solo match’s first quarter waits for its player to be ready, friends get double time, a class’s timer is never changed', async () => {
+    const solo = await registry.create({ seats: 2, bots: bots(1), winLoops: 2, planningSeconds: 30, seed: 'learn-solo' });
+    await registry.joinSeat(solo.matchId, 'Ada');
+    const host = await registry.open(solo.matchId);
+    await settle(host);
+    expect(host.current.status).toBe('planning');
+    expect(host.deadline).toBe(0);
+    clock.advance(600_000);
     await settle(host);
     expect(host.current.quarter).toBe(1);
-    host.setAutopilot(0, true);
-    await settle(host);
-    // Both seats locked (Ada's by her stand-in), yet the quarter waits for the timer.
-    expect(host.current.players.map((p) => p.locked)).toEqual([true, true]);
-    expect(host.current.quarter).toBe(1);
-    clock.advance(29_000);
-    await settle(host);
-    expect(host.current.quarter).toBe(1);
-    clock.advance(1_000);
+    host.markReady(0);
+    expect(host.deadline).toBe(clock.now() + 30_000);
+    clock.advance(30_000);
     await settle(host);
     expect(host.current.quarter).toBe(2);
-    expect(host.current.players.map((p) => p.locked)).toEqual([true, true]);
-    // Ada is back: she and the bot have locked, so the quarter ends now, as it always does.
+    expect(host.deadline).toBe(clock.now() + 30_000);
+
+    const friends = await registry.create({ seats: 3, bots: bots(1), winLoops: 2, planningSeconds: 30, seed: 'learn-friends' });
+    await registry.joinSeat(friends.matchId, 'Bo');
+    await registry.joinSeat(friends.matchId, 'Cy');
+    const together = await registry.open(friends.matchId);
+    await settle(together);
+    expect(together.deadline).toBe(clock.now() + 60_000);
+
+    const lesson = await registry.create({ seats: 1, bots: [], winLoops: 2, planningSeconds: 30, seed: 'learn-class', classroom: true });
+    await registry.joinSeat(lesson.matchId, 'Dee');
+    const taught = await registry.open(lesson.matchId);
+    await taught.execute({ type: 'StartMatch', data: {} }, { role: 'facilitator' });
+    await settle(taught);
+    expect(taught.current.status).toBe('planning');
+    expect(taught.deadline).toBe(clock.now() + 30_000);
+  });
+
+  it('when every human player has left, the match waits for one to return, and the timer starts afresh then', async () => {
+    const { matchId } = await registry.create({ seats: 2, bots: bots(1), winLoops: 2, planningSeconds: 30, seed: 'away' });
+    await registry.joinSeat(matchId, 'Ada');
+    const host = await registry.open(matchId);
+    await settle(host);
+    host.markReady(0);
+    expect(host.current.quarter).toBe(1);
+    clock.advance(20_000);
+    host.setAutopilot(0, true);
+    await settle(host);
+    // Nobody plays Ada's seat for her and no timer runs: an hour later it is still quarter 1.
+    expect(host.current.players[0]!.locked).toBe(false);
+    expect(host.deadline).toBe(0);
+    clock.advance(3_600_000);
+    await settle(host);
+    expect(host.current.quarter).toBe(1);
+    expect(host.current.status).toBe('planning');
+    // Ada is back: a full 30 s for her quarter.
     host.setAutopilot(0, false);
     await settle(host);
-    expect(host.current.quarter).toBe(3);
+    expect(host.deadline).toBe(clock.now() + 30_000);
+    clock.advance(30_000);
+    await settle(host);
+    expect(host.current.quarter).toBe(2);
+  });
 
-    const untimed = await registry.create({ seats: 2, bots: bots(1), winLoops: 2, planningSeconds: 0, seed: 'away-untimed' });
-    await registry.joinSeat(untimed.matchId, 'Bo');
-    const waiting = await registry.open(untimed.matchId);
-    await settle(waiting);
-    waiting.setAutopilot(0, true);
-    await settle(waiting);
-    clock.advance(3_600_000);
-    await settle(waiting);
-    expect(waiting.current.quarter).toBe(1);
-    expect(waiting.current.status).toBe('planning');
+  it('in a match with other players, an absent player’s seat is played by a bot and the match goes on', async () => {
+    const { matchId } = await registry.create({ seats: 3, bots: bots(1), winLoops: 2, planningSeconds: 30, seed: 'one-away' });
+    await registry.joinSeat(matchId, 'Ada');
+    await registry.joinSeat(matchId, 'Bo');
+    const host = await registry.open(matchId);
+    await settle(host);
+    host.setAutopilot(0, true);
+    await settle(host);
+    expect(host.current.players[0]!.locked).toBe(true);
+    await host.execute({ type: 'LockOrders', data: { seat: 1, quarter: 1 } }, { role: 'player', seat: 1 });
+    await settle(host);
+    expect(host.current.quarter).toBe(2);
   });
 
   it('a seat on autopilot is played by a bot until its player returns', async () => {

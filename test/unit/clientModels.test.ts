@@ -4,7 +4,7 @@ import { project } from '../../client/src/orders/projection';
 import { parseEntry, readField, SHEET_FIELDS, writeField } from '../../client/src/orders/sheetFields';
 import { hudItems, standings, closedText } from '../../client/src/ui/match/viewModels';
 import { shouldTour, TOUR_KEY } from '../../client/src/ui/match/tour';
-import { setLocale } from '../../client/src/i18n/i18n';
+import { seatName, setLocale } from '../../client/src/i18n/i18n';
 import { BUDGET_FIELDS, COUNT_FIELDS, PRICE_FIELDS } from '../../shared/domain/orders';
 import type { TechState } from '../../shared/domain/state';
 import { DEFAULT_SCENARIO as sc } from '../../shared/scenario/loadScenario';
@@ -81,6 +81,18 @@ const seat = (i: number, extra: Partial<Record<string, unknown>> = {}) => ({
   permits: [] as string[],
   licenses: [] as string[],
   ...extra,
+});
+
+describe('seat names', () => {
+  it('say a bot’s strategy in the reader’s language and leave players’ names as typed', () => {
+    setLocale('de');
+    expect(seatName('Bot 2 (balanced)')).toBe('Bot 2 (ausgewogen)');
+    expect(seatName('Bot 1 (robotaxi)')).toBe('Bot 1 (Robotaxi)');
+    expect(seatName('Ada (balanced)')).toBe('Ada (balanced)');
+    expect(seatName('Bot 3 (chess)')).toBe('Bot 3 (chess)');
+    setLocale('en');
+    expect(seatName('Bot 2 (balanced)')).toBe('Bot 2 (balanced)');
+  });
 });
 
 describe('the header and the players table', () => {

@@ -1,6 +1,6 @@
 import './console.css';
 import type { Scenario } from '../../../shared/scenario/types';
-import { t } from '../i18n/i18n';
+import { seatName, t } from '../i18n/i18n';
 import { MatchConnection, type Reply } from '../net/connection';
 import { standings, type SeatLike } from '../ui/match/viewModels';
 import { describeRefusal } from '../ui/refusals';
@@ -94,7 +94,7 @@ export async function renderConsole(root: HTMLElement, matchIds: string[], back:
       clock.append(
         h('div', { class: 'fc-quarter', id: 'fc-quarter' }, s.quarter > 0 ? `Q${s.quarter}/${s.quarters} · ${s.quarterLabel}` : '—'),
         h('div', { class: `fc-phase${s.paused ? ' paused' : ''}`, id: 'fc-phase' }, statusText(s)),
-        h('div', { class: 'fc-timer', id: 'fc-timer-left' }, s.deadline > 0 && !s.paused ? tf('fcSecondsLeft', { n: secondsLeft(s.deadline) }) : t('fcNoTimer')),
+        h('div', { class: 'fc-timer', id: 'fc-timer-left' }, s.deadline > 0 && !s.paused ? tf('fcSecondsLeft', { n: secondsLeft(s.deadline) }) : s.planningSeconds > 0 ? tf('fcTimerOf', { n: s.planningSeconds }) : t('fcNoTimer')),
       );
       held.hidden = s.resultsHeld === 0;
       held.textContent = tf('fcHeld', { q: s.resultsHeld });
@@ -110,7 +110,7 @@ export async function renderConsole(root: HTMLElement, matchIds: string[], back:
       }
       const showHeld = s.resultsHeld > 0 && heldReport?.quarter === s.resultsHeld;
       const report = showHeld ? heldReport!.json : s.reportJson;
-      const names = [...s.players].map((p: { name: string }) => p.name);
+      const names = [...s.players].map((p: { name: string }) => seatName(p.name));
       // Rebuilt only when what they show changes, so a half-open menu survives the timer's patches.
       const key = JSON.stringify([report, showHeld, s.membersJson, s.status, [...s.players].map((p: Record<string, unknown>) => [p.name, p.kind, p.locked, p.autopilot, p.valuation, p.loopsClosed])]);
       if (key !== shownKey) {

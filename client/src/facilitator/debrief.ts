@@ -2,7 +2,7 @@ import type uPlotClass from 'uplot';
 import type { GameEvent } from '../../../shared/domain/events';
 import type { LineId } from '../../../shared/scenario/types';
 import type { MessageKey } from '../i18n/en';
-import { money, t } from '../i18n/i18n';
+import { money, seatName, t } from '../i18n/i18n';
 import { clear, h } from '../ui/dom';
 import { parseExport, valuationSeries } from '../ui/resultsChart';
 import { foundryPrices, loopMoments, seatSeries, spectrumSeries } from './debriefSeries';
@@ -72,7 +72,7 @@ async function matchDebrief(uPlot: typeof uPlotClass, column: HTMLElement, match
   const strength = (['robotaxi', 'robots', 'satellites'] as const).map((l) => ({ name: t(l), column: `${l}_loop_strength` }));
   const valuation = valuationSeries(rows);
   chart(uPlot, column, { id: `valuation-${matchId}`, title: t('fcValuation'), quarters: valuation.quarters, lines: valuation.players, colors: COLORS, format: (v) => money(v * 1e9), width, height: 220 });
-  const names = new Map(rows.map((r) => [Number(r.seat), r.name!]));
+  const names = new Map(rows.map((r) => [Number(r.seat), seatName(r.name!)]));
   const grid = (titleKey: MessageKey) => {
     column.append(h('h4', {}, t(titleKey)));
     const g = h('div', { class: 'fc-multiples' });

@@ -1,5 +1,6 @@
 import type { RobotsState, TechState } from '../../../shared/domain/state';
 import type { LineId, Scenario } from '../../../shared/scenario/types';
+import { seatName } from '../i18n/i18n';
 
 /** The few room fields the world views read (a plain object, so it can be unit-tested). */
 export interface RoomSeat {
@@ -135,7 +136,7 @@ export function worldModel(room: RoomLike, scenario: Scenario, focusSeat: number
   return {
     quarter: room.quarter,
     focusSeat: focus.seat,
-    names: seats.map((s) => s.name),
+    names: seats.map((s) => seatName(s.name)),
     lanes: {
       robotaxi: lane(
         'robotaxi',

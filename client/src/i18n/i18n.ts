@@ -44,6 +44,21 @@ export function money(usd: number): string {
   return usdFormat(abs >= 1e6, abs >= 1e9 ? 1 : 0).format(usd);
 }
 
+/** A price with its cents, the locale's way: "$13.94" / "13,94 $". */
+export function moneyCents(usd: number): string {
+  return usdFormat(false, 2).format(usd);
+}
+
 export function number(n: number, digits = 0): string {
   return new Intl.NumberFormat(locale === 'de' ? 'de-DE' : 'en-US', { maximumFractionDigits: digits }).format(n);
+}
+
+/**
+ * A seat's name as the reader's language says it. The server names the bots it seats
+ * "Bot N (strategy)" in the log; that strategy is shown translated. Players' names stay as typed.
+ */
+export function seatName(name: string): string {
+  const bot = /^Bot (\d+) \(([a-z]+)\)$/.exec(name);
+  const key = bot ? (`strategy_${bot[2]}` as MessageKey) : null;
+  return bot && key && key in catalogs[locale] ? `Bot ${bot[1]} (${t(key)})` : name;
 }

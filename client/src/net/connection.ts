@@ -155,6 +155,11 @@ export class MatchConnection {
     });
   }
 
+  /** Tells the room this player is ready to play (their tour is done): a solo match's first quarter then starts its clock. */
+  ready(): void {
+    if (this.role === 'player') send(this.room, MSG.ready, {});
+  }
+
   leave(): Promise<unknown> {
     return this.room.leave(true);
   }

@@ -1,7 +1,7 @@
 import type { GameState } from '../../../shared/domain/state';
 import type { ForkSeat } from '../../../shared/domain/commands';
 import type { ApiError, ForkedMatch, ForkRequest } from '../../../shared/wire/http';
-import { t } from '../i18n/i18n';
+import { seatName, t } from '../i18n/i18n';
 import { rememberSeatToken } from '../net/connection';
 import { h } from '../ui/dom';
 
@@ -13,7 +13,7 @@ const DEFAULT_BOT = { strategy: 'balanced', difficulty: 'normal' } as const;
  * keep their bots (or get a balanced bot), or stay open for friends joining with the code.
  */
 export function forkPanel(sourceMatchId: string, quarter: number, state: GameState, openMatch: (matchId: string) => void): HTMLElement {
-  const seat = h('select', { id: 'fork-seat', 'aria-label': t('replayYourSeat') }, ...state.seats.map((s) => h('option', { value: s.index }, s.name || `#${s.index + 1}`)));
+  const seat = h('select', { id: 'fork-seat', 'aria-label': t('replayYourSeat') }, ...state.seats.map((s) => h('option', { value: s.index }, s.name ? seatName(s.name) : `#${s.index + 1}`)));
   const open = h('input', { id: 'fork-open', type: 'checkbox' });
   const error = h('p', { id: 'fork-error', class: 'error', role: 'alert' });
   const go = async () => {

@@ -18,7 +18,7 @@ export function momentLabel(m: Moment, names: ReportNames): string {
     case 'loop':
       return `${q} · ${who(m.seat)} · ${t(m.line)}`;
     case 'spectrum':
-      return `${q} · ${m.licenseId} → ${m.winner === null ? t('replayUnsold') : `${who(m.winner)} (${money(m.price)})`}`;
+      return `${q} · ${names.license(m.licenseId)} → ${m.winner === null ? t('replayUnsold') : `${who(m.winner)} (${money(m.price)})`}`;
     case 'foundry':
       return `${q} · ${m.priceUsd === null ? '—' : money(m.priceUsd)} · ${number(m.sold)} ${t('replayChips')}`;
     case 'shock':

@@ -3,16 +3,15 @@ import type { GameState } from '../../../shared/domain/state';
 import { LINES } from '../../../shared/scenario/types';
 import { viewFor } from '../../../shared/views/viewFor';
 import { publicReport, quarterEvents } from '../../../shared/views/quarterReport';
-import { money, number, t } from '../i18n/i18n';
+import { money, number, seatName, t } from '../i18n/i18n';
 import { h } from '../ui/dom';
+import { placeNames } from '../i18n/places';
 import { reportPanel, type ReportNames } from '../ui/reportPanel';
 
 type Fact = GameEvent;
 
 export function namesOf(state: GameState): ReportNames {
-  const cities = new Map(state.scenario.robotaxi.cities.map((c) => [c.id, c.name]));
-  const regions = new Map(state.scenario.satellites.regions.map((r) => [r.id, r.name]));
-  return { seats: state.seats.map((s) => s.name || `#${s.index + 1}`), city: (id) => cities.get(id) ?? id, region: (id) => regions.get(id) ?? id };
+  return placeNames(state.scenario, state.seats.map((s) => s.name || `#${s.index + 1}`));
 }
 
 /** Everyone's public numbers at this point of the replay: what markets and regulators publish. */
@@ -33,7 +32,7 @@ export function playersTable(state: GameState): HTMLElement {
     return h(
       'tr',
       { class: state.result?.winner === p.seat ? 'winner-row' : '', 'data-seat': p.seat },
-      h('td', {}, `${ranking.length ? `${ranking.indexOf(p.seat) + 1}. ` : ''}${p.name || `#${p.seat + 1}`}`),
+      h('td', {}, `${ranking.length ? `${ranking.indexOf(p.seat) + 1}. ` : ''}${p.name ? seatName(p.name) : `#${p.seat + 1}`}`),
       h('td', { class: 'num valuation' }, money(p.valuation)),
       h('td', { class: 'loops' }, ...loops),
       h('td', {}, p.chipGeneration),

@@ -1,6 +1,6 @@
 import { BOT_DIFFICULTIES, type BotDifficulty, type BotStrategy } from '../../../shared/domain/ids';
 import type { MessageKey } from '../i18n/en';
-import { currentLocale, LOCALE_STORAGE_KEY, setLocale, t, type Locale } from '../i18n/i18n';
+import { currentLocale, LOCALE_STORAGE_KEY, seatName, setLocale, t, type Locale } from '../i18n/i18n';
 import { api, type MatchListing } from '../net/api';
 import { rememberFacilitatorKey } from '../net/connection';
 import { clear, h } from './dom';
@@ -111,7 +111,7 @@ export function renderLobby(root: HTMLElement, actions: LobbyActions): void {
           'li',
           {},
           h('code', {}, m.joinCode),
-          h('span', {}, ` ${m.seats.map((s) => s.name || '—').join(', ')} · ${t(m.status)} · ${t('quarter')} ${m.quarter}/${m.quarters} `),
+          h('span', {}, ` ${m.seats.map((s) => (s.name ? seatName(s.name) : '—')).join(', ')} · ${t(m.status)} · ${t('quarter')} ${m.quarter}/${m.quarters} `),
           m.openSeats > 0 && m.status !== 'finished' ? h('button', { onclick: () => actions.openMatch(m.matchId, { name: playerName() }) }, t('join')) : null,
           m.status === 'finished'
             ? h('button', { class: 'secondary replay-link', onclick: () => location.assign(`/replay/${m.matchId}`) }, t('replay'))

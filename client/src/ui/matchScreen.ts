@@ -6,11 +6,13 @@ import type { World } from '../game/startGame';
 import type { ViewName } from '../game/scenes/WorldScene';
 import { worldModel } from '../game/worldModel';
 import type { MessageKey } from '../i18n/en';
-import { money, t } from '../i18n/i18n';
+import { money, seatName, t } from '../i18n/i18n';
 import { api } from '../net/api';
 import { MatchConnection, type JoinIntent, type Reply } from '../net/connection';
 import type { OwnBooks } from '../orders/projection';
 import { clear, h } from './dom';
+import { tf } from '../facilitator/fill';
+import { placeNames } from '../i18n/places';
 import { confirmLeave } from './match/leaveDialog';
 import { newDraft, renderOrders, type OrdersContext } from './match/ordersPanel';
 import { shouldTour, startTour } from './match/tour';
@@ -163,7 +165,7 @@ export async function renderMatch(root: HTMLElement, matchId: string, intent: Jo
     const s = conn.state;
     const seats = [...s.players] as unknown as SeatLike[];
     panel.append(h('h2', {}, t('matchEnded')));
-    if (s.winner >= 0) panel.append(h('p', { id: 'winner', class: 'winner' }, h('img', { src: '/icons/loop.svg', alt: '', width: 28, height: 28 }), ` ${t('winner')}: ${s.players[s.winner]?.name}`));
+    if (s.winner >= 0) panel.append(h('p', { id: 'winner', class: 'winner' }, h('img', { src: '/icons/loop.svg', alt: '', width: 28, height: 28 }), ` ${t('winner')}: ${seatName(s.players[s.winner]?.name ?? '')}`));
     panel.append(
       h(
         'ol',
@@ -171,7 +173,7 @@ export async function renderMatch(root: HTMLElement, matchId: string, intent: Jo
         ...[...s.ranking].map((seat: number) => {
           const p = seats[seat]!;
           const row = standings([p], conn.seat)[0]!;
-          return tip(h('li', { class: seat === conn.seat ? 'me' : '' }, h('strong', { class: 'name' }, p.name), ` · ${money(p.valuation)} · `, h('span', { class: 'muted' }, closedText(row.closed))), t('tip_playerValuation'));
+          return tip(h('li', { class: seat === conn.seat ? 'me' : '' }, h('strong', { class: 'name' }, seatName(p.name)), ` · ${money(p.valuation)} · `, h('span', { class: 'muted' }, closedText(row.closed))), t('tip_playerValuation'));
         }),
       ),
     );
@@ -217,6 +219,16 @@ export async function renderMatch(root: HTMLElement, matchId: string, intent: Jo
       panel.append(status);
       return;
     }
+    if (s.status === 'lobby' && conn.role === 'player') {
+      // Before the start: who the match waits for, not an empty sheet worth $0.
+      const open = [...s.players].filter((p: { kind: string }) => p.kind === 'open').length;
+      panel.append(
+        h('h2', {}, t('waitingTitle')),
+        h('p', { id: 'waiting-note', role: 'status' }, s.classroom ? t('waitingTeacher') : tf('waitingPlayers', { n: open, code: s.joinCode })),
+        status,
+      );
+      return;
+    }
     if (conn.role !== 'player') {
       panel.append(status);
       panel.append(h('h2', {}, conn.role === 'facilitator' ? t('facilitator') : t('spectator')));
@@ -242,7 +254,9 @@ export async function renderMatch(root: HTMLElement, matchId: string, intent: Jo
     const mine = me();
     clear(header);
     header.append(h('button', { class: 'secondary', id: 'back', onclick: () => void leaveMatch() }, `← ${t('back')}`));
-    for (const item of hudItems(s, mine ? { cash: mine.cash ?? 0, debt: mine.debt ?? 0, valuation: mine.valuation } : null, Date.now())) {
+    // No books before the start: the header shows money once the match has begun.
+    const books = mine && s.status !== 'lobby' ? { cash: mine.cash ?? 0, debt: mine.debt ?? 0, valuation: mine.valuation } : null;
+    for (const item of hudItems(s, books, Date.now())) {
       header.append(
         tip(
           h('div', { class: `stat ${item.tone ?? ''}`, id: item.id }, h('img', { src: `/icons/${item.icon}.svg`, alt: '', width: 22, height: 22 }), h('span', { class: 'label' }, item.label), h('strong', { class: 'value' }, item.value)),
@@ -310,7 +324,7 @@ export async function renderMatch(root: HTMLElement, matchId: string, intent: Jo
     if (mine && lockButton && (lockButton.id === 'unlock') !== (mine.locked === true)) drawPanel();
     drawPlayers();
 
-    const names = [...s.players].map((p: { name: string }) => p.name);
+    const names = [...s.players].map((p: { name: string }) => seatName(p.name));
     const pub = s.reportJson ? (JSON.parse(s.reportJson) as PublicReport) : null;
     const own = mine?.reportJson ? (JSON.parse(mine.reportJson) as SeatReport) : null;
     const shownReport = report.dataset.quarter;
@@ -318,14 +332,15 @@ export async function renderMatch(root: HTMLElement, matchId: string, intent: Jo
       clear(report);
       report.dataset.quarter = String(pub?.quarter ?? 0);
       const sc = scenario;
-      const cityName = (id: string) => sc.robotaxi.cities.find((c) => c.id === id)?.name ?? id;
-      const regionName = (id: string) => sc.satellites.regions.find((r) => r.id === id)?.name ?? id;
-      report.append(h('h2', {}, t('report')), reportPanel(pub, own, { seats: names, city: cityName, region: regionName }, conn.seat));
+      report.append(h('h2', {}, t('report')), reportPanel(pub, own, placeNames(sc, names), conn.seat));
     }
     world?.update(worldModel(s as never, scenario, conn.seat ?? 0, worldWords().model));
-    if (!toured && world && shouldTour(localStorage, conn.role) && s.status === 'planning') {
+    // A solo match's first quarter waits for its player: its clock starts when the tour is done,
+    // or at once for a player who has seen the tour.
+    if (!toured && world && s.status === 'planning') {
       toured = true;
-      setTimeout(() => startTour(document, localStorage), 300);
+      if (shouldTour(localStorage, conn.role)) setTimeout(() => startTour(document, localStorage, () => conn.ready()), 300);
+      else conn.ready();
     }
   };
 

@@ -1,7 +1,7 @@
 import type { PublicReport, SeatReport } from '../../../shared/views/quarterReport';
 import { LINES } from '../../../shared/scenario/types';
 import type { MessageKey } from '../i18n/en';
-import { money, number, t } from '../i18n/i18n';
+import { money, moneyCents, number, t } from '../i18n/i18n';
 import { h } from './dom';
 import { tip } from './tooltip';
 
@@ -9,6 +9,7 @@ export interface ReportNames {
   seats: string[];
   city: (id: string) => string;
   region: (id: string) => string;
+  license: (id: string) => string;
 }
 
 const pct = (v: number) => `${Math.round(Math.min(v, 9.99) * 100)}%`;
@@ -41,11 +42,11 @@ export function reportPanel(pub: PublicReport | null, own: SeatReport | null, na
   if (pub.foundry?.clearingPriceUsd) {
     const mine = own?.foundry;
     const result = mine ? ` · ${number(mine.chips)}/${number(mine.requested)} ${mine.chips > 0 ? t('won') : t('lost')}` : '';
-    item(tip(h('p', {}, `${t('foundry')}: ${number(pub.foundry.sold)} ${t('chipsWonAt')} $${number(pub.foundry.clearingPriceUsd)}${result}`), t('tip_foundry')));
+    item(tip(h('p', {}, `${t('foundry')}: ${number(pub.foundry.sold)} ${t('chipsWonAt')} ${money(pub.foundry.clearingPriceUsd)}${result}`), t('tip_foundry')));
   }
   for (const s of pub.spectrum) {
     const bid = own?.spectrumBids.find((b) => b.licenseId === s.licenseId);
-    const text = s.winner === null ? `${t('spectrumWon')}: ${s.licenseId} · ${t('noBids')}` : `${t('spectrumWon')}: ${s.licenseId} → ${who(s.winner)} (${money(s.price)})`;
+    const text = s.winner === null ? `${t('spectrumWon')}: ${names.license(s.licenseId)} · ${t('noBids')}` : `${t('spectrumWon')}: ${names.license(s.licenseId)} → ${who(s.winner)} (${money(s.price)})`;
     item(tip(h('p', { class: bid ? (bid.won ? 'won' : 'lost') : '' }, `${text}${bid ? ` · ${bid.won ? t('won') : t('lost')}` : ''}`), t('tip_spectrumResult')));
   }
   for (const p of pub.permits.filter((x) => x.granted.length > 0 || x.refused.some((r) => r.seat === seat)))
@@ -54,7 +55,7 @@ export function reportPanel(pub: PublicReport | null, own: SeatReport | null, na
   const marketRows: HTMLElement[] = [];
   for (const city of pub.rides) {
     const mine = city.shares.find((s) => s.seat === seat);
-    if (mine) marketRows.push(h('li', {}, `${names.city(city.cityId)}: ${number(mine.served)} / ${number(city.demand)} ${t('ridesUnit')} @ $${number(mine.priceUsd, 2)}`));
+    if (mine) marketRows.push(h('li', {}, `${names.city(city.cityId)}: ${number(mine.served)} / ${number(city.demand)} ${t('ridesUnit')} @ ${moneyCents(mine.priceUsd)}`));
   }
   const robotShare = pub.robots?.shares.find((s) => s.seat === seat);
   if (pub.robots && robotShare) marketRows.push(h('li', {}, `${t('robots')}: ${number(robotShare.sold + robotShare.remoteSold)} / ${number(pub.robots.demand + pub.robots.remoteDemand)} @ ${money(robotShare.priceUsd)}`));

@@ -1,6 +1,6 @@
 import { LINES, type LineId } from '../../../shared/scenario/types';
 import type { MessageKey } from '../i18n/en';
-import { money, t } from '../i18n/i18n';
+import { money, seatName, t } from '../i18n/i18n';
 import { h } from './dom';
 
 type Row = Record<string, string>;
@@ -27,7 +27,7 @@ export function valuationSeries(rows: Row[]): { quarters: number[]; players: Arr
   return {
     quarters,
     players: seats.map((seat) => ({
-      name: rows.find((r) => Number(r.seat) === seat)!.name!,
+      name: seatName(rows.find((r) => Number(r.seat) === seat)!.name!),
       values: quarters.map((q) => cell(rows, seat, q, 'valuation_usd') / 1e9),
     })),
   };

@@ -5,6 +5,7 @@ import { money, number, t } from '../../i18n/i18n';
 import { project, type OwnBooks } from '../../orders/projection';
 import { parseEntry, readField, SHEET_FIELDS, writeField, type SheetGroup } from '../../orders/sheetFields';
 import { simpleSheet, type Budgets, type Position } from '../../orders/simpleSheet';
+import { licenseName } from '../../i18n/places';
 import { clear, h } from '../dom';
 import { tip } from '../tooltip';
 
@@ -112,12 +113,17 @@ export function renderOrders(panel: HTMLElement, draft: OrdersDraft, ctx: Orders
   else body.append(...advancedGroups(draft, ctx, changed));
   body.append(...choices(draft, ctx, changed));
 
+  // The totals and Lock travel together (on a phone in landscape they stay at the bottom of the screen).
   panel.append(
-    summary,
-    ctx.locked
-      ? h('button', { id: 'unlock', class: 'lock', onclick: () => ctx.unlock() }, `🔒 ${t('locked')} · ${t('unlock')}`)
-      : h('button', { id: 'lock', class: 'primary lock', disabled: !ctx.canLock, onclick: () => ctx.lock(currentSheet(draft, ctx)) }, t('lock')),
-    ctx.status,
+    h(
+      'div',
+      { class: 'lock-bar' },
+      summary,
+      ctx.locked
+        ? h('button', { id: 'unlock', class: 'lock', onclick: () => ctx.unlock() }, `🔒 ${t('locked')} · ${t('unlock')}`)
+        : h('button', { id: 'lock', class: 'primary lock', disabled: !ctx.canLock, onclick: () => ctx.lock(currentSheet(draft, ctx)) }, t('lock')),
+      ctx.status,
+    ),
   );
   if (ctx.locked) for (const input of body.querySelectorAll('input')) (input as HTMLInputElement).disabled = true;
   refresh();
@@ -147,9 +153,11 @@ function advancedGroups(draft: OrdersDraft, ctx: OrdersContext, changed: () => v
         const problem = h('small', { class: 'field-error', role: 'alert' });
         input.addEventListener('input', () => {
           const v = parseEntry(input.value);
-          const bad = v !== undefined && (!Number.isFinite(v) || v < 0 || (f.integer && !Number.isInteger(v)));
+          const why = v === undefined ? null : !Number.isFinite(v) ? t('fieldNotNumber') : v < 0 ? t('fieldNegative') : f.integer && !Number.isInteger(v) ? t('fieldWhole') : null;
+          const bad = why !== null;
           input.setAttribute('aria-invalid', String(bad));
-          problem.textContent = bad ? `${v}?` : '';
+          // Said in the player's language, beside the field; the sheet keeps its last good value.
+          problem.textContent = why ?? '';
           if (bad) return;
           draft.sheet = writeField(draft.sheet ?? ctx.lastSheet, f.path, v);
           changed();
@@ -181,7 +189,7 @@ function choices(draft: OrdersDraft, ctx: OrdersContext, changed: () => void): H
       draft.bids[l.id] = Number(input.value) || 0;
       changed();
     });
-    return tip(h('label', { class: 'field' }, h('span', {}, `${l.id} (≥ ${number(l.reserveM)})`), input), t('tip_spectrumBid'));
+    return tip(h('label', { class: 'field' }, h('span', {}, `${licenseName(ctx.scenario, l.id)} (≥ ${number(l.reserveM)})`), input), t('tip_spectrumBid'));
   });
   return [
     h('fieldset', { class: 'cities' }, h('legend', {}, t('applyPermits')), ...cityBoxes),

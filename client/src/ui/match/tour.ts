@@ -23,7 +23,7 @@ export function shouldTour(storage: Pick<Storage, 'getItem'>, role: string): boo
  * A short guided tour over the match screen: a bubble beside each part in turn, with Next and
  * Skip (Esc skips, Enter goes on). Finishing or skipping is remembered.
  */
-export function startTour(doc: Document, storage: Pick<Storage, 'setItem'>): void {
+export function startTour(doc: Document, storage: Pick<Storage, 'setItem'>, onEnd: () => void = () => undefined): void {
   let index = 0;
   const text = h('p', { id: 'tour-text' });
   const count = h('span', { class: 'muted' });
@@ -37,6 +37,7 @@ export function startTour(doc: Document, storage: Pick<Storage, 'setItem'>): voi
     doc.querySelector('.tour-target')?.classList.remove('tour-target');
     bubble.remove();
     doc.removeEventListener('keydown', onKey);
+    onEnd();
   };
   const show = () => {
     const step = TOUR_STEPS[index]!;

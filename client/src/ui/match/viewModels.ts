@@ -1,6 +1,6 @@
 import type { LineId } from '../../../../shared/scenario/types';
 import type { MessageKey } from '../../i18n/en';
-import { money, number, t } from '../../i18n/i18n';
+import { money, number, seatName, t } from '../../i18n/i18n';
 
 /** One figure of the header: what it is, its value, what it means. */
 export interface HudItem {
@@ -73,7 +73,7 @@ export function standings(seats: SeatLike[], mySeat: number | null): StandingRow
     return {
       seat: p.seat,
       rank: i + 1,
-      name: p.name || '—',
+      name: p.name ? seatName(p.name) : '—',
       who: p.kind === 'bot' ? `${t('bot')} · ${t(`strategy_${p.strategy}` as MessageKey)}` : p.kind === 'open' ? t('waiting') : p.connected ? '●' : '○',
       status: p.locked ? t('locked') : '',
       valuation: money(p.valuation),
