@@ -281,6 +281,12 @@ describe('playing in the browser', () => {
     await new Promise((r) => setTimeout(r, 2_000));
     const summary = (await (await fetch(`http://127.0.0.1:${live.server.port}/api/matches/${matchId}`)).json()) as { status: string; quarter: number };
     expect(summary).toMatchObject({ status: 'live', quarter: 1 });
+    // The lobby lists the match to return to; one click takes the seat back.
+    await page.waitForSelector(`#my-matches [data-return="${matchId}"]`, { timeout: 10_000 });
+    await page.screenshot({ path: join(SHOTS, 'lobby-your-matches-phone.png') });
+    await page.click(`#my-matches [data-return="${matchId}"]`);
+    await page.waitForSelector('#lock', { timeout: 20_000 });
+    expect(await page.textContent('tr.me')).toContain('Hal');
     await page.close();
   });
 

@@ -61,6 +61,8 @@ export const de: Record<MessageKey, string> = {
   'region_latin-america': 'Lateinamerika',
   region_africa: 'Afrika',
   'region_asia-pacific': 'Asien-Pazifik',
+  yourMatches: 'Deine Partien',
+  returnToMatch: 'Zurückkehren',
   unlock: 'Freigeben',
   locked: 'Festgelegt',
   submit: 'Blatt speichern',

@@ -61,6 +61,8 @@ export const en = {
   'region_latin-america': 'Latin America',
   region_africa: 'Africa',
   'region_asia-pacific': 'Asia-Pacific',
+  yourMatches: 'Your matches',
+  returnToMatch: 'Return',
   unlock: 'Unlock',
   locked: 'Locked',
   submit: 'Save sheet',

@@ -22,7 +22,23 @@ function send<K extends keyof ClientMessages>(room: Room, name: K, message: Clie
   room.send(name, message);
 }
 
-const tokenKey = (matchId: string) => `closed-loop.seat.${matchId}`;
+const SEAT_PREFIX = 'closed-loop.seat.';
+const tokenKey = (matchId: string) => `${SEAT_PREFIX}${matchId}`;
+
+/** The matches this browser holds a seat token for. */
+export function heldSeats(storage: Pick<Storage, 'length' | 'key'> = localStorage): string[] {
+  const ids: string[] = [];
+  for (let i = 0; i < storage.length; i++) {
+    const key = storage.key(i);
+    if (key?.startsWith(SEAT_PREFIX)) ids.push(key.slice(SEAT_PREFIX.length));
+  }
+  return ids;
+}
+
+/** Forgets the seat token of a match that is gone. */
+export function forgetSeatToken(matchId: string): void {
+  localStorage.removeItem(tokenKey(matchId));
+}
 const facilitatorKeyKey = (matchId: string) => `closed-loop.facilitator.${matchId}`;
 
 /** A seat token issued outside the room (a what-if fork taken at once), used on the next join. */

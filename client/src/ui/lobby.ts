@@ -2,7 +2,7 @@ import { BOT_DIFFICULTIES, type BotDifficulty, type BotStrategy } from '../../..
 import type { MessageKey } from '../i18n/en';
 import { currentLocale, LOCALE_STORAGE_KEY, seatName, setLocale, t, type Locale } from '../i18n/i18n';
 import { api, type MatchListing } from '../net/api';
-import { rememberFacilitatorKey } from '../net/connection';
+import { forgetSeatToken, heldSeats, rememberFacilitatorKey } from '../net/connection';
 import { clear, h } from './dom';
 
 const NAME_KEY = 'closed-loop.name';
@@ -16,6 +16,8 @@ export interface LobbyActions {
 /** The lobby: name, a new match, join by code, the list of matches, how to play. Plain DOM. */
 export function renderLobby(root: HTMLElement, actions: LobbyActions): void {
   clear(root);
+  // Back from a match (no page load): the lobby starts at its top, where the player's matches are.
+  window.scrollTo(0, 0);
   const name = h('input', { id: 'name', maxlength: 24, placeholder: t('namePlaceholder'), value: localStorage.getItem(NAME_KEY) ?? '' });
   name.addEventListener('change', () => localStorage.setItem(NAME_KEY, name.value.trim()));
   const playerName = () => {
@@ -122,6 +124,26 @@ export function renderLobby(root: HTMLElement, actions: LobbyActions): void {
   };
   void api.list().then(fill, () => fill([]));
 
+  // Matches this browser holds a seat in (its seat tokens), still waiting or being played: one
+  // click back to each. A token of a match that is gone or expired is forgotten here.
+  const mine = h('ul', { id: 'my-matches', class: 'matches' });
+  const mineCard = h('section', { class: 'card', hidden: true }, h('h2', {}, t('yourMatches')), mine);
+  const seatIds = heldSeats();
+  void Promise.all(seatIds.map((id) => api.get(id).catch(() => null))).then((found) => {
+    found.forEach((m, i) => (!m || m.status === 'expired') && forgetSeatToken(seatIds[i]!));
+    const open = found.filter((m): m is NonNullable<typeof m> => m !== null && (m.status === 'waiting' || m.status === 'live'));
+    for (const m of open.slice(0, 10))
+      mine.append(
+        h(
+          'li',
+          {},
+          h('span', {}, `${m.seats.map((s) => (s.name ? seatName(s.name) : '—')).join(', ')} · ${t(m.status)} · ${t('quarter')} ${m.quarter}/${m.quarters} `),
+          h('button', { class: 'primary', 'data-return': m.matchId, onclick: () => actions.openMatch(m.matchId, { name: playerName() }) }, t('returnToMatch')),
+        ),
+      );
+    mineCard.hidden = open.length === 0;
+  });
+
   const lineCard = (icon: string, key: MessageKey) => h('div', {}, h('img', { src: `/icons/${icon}.svg`, alt: '' }), h('strong', {}, t(key)));
   root.append(
     h(
@@ -139,6 +161,7 @@ export function renderLobby(root: HTMLElement, actions: LobbyActions): void {
         h(
           'div',
           {},
+          mineCard,
           h('section', { class: 'card' }, h('label', {}, t('yourName'), name)),
           h(
             'section',
