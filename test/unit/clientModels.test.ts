@@ -108,6 +108,8 @@ describe('the header and the players table', () => {
     expect(hudItems(s, null, 95_000).find((i) => i.id === 'timer')).toMatchObject({ value: '5 s', tone: 'warn' });
     expect(ids(hudItems({ ...s, joinCode: '' }, null, 50_000))).toEqual(['quarter', 'timer']);
     for (const item of hudItems(s, { cash: 1, debt: 1, valuation: 1 }, 0)) expect(item.tip.length).toBeGreaterThan(20);
+    // Before the start: no quarter 0 of 20, the header says the match has not begun.
+    expect(hudItems({ ...s, quarter: 0, quarterLabel: '', deadline: 0 }, null, 0)[0]).toMatchObject({ label: 'Quarter –/20', value: 'not started' });
   });
 
   it('ranks players by loops closed, then valuation, and says when each loop closed', () => {

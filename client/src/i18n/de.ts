@@ -63,6 +63,7 @@ export const de: Record<MessageKey, string> = {
   'region_asia-pacific': 'Asien-Pazifik',
   yourMatches: 'Deine Partien',
   returnToMatch: 'Zurückkehren',
+  notStarted: 'nicht gestartet',
   unlock: 'Freigeben',
   locked: 'Festgelegt',
   submit: 'Blatt speichern',

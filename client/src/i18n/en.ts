@@ -63,6 +63,7 @@ export const en = {
   'region_asia-pacific': 'Asia-Pacific',
   yourMatches: 'Your matches',
   returnToMatch: 'Return',
+  notStarted: 'not started',
   unlock: 'Unlock',
   locked: 'Locked',
   submit: 'Save sheet',

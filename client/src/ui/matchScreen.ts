@@ -291,7 +291,7 @@ export async function renderMatch(root: HTMLElement, matchId: string, intent: Jo
             tip(h('td', { class: 'rank' }, String(r.rank)), t('tip_rank')),
             h('td', { class: 'name' }, h('span', { class: `dot seat-${r.seat}` }), ` ${r.name}`, teamOf(r.seat)),
             h('td', { class: 'muted' }, r.who),
-            tip(h('td', {}, r.valuation), t('tip_playerValuation')),
+            tip(h('td', {}, s.status === 'lobby' ? '—' : r.valuation), t('tip_playerValuation')),
             tip(h('td', {}, `${r.loops} ⟳`), `${t('tip_playerLoops')} ${closedText(r.closed)}`),
             h('td', {}, r.status),
           ),

@@ -23,7 +23,9 @@ export interface HudInput {
 
 /** The header's figures: quarter and timer for everyone, money for a seated player. */
 export function hudItems(s: HudInput, mine: { cash: number; debt: number; valuation: number } | null, now: number): HudItem[] {
-  const items: HudItem[] = [{ id: 'quarter', icon: 'chart', label: `${t('quarter')} ${s.quarter}/${s.quarters}`, value: s.quarterLabel, tip: t('tip_quarter') }];
+  // Before the start there is no quarter to count yet: the header says the match has not begun.
+  const quarter = s.quarter > 0 ? { label: `${t('quarter')} ${s.quarter}/${s.quarters}`, value: s.quarterLabel } : { label: `${t('quarter')} –/${s.quarters}`, value: t('notStarted') };
+  const items: HudItem[] = [{ id: 'quarter', icon: 'chart', ...quarter, tip: t('tip_quarter') }];
   if (s.deadline > 0) {
     const left = Math.max(0, Math.round((s.deadline - now) / 1000));
     items.push({ id: 'timer', icon: 'clock', label: t('timeLeft'), value: `${left} s`, tip: t('tip_timer'), ...(left <= 10 ? { tone: 'warn' as const } : {}) });
