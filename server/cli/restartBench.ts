@@ -4,12 +4,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { GameEvent } from '../../shared/domain/events';
 import { sealEvents } from '../../shared/replay/envelope';
-import { fold, stateHash } from '../../shared/replay/fold';
+import { fold } from '../../shared/replay/fold';
 import { matchOver } from '../../shared/rules/reveal';
 import { ServerProcess } from '../../test/support/serverProcess';
 import { systemClock } from '../match/clock';
 import { nativeSha256Hex } from '../match/digest';
-import { listingOf, publicListing } from '../match/listing';
+import { publicListing } from '../match/listing';
 import { MatchRegistry } from '../match/MatchRegistry';
 import { newJoinCode, newMatchId } from '../match/secrets';
 import { StoreError } from '../store/EventStore';
@@ -59,7 +59,7 @@ async function fill(file: string, finished: number, waiting: number): Promise<vo
     await store.append(matchId, 0, sealEvents(matchId, null, events, Date.now(), nativeSha256Hex));
     await store.markFinished(matchId, Date.now());
     const final = { ...source.final, matchId };
-    await store.saveListing(matchId, JSON.stringify({ ...listingOf({ matchId, joinCode, classroom: false }, final, 'finished'), version: events.length, stateHash: stateHash(final) }));
+    await store.saveListing(matchId, JSON.stringify(await publicListing({ matchId, joinCode, classroom: false }, final, events.length, async () => [])));
   }
   for (let i = 0; i < waiting; i++) {
     const { matchId } = await registry.create({ seats: 4, bots: [BOTS[i % 4]!], winLoops: 2, planningSeconds: 60, seed: `lobby-${i}` });

@@ -8,12 +8,12 @@ import { sealEvents, type EventEnvelope } from '../../shared/replay/envelope';
 import { fold } from '../../shared/replay/fold';
 import { decideNext } from '../../shared/rules/decide';
 import { initialState } from '../../shared/rules/initialState';
-import { heldQuarter, matchOver } from '../../shared/rules/reveal';
+import { heldQuarter } from '../../shared/rules/reveal';
 import { viewFor } from '../../shared/views/viewFor';
-import { type EventStore, type MatchRecord, StoreError } from '../store/EventStore';
+import { type EventStore, type MatchRecord, type MatchStatus, StoreError } from '../store/EventStore';
 import type { HostClock } from './clock';
 import { nativeSha256Hex } from './digest';
-import { listingKey, publicListing } from './listing';
+import { listingKey, publicListing, statusOf } from './listing';
 
 export type Outcome = { ok: true; seq: number; events: readonly GameEvent[] } | { ok: false; code: string; message: string };
 export type HostListener = (events: readonly EventEnvelope[], state: GameState) => void;
@@ -180,11 +180,10 @@ export class MatchHost {
         ? { ok: false, code: 'MATCH_MOVED', message: 'Another server process hosts this match now; join it again.' }
         : { ok: false, code: 'STORE_UNAVAILABLE', message: 'The match could not be saved; nothing changed. Join it again in a moment.' };
     }
-    const before = this.state.status;
-    const wasFinished = matchOver(this.state);
+    const was = statusOf(this.state);
     this.state = next;
     this.last = { seq: sealed[sealed.length - 1]!.seq, hash: sealed[sealed.length - 1]!.hash };
-    await this.recordStatus(before, wasFinished);
+    await this.recordStatus(was);
     await this.relist();
     // Timers first, so that listeners already see the new deadline.
     this.followUp();
@@ -192,12 +191,12 @@ export class MatchHost {
     return { ok: true, seq: this.last.seq, events };
   }
 
-  private async recordStatus(before: GameState['status'], wasFinished: boolean): Promise<void> {
-    const now = this.state.status;
-    if (now === 'planning' && before === 'lobby') await this.store.setStatus(this.matchId, 'live', this.clock.now());
-    if (!wasFinished && matchOver(this.state)) await this.store.markFinished(this.matchId, this.clock.now());
-    if (now === 'expired' && before !== 'expired') await this.store.setStatus(this.matchId, 'expired', this.clock.now());
+  /** The store's status follows the state's (listing's statusOf): waiting, live, finished or expired. */
+  private async recordStatus(was: MatchStatus): Promise<void> {
+    const now = statusOf(this.state);
+    if (now !== was) await this.store.setStatus(this.matchId, now, this.clock.now());
   }
+
 
   /**
    * Stores the match's public listing when what it shows has changed (a seat, the quarter, the

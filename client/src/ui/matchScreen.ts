@@ -92,13 +92,16 @@ export async function renderMatch(root: HTMLElement, matchId: string, intent: Jo
   const me = () => (conn.seat === null ? null : conn.state.players?.[conn.seat]);
   const books = (): OwnBooks & { robotaxi?: { permits?: string[] }; satellites?: { licenses?: string[] } } => JSON.parse(me()?.booksJson || '{}');
 
+  /** The sheet as plain data for the wire (no drafts' prototypes or undefined fields). */
+  const plainSheet = (orders: Orders) => JSON.parse(JSON.stringify(orders)) as Orders;
+
   // Every change to the sheet is saved (a moment after the last one): when the timer runs out
   // the engine plays the last saved sheet, so what the player sees is what is played.
   let saving: number | undefined;
   const save = (orders: Orders) => {
     window.clearTimeout(saving);
     const q = conn.state.quarter;
-    const sheet = JSON.parse(JSON.stringify(orders)) as Orders;
+    const sheet = plainSheet(orders);
     saving = window.setTimeout(async () => {
       if (conn.state.quarter !== q || me()?.locked) return;
       const saved = await conn.send({ type: 'SubmitOrders', data: { seat: conn.seat!, quarter: q, orders: sheet } });
@@ -111,7 +114,7 @@ export async function renderMatch(root: HTMLElement, matchId: string, intent: Jo
   const lock = async (orders: Orders) => {
     window.clearTimeout(saving);
     const q = conn.state.quarter;
-    const saved = await conn.send({ type: 'SubmitOrders', data: { seat: conn.seat!, quarter: q, orders: JSON.parse(JSON.stringify(orders)) as Orders } });
+    const saved = await conn.send({ type: 'SubmitOrders', data: { seat: conn.seat!, quarter: q, orders: plainSheet(orders) } });
     say(saved);
     if (saved.ok) say(await conn.send({ type: 'LockOrders', data: { seat: conn.seat!, quarter: q } }));
   };
