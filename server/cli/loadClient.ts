@@ -3,7 +3,7 @@ import type { BotSpec } from '../../shared/domain/ids';
 import { Rng, seedPrng } from '../../shared/random/prng';
 import type { Scenario } from '../../shared/scenario/types';
 import { GameClient } from '../../test/support/gameClient';
-import { type RoomStateLike, viewFromRoom } from './roomView';
+import { viewFromRoom } from './roomView';
 
 const STRATEGIES: BotSpec[] = (['balanced', 'robotaxi', 'robots', 'satellites', 'vertical'] as const).map((strategy) => ({ strategy, difficulty: 'normal' }));
 
@@ -51,7 +51,7 @@ export class LoadClient {
     this.record = { matchId, ackMs: [], acked: [], refusals: [], seen: [], firstSentAt: 0, lastAckAt: 0, finished: false, dropped: null };
     this.rng = new Rng(seedPrng(`load|${matchId}|${client.seat}`));
     this.done = new Promise((resolve) => (this.finish = resolve));
-    const ms = client.state as RoomStateLike;
+    const ms = client.state;
     this.resolved = ms.status === 'ended' ? ms.quarter : Math.max(0, ms.quarter - 1);
     client.room.onStateChange(() => this.onState());
     client.room.onLeave((code: number) => {
@@ -81,7 +81,7 @@ export class LoadClient {
   }
 
   private onState(): void {
-    const ms = this.client.state as RoomStateLike;
+    const ms = this.client.state;
     const resolved = ms.status === 'ended' ? ms.quarter : ms.quarter - 1;
     if (resolved > this.resolved) {
       this.resolved = resolved;
@@ -105,7 +105,7 @@ export class LoadClient {
   }
 
   private async play(quarter: number): Promise<void> {
-    const ms = this.client.state as RoomStateLike;
+    const ms = this.client.state;
     if (ms.quarter !== quarter || ms.status !== 'planning') return;
     this.scenario ??= JSON.parse(ms.scenarioJson) as Scenario;
     const seat = this.client.seat!;

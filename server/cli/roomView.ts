@@ -1,60 +1,25 @@
 import type { GameState, Seat } from '../../shared/domain/state';
+import type { LineId } from '../../shared/scenario/types';
+import type { MatchState } from '../../shared/wire/state';
 import type { Scenario } from '../../shared/scenario/types';
 import type { MatchView, PrivatePlayer, PublicPlayer } from '../../shared/views/viewFor';
 
-/** The decoded room state as an SDK client holds it (the fields a bot needs). */
-export interface RoomStateLike {
-  matchId: string;
-  status: string;
-  paused: boolean;
-  quarter: number;
-  quarterLabel: string;
-  quarters: number;
-  winLoops: number;
-  planningSeconds: number;
-  /** When planning ends, in server wall time (ms); 0 without a timer. */
-  deadline: number;
-  foundryPriceUsd: number;
-  scenarioJson: string;
-  marketJson: string;
-  news: Iterable<string>;
-  players: { length: number; at(i: number): RoomSeatLike | undefined };
-}
+type Row = MatchState['players'][number];
+const orNull = <T>(v: T | undefined): T | null => (v === undefined ? null : v);
 
-export interface RoomSeatLike {
-  seat: number;
-  name: string;
-  kind: string;
-  locked: boolean;
-  valuation: number;
-  loopsClosed: number;
-  loopsJson: string;
-  chipGeneration: string;
-  cars: number;
-  robotsDeployed: number;
-  satellites: number;
-  permits: Iterable<string>;
-  licenses: Iterable<string>;
-  cash: number;
-  debt: number;
-  ordersJson: string;
-  booksJson: string;
-}
-
-function publicRow(row: RoomSeatLike): PublicPlayer {
-  const loops = JSON.parse(row.loopsJson) as Record<string, { strength: number; streak: number; closed: number | null }>;
-  const loop = (l: string) => ({ strength: loops[l]?.strength ?? 0, streak: loops[l]?.streak ?? 0, closedQuarter: loops[l]?.closed ?? null });
+function publicRow(row: Row): PublicPlayer {
+  const loop = (l: LineId) => ({ strength: row.loops[l].strength, streak: row.loops[l].streak, closedQuarter: orNull(row.loops[l].closedQuarter) });
   return {
     seat: row.seat,
     name: row.name,
-    kind: row.kind as Seat['kind'],
+    kind: row.kind,
     locked: row.locked,
     valuation: row.valuation,
     loopsClosed: row.loopsClosed,
     loops: { robotaxi: loop('robotaxi'), robots: loop('robots'), satellites: loop('satellites') },
     chipGeneration: row.chipGeneration,
-    permits: [...row.permits],
-    licenses: [...row.licenses],
+    permits: row.permits.toArray(),
+    licenses: row.licenses.toArray(),
     cars: row.cars,
     robotsDeployed: row.robotsDeployed,
     satellites: row.satellites,
@@ -65,38 +30,39 @@ function publicRow(row: RoomSeatLike): PublicPlayer {
  * A seat's MatchView rebuilt from what its client received (public rows, its own private books,
  * the scenario and market JSON), so a bot over the wire decides from exactly what a player sees.
  */
-export function viewFromRoom(ms: RoomStateLike, seat: number, scenario: Scenario): MatchView | null {
+export function viewFromRoom(ms: MatchState, seat: number, scenario: Scenario): MatchView | null {
   const mine = ms.players.at(seat);
-  if (!mine || mine.booksJson === '{}') return null;
-  const books = JSON.parse(mine.booksJson) as Pick<PrivatePlayer, 'tech' | 'chips' | 'robotaxi' | 'robots' | 'flows'> & {
-    satellites: PrivatePlayer['satellitesDetail'];
-    loops: PrivatePlayer['loopDetail'];
-  };
+  if (!mine?.own?.books || !mine.own?.orders) return null;
+  const books = mine.own?.books.toJSON();
+  const loop = (l: LineId) => ({ ...books.loops[l], closedQuarter: orNull(books.loops[l].closedQuarter) });
   const players: PublicPlayer[] = [];
   const seats: Seat[] = [];
   for (let i = 0; i < ms.players.length; i++) {
     const row = ms.players.at(i)!;
     players.push(publicRow(row));
-    seats.push({ index: i, name: row.name, kind: row.kind as Seat['kind'] });
+    seats.push({ index: i, name: row.name, kind: row.kind });
   }
   const me: PrivatePlayer = {
     ...players[seat]!,
-    cash: mine.cash,
-    debt: mine.debt,
-    orders: JSON.parse(mine.ordersJson),
-    tech: books.tech,
+    cash: mine.own?.cash,
+    debt: mine.own?.debt,
+    orders: mine.own?.orders.toJSON(),
+    tech: { ...books.tech, pendingGeneration: books.tech.pendingGeneration ?? null },
     chips: books.chips,
     robotaxi: books.robotaxi,
     robots: books.robots,
     satellitesDetail: books.satellites,
     flows: books.flows,
-    loopDetail: books.loops,
+    loopDetail: { robotaxi: loop('robotaxi'), robots: loop('robots'), satellites: loop('satellites') },
   };
-  const market = JSON.parse(ms.marketJson) as Pick<GameState, 'permits' | 'licenses'>;
+  const permits = Object.fromEntries([...ms.permits.entries()].map(([city, p]) => [city, p.holders.toArray()]));
+  const licenses = Object.fromEntries(
+    [...ms.licenses.entries()].map(([id, l]) => [id, { holder: orNull(l.holder), pricePaid: l.pricePaid, auctionQuarter: orNull(l.auctionQuarter) }]),
+  );
   return {
     matchId: ms.matchId,
     viewer: { role: 'player', seat },
-    status: ms.status as GameState['status'],
+    status: ms.status,
     paused: ms.paused,
     quarter: ms.quarter,
     quarterLabel: ms.quarterLabel,
@@ -108,8 +74,8 @@ export function viewFromRoom(ms: RoomStateLike, seat: number, scenario: Scenario
     everyone: null,
     // Bots read only the last clearing price; the room projects nothing else of the foundry.
     foundry: ms.foundryPriceUsd > 0 ? ({ clearingPriceUsd: ms.foundryPriceUsd } as GameState['foundry']) : null,
-    permits: market.permits,
-    licenses: market.licenses,
+    permits,
+    licenses,
     news: [...ms.news].map((headline) => ({ headline }) as GameState['news'][number]),
     activeShocks: [],
     queuedShocks: null,

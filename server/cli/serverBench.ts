@@ -12,7 +12,7 @@ import { initialState } from '../../shared/rules/initialState';
 import { runBotMatch } from '../../shared/sim/runBotMatch';
 import { clonePlain } from '../../shared/util/clonePlain';
 import { viewFor } from '../../shared/views/viewFor';
-import { MatchState } from '../rooms/matchSchema';
+import { MatchState } from '../../shared/wire/state';
 import { project } from '../rooms/project';
 import { SqliteEventStore } from '../store/SqliteEventStore';
 

@@ -10,14 +10,15 @@ import type { MatchHost } from '../match/MatchHost';
 import { RequestError } from '../match/MatchRegistry';
 import { systemClock } from '../match/clock';
 import { admit, MATCH_EXPIRED, type Seated } from './admission';
-import { MatchState } from './matchSchema';
+import { MatchState } from '../../shared/wire/state';
 import { PlayersView } from './playersView';
 import { SeatSessions } from './seatSessions';
 import { project } from './project';
+import { syncFields } from './sync';
 import { RateLimiter } from './rateLimit';
 import { roomContext } from './roomContext';
 import { SPECTATOR_DELAYED, spectatorDelayed } from './spectators';
-import { isTeamSeat, rosterJson, type Member } from './teams';
+import { isTeamSeat, roster, type Member } from './teams';
 import {
   type Ack,
   commandMessageSchema,
@@ -365,7 +366,7 @@ export class MatchRoom extends Room<{ state: MatchState }> {
     const live = this.host.current;
     this.state.stagedReveal = live.reveal.staged;
     this.state.resultsHeld = heldQuarter(live) ?? 0;
-    if (rosterMayChange) this.state.membersJson = rosterJson(this.members());
+    if (rosterMayChange) syncFields(this.state, { members: roster(this.members()) });
     project(
       this.state,
       this.shown(),

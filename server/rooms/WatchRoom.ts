@@ -12,7 +12,7 @@ import { disclosureOf, PUBLIC, visibleEvents } from '../../shared/views/visibili
 import { clonePlain } from '../../shared/util/clonePlain';
 import { quarterEvents } from '../../shared/views/quarterReport';
 import type { MatchHost } from '../match/MatchHost';
-import { MatchState } from './matchSchema';
+import { MatchState } from '../../shared/wire/state';
 import { project } from './project';
 import { roomContext } from './roomContext';
 import { type Rejected, type SeatAssigned, type WatchInfo, tell } from './wire';

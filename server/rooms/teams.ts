@@ -27,6 +27,6 @@ export function isTeamSeat(seats: readonly Seat[], seat: number): boolean {
 }
 
 /** The roster as everyone sees it: each team's members by seat, in join order. */
-export function rosterJson(members: readonly Member[]): string {
-  return JSON.stringify([...members].sort((a, b) => a.seat - b.seat).map((m) => ({ id: m.id, name: m.name, seat: m.seat })));
+export function roster(members: readonly Member[]): Member[] {
+  return [...members].sort((a, b) => a.seat - b.seat).map((m) => ({ id: m.id, name: m.name, seat: m.seat }));
 }

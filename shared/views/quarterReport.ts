@@ -20,6 +20,12 @@ export interface PublicReport {
   ended: { winner: number; ranking: number[]; reason: 'loops' | 'valuation' } | null;
 }
 
+/** A level before and after the quarter. */
+export interface Change {
+  before: number;
+  after: number;
+}
+
 /** One player's own side of the quarter. */
 export interface SeatReport {
   seat: number;
@@ -29,11 +35,12 @@ export interface SeatReport {
   repaid: number;
   lines: Record<LineId, LineCashFlow> | null;
   loops: Array<{ line: LineId; qualifying: boolean; streak: number; closed: boolean }>;
+  /** Research levels that moved this quarter, before and after. */
   research: {
-    capability?: [number, number];
-    autonomy?: [number, number];
-    dexterity?: [number, number];
-    phoneAdoption?: [number, number];
+    capability?: Change;
+    autonomy?: Change;
+    dexterity?: Change;
+    phoneAdoption?: Change;
     tapedOut?: number;
   };
   foundry: { requested: number; maxPriceUsd: number; chips: number; paid: number } | null;
@@ -127,8 +134,8 @@ export function seatReport(seat: number, events: readonly Fact[]): SeatReport {
     of(events, type).filter((e) => (e.data as { seat?: number }).seat === seat);
   const sum = <T extends GameEvent['type']>(type: T, pick: (e: EventOf<T>) => number) =>
     mine(type).reduce((n, e) => n + pick(e), 0);
-  const change = (e: { data: { before: number; after: number } } | undefined): [number, number] | undefined =>
-    e ? [e.data.before, e.data.after] : undefined;
+  const change = (e: { data: { before: number; after: number } } | undefined): Change | undefined =>
+    e ? { before: e.data.before, after: e.data.after } : undefined;
   const ai = mine('AiTrained')[0];
   const award = of(events, 'FoundryAuctionCleared')[0]?.data.awards.find((a) => a.seat === seat);
   const rides = of(events, 'RidesServed')[0]?.data.cities.flatMap((c) => c.operators.filter((o) => o.seat === seat)) ?? [];
@@ -139,7 +146,7 @@ export function seatReport(seat: number, events: readonly Fact[]): SeatReport {
   const closed = new Set(mine('LoopClosed').map((e) => e.data.line));
   const launched = mine('SatellitesLaunched')[0]?.data;
   const research: SeatReport['research'] = {};
-  if (ai) research.capability = [ai.data.capabilityBefore, ai.data.capability];
+  if (ai) research.capability = { before: ai.data.capabilityBefore, after: ai.data.capability };
   const autonomy = change(mine('AutonomyImproved')[0]);
   if (autonomy) research.autonomy = autonomy;
   const dexterity = change(mine('DexterityImproved')[0]);

@@ -36,8 +36,8 @@ describe('staged reveal', () => {
     await teacher.until(() => teacher.state.resultsHeld === 1);
     await ada.until(() => ada.state.resultsHeld === 1);
     expect(ada.state.quarter).toBe(1);
-    expect(ada.state.reportJson).toBe('');
-    expect(ada.state.players[0].reportJson).toBe('');
+    expect(ada.state.report.quarter).toBe(0);
+    expect(ada.state.players[0].own?.report).toBeUndefined();
     expect(ada.state.players[0].valuation).toBe(valuationBefore);
     expect(bo.state.quarter).toBe(1);
     // Nor can the API be used to peek: the events, the export and the summary stop before it.
@@ -56,10 +56,10 @@ describe('staged reveal', () => {
     await ada.until(() => ada.state.paused === true);
     expect(await teacher.command({ type: 'ResumeMatch', data: {} })).toMatchObject({ ok: true });
     expect(await teacher.command({ type: 'RevealResults', data: { quarter: 1 } })).toMatchObject({ ok: true });
-    await ada.until(() => ada.state.quarter === 2 && ada.state.reportJson !== '');
+    await ada.until(() => ada.state.quarter === 2 && ada.state.report.quarter > 0);
     expect(ada.state.resultsHeld).toBe(0);
-    expect(JSON.parse(ada.state.reportJson).quarter).toBe(1);
-    expect(JSON.parse(ada.state.players[0].reportJson).seat).toBe(0);
+    expect(ada.state.report.quarter).toBe(1);
+    expect(ada.state.players[0].own?.report?.toJSON()).toMatchObject({ quarter: 1, seat: 0 });
     expect(ndjson(await (await api(`/api/matches/${matchId}/events`)).text()).some((e) => e.type === 'ResultsRevealed')).toBe(true);
     expect(await ada.command({ type: 'LockOrders', data: { seat: 0, quarter: 2 } })).toMatchObject({ ok: true });
     await Promise.all([teacher.leave(), ada.leave(), bo.leave()]);
@@ -77,7 +77,7 @@ describe('staged reveal of the last quarter', () => {
     await teacher.until(() => teacher.state.resultsHeld === 1);
     // The match has ended in the engine, but not for the students, the store or the API.
     expect(ada.state.status).toBe('planning');
-    expect(ada.state.winner).toBe(-1);
+    expect(ada.state.winner).toBeUndefined();
     expect((await (await api(`/api/matches/${matchId}`)).json()).status).toBe('live');
     expect(await teacher.command({ type: 'RevealResults', data: { quarter: 1 } })).toMatchObject({ ok: true });
     await ada.until(() => ada.state.status === 'ended' && ada.state.winner === 0);
@@ -131,17 +131,17 @@ describe('teams', () => {
     const friends = (await (await postJson('/api/matches', { seats: 2, planningSeconds: 0, seed: 'friends' })).json()) as { matchId: string };
     await GameClient.join(live.server.port, friends.matchId, { name: 'Host' }).then((c) => c.leave());
     await expect(GameClient.join(live.server.port, friends.matchId, { name: 'Sneaky', team: 0 })).rejects.toThrow(/NOT_A_TEAM/);
-    await teacher.until(() => JSON.parse(teacher.state.membersJson).length === 4);
-    expect(JSON.parse(teacher.state.membersJson).map((m: { name: string; seat: number }) => `${m.seat}:${m.name}`)).toEqual(['0:Ada', '0:Cy', '1:Bo', '1:Di']);
+    await teacher.until(() => teacher.state.members.length === 4);
+    expect(teacher.state.members.map((m) => `${m.seat}:${m.name}`)).toEqual(['0:Ada', '0:Cy', '1:Bo', '1:Di']);
     expect(await teacher.command({ type: 'StartMatch', data: {} })).toMatchObject({ ok: true });
     await cy.until(() => cy.state.status === 'planning');
     // Any member edits the team's orders; the last submit wins and every member sees it.
     expect(await ada.command({ type: 'SubmitOrders', data: { seat: 0, quarter: 1, orders: { chipRnD: 100 } } })).toMatchObject({ ok: true });
     expect(await cy.command({ type: 'SubmitOrders', data: { seat: 0, quarter: 1, orders: { chipRnD: 250 } } })).toMatchObject({ ok: true });
-    await ada.until(() => JSON.parse(ada.state.players[0].ordersJson).chipRnD === 250);
-    expect(JSON.parse(cy.state.players[0].ordersJson).chipRnD).toBe(250);
+    await ada.until(() => ada.state.players[0]?.own?.orders?.chipRnD === 250);
+    expect(cy.state.players[0]?.own?.orders?.chipRnD).toBe(250);
     // Another team's sheet stays private.
-    expect(bo.state.players[0].ordersJson ?? '').not.toContain('chipRnD');
+    expect(bo.state.players[0]?.own?.orders).toBeUndefined();
     // The facilitator moves Cy into seat 1's team: Cy now plays seat 1 and sees its sheet, not seat 0's.
     const moved = new Promise<void>((resolve) => teacher.room.onMessage('ack', (m: { id: string }) => m.id === 'mv' && resolve()));
     teacher.raw('moveMember', { id: 'mv', memberId: cy.room.sessionId, seat: 1 });
@@ -150,8 +150,8 @@ describe('teams', () => {
     expect(cy.token).not.toBe(bo.token);
     expect(await cy.command({ type: 'SubmitOrders', data: { seat: 1, quarter: 1, orders: { aiTraining: 300 } } })).toMatchObject({ ok: true });
     expect(await cy.command({ type: 'SubmitOrders', data: { seat: 0, quarter: 1, orders: {} } })).toMatchObject({ ok: false, code: 'SEAT_NOT_YOURS' });
-    await bo.until(() => JSON.parse(bo.state.players[1].ordersJson).aiTraining === 300);
-    await teacher.until(() => JSON.parse(teacher.state.membersJson).filter((m: { seat: number }) => m.seat === 1).length === 3);
+    await bo.until(() => bo.state.players[1]?.own?.orders?.aiTraining === 300);
+    await teacher.until(() => teacher.state.members.filter((m) => m.seat === 1).length === 3);
     // Handing Ada's seat to a bot retires its team: Ada now watches, and her token only watches too.
     expect(await teacher.command({ type: 'ReplaceSeat', data: { seat: 0, bot: { strategy: 'balanced', difficulty: 'easy' } } })).toMatchObject({ ok: true });
     await ada.until(() => ada.role === 'spectator');
@@ -268,12 +268,12 @@ describe('after a restart', () => {
       expect(back.seat).toBe(0);
       await back.until(() => back.state.resultsHeld === 1);
       expect(back.state.quarter).toBe(1);
-      expect(back.state.reportJson).toBe('');
+      expect(back.state.report.quarter).toBe(0);
       teacher = await GameClient.join(second.port, matchId, { facilitatorKey });
       expect(await teacher.command({ type: 'RevealResults', data: { quarter: 1 } })).toMatchObject({ ok: true });
-      await back.until(() => back.state.quarter === 2 && back.state.reportJson !== '');
-      expect(JSON.parse(back.state.reportJson).quarter).toBe(1);
-      expect(JSON.parse(back.state.membersJson)).toEqual([{ id: back.room.sessionId, name: 'Cy', seat: 0 }]);
+      await back.until(() => back.state.quarter === 2 && back.state.report.quarter > 0);
+      expect(back.state.report.quarter).toBe(1);
+      expect(back.state.members.toJSON()).toEqual([{ id: back.room.sessionId, name: 'Cy', seat: 0 }]);
       // A student joining the team now gets a new token (the server kept only the old one's hash)...
       const dee = await GameClient.join(second.port, matchId, { name: 'Dee' });
       expect(dee.seat).toBe(0);
@@ -281,8 +281,8 @@ describe('after a restart', () => {
       // ...and Ada, away all along, still comes back into her team with the token she had.
       const adaBack = await GameClient.join(second.port, matchId, { token: ada.token!, name: 'Ada' });
       expect(adaBack.seat).toBe(0);
-      await adaBack.until(() => JSON.parse(adaBack.state.membersJson).length === 3);
-      expect(JSON.parse(adaBack.state.membersJson).map((m: { name: string; seat: number }) => `${m.name}:${m.seat}`).sort()).toEqual(['Ada:0', 'Cy:0', 'Dee:0']);
+      await adaBack.until(() => adaBack.state.members.length === 3);
+      expect(adaBack.state.members.map((m) => `${m.name}:${m.seat}`).sort()).toEqual(['Ada:0', 'Cy:0', 'Dee:0']);
       await Promise.all([teacher.leave(), back.leave(), dee.leave(), adaBack.leave()]);
     } finally {
       await second.close();

@@ -57,7 +57,7 @@ describe('crash and restart', () => {
 
     server = await ServerProcess.start(dir);
     ada = await GameClient.join(server.port, matchId, { token });
-    await ada.until(() => ada.state.status === 'planning' && JSON.parse(ada.state.players[0].ordersJson ?? '{}').fsdRnD === 777);
+    await ada.until(() => ada.state.status === 'planning' && ada.state.players[0]?.own?.orders?.fsdRnD === 777);
     ack(await ada.command({ type: 'LockOrders', data: { seat: 0, quarter: 2 } }));
     await ada.until(() => ada.state.quarter === 3);
     // Ada's token shows her the hash of her view (her books included) of the live state.

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { EventEnvelope } from '../../shared/replay/envelope';
 import { fold, stateAt, stateHash } from '../../shared/replay/fold';
 import { checkMatchFile, type MatchFile } from '../../shared/replay/matchFile';
+import { MatchState } from '../../shared/wire/state';
 import { GameClient } from '../support/gameClient';
 import { useTestServer } from '../support/testServer';
 
@@ -68,8 +69,7 @@ describe('what-if fork endpoint', () => {
     expect(player.seat).toBe(0);
     await player.until(() => player.state.status === 'planning');
     expect(player.state.quarter).toBe(6);
-    const mine = JSON.parse(player.state.players[0].booksJson as string) as { robots: { plants: number } };
-    expect(mine.robots.plants).toBe(stateAt(sourceLog, 5).players[0]!.robots.plants);
+    expect(player.state.players[0]?.own?.books?.robots.plants).toBe(stateAt(sourceLog, 5).players[0]!.robots.plants);
     await player.leave();
 
     // The one asking can take a seat at once and comes back with its token.
@@ -113,13 +113,13 @@ describe('spectators with a delay', () => {
     const sdk = new Client(`ws://127.0.0.1:${live.server.port}`);
     await expect(sdk.joinOrCreate('match', { matchId: created.matchId, spectate: true })).rejects.toThrow(/SPECTATOR_DELAYED/);
 
-    const watch = await sdk.joinOrCreate('watch', { matchId: created.matchId });
+    const watch = await sdk.joinOrCreate<MatchState>('watch', { matchId: created.matchId }, MatchState);
     const host = live.server.registry.loaded().find((h) => h.matchId === created.matchId)!;
-    const seen: Array<{ shown: number; live: number; orders: string[]; report: string }> = [];
+    const seen: Array<{ shown: number; live: number; orders: unknown[]; report: number }> = [];
     const infos: Array<{ delay: number; shownQuarter: number; liveQuarter: number }> = [];
     watch.onMessage('watch', (m: { delay: number; shownQuarter: number; liveQuarter: number }) => infos.push(m));
-    watch.onStateChange((s: any) => {
-      seen.push({ shown: s.quarter, live: host.current.quarter, orders: [...s.players].map((p: any) => p.ordersJson), report: s.reportJson });
+    watch.onStateChange((s) => {
+      seen.push({ shown: s.quarter, live: host.current.quarter, orders: s.players.map((p) => p.own?.orders ?? p.own?.books ?? p.own?.report), report: s.report.quarter });
     });
     await until(() => seen.length > 0);
 
@@ -129,18 +129,18 @@ describe('spectators with a delay', () => {
       expect(await player.command({ type: 'LockOrders', data: { seat: 0, quarter: q } })).toMatchObject({ ok: true });
       await player.until(() => player.state.quarter === q + 1);
     }
-    await until(() => (watch.state as any).quarter === 3);
+    await until(() => watch.state.quarter === 3);
     // After quarter 3 resolved, a one-quarter delay shows the opening of quarter 3 with quarter 2's results.
-    expect(JSON.parse((watch.state as any).reportJson as string)).toMatchObject({ quarter: 2 });
+    expect(watch.state.report.quarter).toBe(2);
     const log = await live.server.registry.store.read(created.matchId);
-    expect([...(watch.state as any).players].map((p: any) => p.valuation)).toEqual(stateAt(log, 2).players.map((p) => p.valuation));
+    expect(watch.state.players.map((p) => p.valuation)).toEqual(stateAt(log, 2).players.map((p) => p.valuation));
     expect(infos[infos.length - 1]).toEqual({ delay: 1, shownQuarter: 3, liveQuarter: 4 });
     for (const s of seen) {
       expect(s.shown).toBeLessThanOrEqual(Math.max(1, s.live - 1));
       expect(s.orders.filter((o) => o !== undefined)).toEqual([]);
-      if (s.report) expect((JSON.parse(s.report) as { quarter: number }).quarter).toBeLessThanOrEqual(s.live - 2);
+      if (s.report) expect(s.report).toBeLessThanOrEqual(s.live - 2);
     }
-    expect(player.state.players[0].ordersJson).not.toBe('{}');
+    expect(player.state.players[0]?.own?.orders?.chipRnD).toBe(503);
     await watch.leave();
     await player.leave();
   });
@@ -159,21 +159,21 @@ describe('spectators with a delay', () => {
   it('under a staged reveal, spectators see a resolved quarter only once the facilitator releases it', async () => {
     const created = (await (await post('/api/matches', { seats: 2, bots: [bot, bot], classroom: true, stagedReveal: true, planningSeconds: 0, quarters: 6, seed: 'held-1' })).json()) as { matchId: string; facilitatorKey: string };
     const teacher = await GameClient.join(live.server.port, created.matchId, { facilitatorKey: created.facilitatorKey });
-    const watch = await new Client(`ws://127.0.0.1:${live.server.port}`).joinOrCreate('watch', { matchId: created.matchId });
+    const watch = await new Client(`ws://127.0.0.1:${live.server.port}`).joinOrCreate<MatchState>('watch', { matchId: created.matchId }, MatchState);
     const reports: string[] = [];
-    watch.onStateChange((s: any) => reports.push(`${s.quarter}:${s.reportJson}`));
+    watch.onStateChange((s) => reports.push(`${s.quarter}:${s.report.quarter || ''}`));
     expect(await teacher.command({ type: 'StartMatch', data: {} })).toMatchObject({ ok: true });
     await teacher.until(() => teacher.state.resultsHeld === 1);
     // A pause while results are held reaches spectators too: once they see it, any earlier leak would show.
     expect(await teacher.command({ type: 'PauseMatch', data: {} })).toMatchObject({ ok: true });
-    await until(() => (watch.state as any).paused === true);
-    expect((watch.state as any).quarter).toBe(1);
-    expect((watch.state as any).reportJson).toBe('');
+    await until(() => watch.state.paused);
+    expect(watch.state.quarter).toBe(1);
+    expect(watch.state.report.quarter).toBe(0);
     expect(await teacher.command({ type: 'ResumeMatch', data: {} })).toMatchObject({ ok: true });
     expect(reports.every((r) => r.endsWith(':'))).toBe(true);
     expect(await teacher.command({ type: 'RevealResults', data: { quarter: 1 } })).toMatchObject({ ok: true });
-    await until(() => (watch.state as any).quarter === 2);
-    expect(JSON.parse((watch.state as any).reportJson as string)).toMatchObject({ quarter: 1 });
+    await until(() => watch.state.quarter === 2);
+    expect(watch.state.report.quarter).toBe(1);
     await watch.leave();
     await teacher.leave();
   });

@@ -75,7 +75,7 @@ async function playToEnd(player: GameClient, acked: number[]): Promise<void> {
     await player.until(() => player.state.status === 'ended' || (player.state.status === 'planning' && player.state.quarter > quarter), 30_000);
     if (player.state.status === 'ended') return;
     quarter = player.state.quarter;
-    if (JSON.parse(player.state.players[0].ordersJson || '{}').chipRnD === undefined)
+    if (player.state.players[0]?.own?.orders?.chipRnD === undefined)
       ack(await player.command({ type: 'SubmitOrders', data: { seat: 0, quarter, orders: { chipRnD: 400 + quarter, aiTraining: 300 } } }));
     ack(await player.command({ type: 'LockOrders', data: { seat: 0, quarter } }));
   }
@@ -137,7 +137,7 @@ describe('several server processes on PostgreSQL and Redis', () => {
     ada = await GameClient.join(b.port, matchId, { token });
     expect(ada.seat).toBe(0);
     await ada.until(() => ada.state.status === 'planning' && ada.state.quarter === 2);
-    expect(JSON.parse(ada.state.players[0].ordersJson)).toMatchObject({ fsdRnD: 777 });
+    expect(ada.state.players[0]?.own?.orders?.toJSON()).toMatchObject({ fsdRnD: 777 });
     expect(ada.state.seq).toBe((await store.getMatch(matchId))!.version);
 
     await playToEnd(ada, acked);

@@ -119,31 +119,31 @@ describe('match room over WebSockets', () => {
       [ada, 1],
       [bo, 0],
     ] as const) {
-      me.room.onStateChange((s: any) => {
-        const row = s.players?.[other];
-        if (row && s.status !== 'ended' && (row.ordersJson ?? '{}') !== '{}' && row.ordersJson !== '') leaks.push(`${me.seat} saw ${other}: ${row.ordersJson}`);
-        if (row && s.status !== 'ended' && row.cash) leaks.push(`${me.seat} saw cash of ${other}`);
+      me.room.onStateChange((s) => {
+        const row = s.players.at(other);
+        if (row && s.status !== 'ended' && (row.own?.orders || row.own?.books || row.own?.report)) leaks.push(`${me.seat} saw ${other}: ${JSON.stringify(row.toJSON())}`);
+        if (row && s.status !== 'ended' && row.own?.cash) leaks.push(`${me.seat} saw cash of ${other}`);
       });
     }
     await ada.until(() => ada.state.status === 'planning');
     let quarter = 0;
     while (ada.state.status !== 'ended') {
       await ada.until(() => ada.state.status === 'ended' || ada.state.quarter > quarter);
-      if (ada.state.status === 'ended') break;
+      if (ada.state.status !== 'planning') break;
       quarter = ada.state.quarter;
       const sheetA = { chipRnD: 300 + quarter, aiTraining: 400, ridePriceUsd: 11 };
       const sheetB = { robotRnD: 200 + quarter, launches: 1 };
       expect(await ada.command({ type: 'SubmitOrders', data: { seat: 0, quarter, orders: sheetA } })).toMatchObject({ ok: true });
       expect(await bo.command({ type: 'SubmitOrders', data: { seat: 1, quarter, orders: sheetB } })).toMatchObject({ ok: true });
-      await ada.until(() => JSON.parse(ada.state.players[0].ordersJson).chipRnD === sheetA.chipRnD);
-      expect(ada.state.players[0].cash).toBeGreaterThan(0);
+      await ada.until(() => ada.state.players[0]?.own?.orders?.chipRnD === sheetA.chipRnD);
+      expect(ada.state.players[0].own?.cash).toBeGreaterThan(0);
       expect(await ada.command({ type: 'LockOrders', data: { seat: 0, quarter } })).toMatchObject({ ok: true });
       expect(await bo.command({ type: 'LockOrders', data: { seat: 1, quarter } })).toMatchObject({ ok: true });
     }
     expect(leaks).toEqual([]);
     expect(ada.state.quarter).toBe(4);
     // After the match, every book is open.
-    await bo.until(() => (bo.state.players[0].ordersJson ?? '').includes('chipRnD'));
+    await bo.until(() => bo.state.players[0]?.own?.orders?.chipRnD !== undefined);
     await ada.leave();
     await bo.leave();
   });
@@ -199,8 +199,8 @@ describe('match room over WebSockets', () => {
     expect(watcher.role).toBe('spectator');
     expect(await watcher.command({ type: 'LockOrders', data: { seat: 0, quarter: 1 } })).toMatchObject({ ok: false, code: 'READ_ONLY' });
     await watcher.until(() => watcher.state.players.length === 2);
-    expect(watcher.state.players[0].cash ?? 0).toBe(0);
-    expect(watcher.state.players[0].ordersJson ?? '').not.toContain('aiTraining');
+    expect(watcher.state.players[0].own?.cash ?? 0).toBe(0);
+    expect(watcher.state.players[0]?.own?.orders).toBeUndefined();
     await back.leave();
     await bo.leave();
     await watcher.leave();
@@ -229,7 +229,7 @@ describe('match room over WebSockets', () => {
     expect(await teacher.command({ type: 'EndPlanning', data: { quarter: 1 } })).toMatchObject({ ok: true });
     await student.until(() => student.state.quarter === 2);
     expect(student.state.news.at(-1)).toContain('Fire at a chip foundry');
-    expect(JSON.parse(student.state.reportJson).foundry.supply).toBe(42_000);
+    expect(student.state.report.foundry?.supply).toBe(42_000);
     expect(await teacher.command({ type: 'ReplaceSeat', data: { seat: 0, bot: { strategy: 'robots', difficulty: 'easy' } } })).toMatchObject({ ok: true });
     await student.until(() => student.state.players[0].kind === 'bot');
     await teacher.leave();

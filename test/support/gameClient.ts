@@ -2,6 +2,7 @@ import '../../server/wsGlobal';
 import { Client, type Room } from '@colyseus/sdk';
 import { useNativeStringDecoding } from '../../client/src/net/fastStrings';
 import type { Command } from '../../shared/domain/commands';
+import { MatchState } from '../../shared/wire/state';
 
 export type Reply = { ok: true; seq: number } | { ok: false; code: string; message: string };
 
@@ -18,7 +19,7 @@ export class GameClient {
   token: string | null = null;
   role = '';
 
-  private constructor(readonly room: Room) {
+  private constructor(readonly room: Room<unknown, MatchState>) {
     room.onMessage('ack', (m: { id: string | number | null; seq: number }) => this.settle(m.id, { ok: true, seq: m.seq }));
     room.onMessage('rejected', (m: { id: string | number | null; code: string; message: string }) =>
       this.settle(m.id, { ok: false, code: m.code, message: m.message }),
@@ -33,13 +34,13 @@ export class GameClient {
   /** `server` is a loopback port or a ws:// URL. */
   static async join(server: number | string, matchId: string, options: Record<string, unknown>): Promise<GameClient> {
     const sdk = new Client(typeof server === 'number' ? `ws://127.0.0.1:${server}` : server);
-    const room = await sdk.joinOrCreate('match', { matchId, ...options });
+    const room = await sdk.joinOrCreate('match', { matchId, ...options }, MatchState);
     const client = new GameClient(room);
     await client.until(() => client.role !== '');
     return client;
   }
 
-  get state(): any {
+  get state(): MatchState {
     return this.room.state;
   }
 

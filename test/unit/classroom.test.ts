@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { foundryPrices, loopMoments, seatSeries, spectrumSeries } from '../../client/src/facilitator/debriefSeries';
 import { parseExport } from '../../client/src/ui/resultsChart';
 import { exportCsv } from '../../server/http/summaries';
-import { isTeamSeat, rosterJson, teamWithRoom } from '../../server/rooms/teams';
+import { isTeamSeat, roster, teamWithRoom } from '../../server/rooms/teams';
 import type { Seat } from '../../shared/domain/state';
 import { endPlanning, newTestMatch, submit } from '../support/newTestMatch';
 
@@ -26,12 +26,12 @@ describe('team mapping', () => {
   });
 
   it('lists the roster by seat, members in join order', () => {
-    const roster = rosterJson([
+    const rows = roster([
       { id: 'x', name: 'Di', seat: 2 },
       { id: 'y', name: 'Ada', seat: 0 },
       { id: 'z', name: 'Cy', seat: 2 },
     ]);
-    expect(JSON.parse(roster)).toEqual([
+    expect(rows).toEqual([
       { id: 'y', name: 'Ada', seat: 0 },
       { id: 'x', name: 'Di', seat: 2 },
       { id: 'z', name: 'Cy', seat: 2 },

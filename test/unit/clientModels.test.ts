@@ -73,7 +73,11 @@ const seat = (i: number, extra: Partial<Record<string, unknown>> = {}) => ({
   locked: i === 2,
   valuation: [15e9, 18e9, 12e9][i]!,
   loopsClosed: i === 2 ? 1 : 0,
-  loopsJson: i === 2 ? JSON.stringify({ robotaxi: { closed: 9 } }) : '{}',
+  loops: {
+    robotaxi: { strength: 0, streak: 0, ...(i === 2 ? { closedQuarter: 9 } : {}) },
+    robots: { strength: 0, streak: 0 },
+    satellites: { strength: 0, streak: 0 },
+  },
   cars: 0,
   robotsDeployed: 0,
   satellites: 0,
@@ -143,11 +147,12 @@ describe('money and numbers in the chosen locale', () => {
 });
 
 describe('the world model the canvas draws', () => {
-  const room = (books?: object): RoomLike => ({
+  const room = (books?: RoomLike['players'][number]['books']): RoomLike => ({
     quarter: 5,
     foundryPriceUsd: 950,
-    marketJson: JSON.stringify({ permits: { phoenix: [0, 2] }, licenses: { 'europe-l': { holder: 0, auctionQuarter: 1 }, 'north-america-l': { holder: null, auctionQuarter: 5 } } }),
-    players: [seat(0, { permits: ['phoenix'], licenses: ['europe-l'], cars: 1200, booksJson: books ? JSON.stringify(books) : '' }), seat(1), seat(2)],
+    permits: { phoenix: { holders: [0, 2] } },
+    licenses: { 'europe-l': { holder: 0, pricePaid: 0, auctionQuarter: 1 }, 'north-america-l': { pricePaid: 0, auctionQuarter: 5 } },
+    players: [seat(0, { permits: ['phoenix'], licenses: ['europe-l'], cars: 1200, ...(books ? { books } : {}) }), seat(1), seat(2)],
   });
 
   it('measures milestone progress from the player’s own books', () => {

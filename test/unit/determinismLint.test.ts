@@ -21,6 +21,14 @@ describe('shared/ purity rule', () => {
     expect(ok.flatMap((line) => lintSource('x.ts', line))).toEqual([]);
   });
 
+  it('lets only the room state schema use @colyseus/schema', () => {
+    const line = "import { schema, t } from '@colyseus/schema';";
+    expect(lintSource('shared/wire/state.ts', line)).toEqual([]);
+    expect(lintSource('shared/rules/evolve.ts', line)).toHaveLength(1);
+    expect(lintSource('shared/wire/messages.ts', line)).toHaveLength(1);
+    expect(lintSource('shared/wire/state.ts', "import { Room } from '@colyseus/core';")).toHaveLength(1);
+  });
+
   it('finds nothing in the real shared/ tree', () => {
     expect(lintSharedTree(process.cwd())).toEqual([]);
   });

@@ -92,7 +92,7 @@ describe('quarter report', () => {
     const forSpectator = quarterReport(m.log, 1, { role: 'spectator' }, 3);
     expect(forSpectator.own).toBeNull();
     expect(forSpectator.seats!.map((s) => s.seat)).toEqual([0, 1, 2]);
-    expect(forSpectator.seats![1]!.research.capability![0]).toBe(30);
+    expect(forSpectator.seats![1]!.research.capability!.before).toBe(30);
     expect(forSpectator.public.valuations).toHaveLength(3);
     expect(quarterReport(m.log, 7, { role: 'spectator' }, 3).public.foundry).toBeNull();
   });

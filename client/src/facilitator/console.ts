@@ -1,5 +1,6 @@
 import './console.css';
 import type { Scenario } from '../../../shared/scenario/types';
+import type { PublicReport } from '../../../shared/views/quarterReport';
 import { seatName, t } from '../i18n/i18n';
 import { MatchConnection, type Reply } from '../net/connection';
 import { standings, type SeatLike } from '../ui/match/viewModels';
@@ -7,7 +8,7 @@ import { describeRefusal } from '../ui/refusals';
 import { clear, h } from '../ui/dom';
 import { controls } from './controls';
 import { renderDebrief } from './debrief';
-import { forgetKeys, hasKey, heldReportJson } from './facilitatorApi';
+import { forgetKeys, hasKey, heldReport as fetchHeldReport } from './facilitatorApi';
 import { tf } from './fill';
 import { drawQr, joinLink } from './qr';
 import { keyForm } from './landing';
@@ -84,7 +85,7 @@ export async function renderConsole(root: HTMLElement, matchIds: string[], back:
     const dynamic = h('div', { class: 'fc-dynamic' });
     let shownKey = '';
     // A quarter held for a staged reveal: its results, fetched once, for the projector before the release.
-    let heldReport: { quarter: number; json: string } | null = null;
+    let heldReport: { quarter: number; report: PublicReport } | null = null;
     let fetching = 0;
     clear(body);
     body.append(h('div', { class: 'fc-stage' }, join, h('div', { class: 'fc-middle' }, clock, held, dynamic)), ctl.el);
@@ -100,19 +101,19 @@ export async function renderConsole(root: HTMLElement, matchIds: string[], back:
       held.textContent = tf('fcHeld', { q: s.resultsHeld });
       if (s.resultsHeld > 0 && heldReport?.quarter !== s.resultsHeld && fetching !== s.resultsHeld) {
         const quarter = (fetching = s.resultsHeld);
-        heldReportJson(matchId, quarter).then(
-          (json) => {
-            heldReport = { quarter, json };
+        fetchHeldReport(matchId, quarter).then(
+          (report) => {
+            heldReport = { quarter, report };
             redraw();
           },
           (e: unknown) => say({ ok: false, code: 'EXPORT', message: String((e as Error).message) }),
         );
       }
       const showHeld = s.resultsHeld > 0 && heldReport?.quarter === s.resultsHeld;
-      const report = showHeld ? heldReport!.json : s.reportJson;
-      const names = [...s.players].map((p: { name: string }) => seatName(p.name));
+      const report = showHeld ? heldReport!.report : s.report.quarter > 0 ? s.report.toJSON() : null;
+      const names = s.players.map((p) => seatName(p.name));
       // Rebuilt only when what they show changes, so a half-open menu survives the timer's patches.
-      const key = JSON.stringify([report, showHeld, s.membersJson, s.status, [...s.players].map((p: Record<string, unknown>) => [p.name, p.kind, p.locked, p.autopilot, p.valuation, p.loopsClosed])]);
+      const key = JSON.stringify([report, showHeld, s.members.toJSON(), s.status, s.players.map((p) => [p.name, p.kind, p.locked, p.autopilot, p.valuation, p.loopsClosed])]);
       if (key !== shownKey) {
         shownKey = key;
         clear(dynamic);

@@ -1,6 +1,6 @@
 import type { MatchFile } from '../../../shared/replay/matchFile';
 import type { CreatedSession, SessionRequest } from '../../../shared/wire/http';
-import { publicReport, quarterEvents } from '../../../shared/views/quarterReport';
+import { publicReport, quarterEvents, type PublicReport } from '../../../shared/views/quarterReport';
 import { forgetFacilitatorKey, rememberFacilitatorKey, storedFacilitatorKey as keyOf } from '../net/connection';
 
 // The console's calls to the JSON API. The facilitator key travels in a header, so exports of a
@@ -46,9 +46,9 @@ export async function fetchExport(matchId: string, format: 'csv' | 'json', asFac
  * The public results of a quarter held for a staged reveal, as the students will see them once it
  * is released (the same report the room sends them then), read from the keyed export.
  */
-export async function heldReportJson(matchId: string, quarter: number): Promise<string> {
+export async function heldReport(matchId: string, quarter: number): Promise<PublicReport> {
   const file = (await (await fetchExport(matchId, 'json', true)).json()) as MatchFile;
-  return JSON.stringify(publicReport(quarter, quarterEvents(file.events, quarter)));
+  return publicReport(quarter, quarterEvents(file.events, quarter));
 }
 
 /** Saves an export as a file on the facilitator's computer. */

@@ -1,5 +1,6 @@
 import type { LineId } from '../../../shared/scenario/types';
 import type { PublicReport } from '../../../shared/views/quarterReport';
+import type { Loose } from '../../../shared/wire/state';
 import { money, t } from '../i18n/i18n';
 import { h } from '../ui/dom';
 import { tf } from './fill';
@@ -8,13 +9,12 @@ import { tf } from './fill';
  * A quarter's public results, large enough for a projector: the last released quarter's, or with
  * `held` the one the facilitator shows before releasing it to the students.
  */
-export function resultsPanel(reportJson: string, names: readonly string[], held = false): HTMLElement {
+export function resultsPanel(r: Loose<PublicReport> | null, names: readonly string[], held = false): HTMLElement {
   const box = h('section', { class: `card fc-results${held ? ' held' : ''}`, id: 'results' });
-  if (!reportJson) {
+  if (!r) {
     box.append(h('h2', {}, t('fcStandings')), h('p', { class: 'muted' }, t('fcNoResults')));
     return box;
   }
-  const r = JSON.parse(reportJson) as PublicReport;
   const standings = r.valuations.map((v, seat) => ({ seat, v })).sort((a, b) => b.v - a.v);
   box.append(
     h('h2', {}, tf(held ? 'fcHeldResults' : 'fcResults', { q: r.quarter })),
@@ -25,7 +25,7 @@ export function resultsPanel(reportJson: string, names: readonly string[], held 
       h('dt', {}, t('fcFoundry')),
       h('dd', {}, r.foundry?.clearingPriceUsd ? money(r.foundry.clearingPriceUsd) : '—'),
       h('dt', {}, t('fcSpectrum')),
-      h('dd', {}, r.spectrum.filter((x) => x.winner !== null).map((x) => `${x.licenseId} → ${names[x.winner!] ?? ''} ${money(x.price)}`).join(' · ') || '—'),
+      h('dd', {}, r.spectrum.flatMap((x) => (x.winner == null ? [] : [`${x.licenseId} → ${names[x.winner] ?? ''} ${money(x.price)}`])).join(' · ') || '—'),
       h('dt', {}, t('fcLoopsClosed')),
       h('dd', {}, r.loopsClosed.map((l) => `${names[l.seat] ?? ''}: ${t(l.line as LineId)}`).join(' · ') || '—'),
     ),

@@ -13,8 +13,8 @@ export interface RosterMember {
 /** The teams: each seat with its students, who has locked, and the facilitator's seat actions. */
 export function roster(conn: MatchConnection, say: (r: Reply) => void): HTMLElement {
   const s = conn.state;
-  const members = JSON.parse(s.membersJson || '[]') as RosterMember[];
-  const players = [...s.players] as Array<{ seat: number; name: string; kind: string; strategy: string; connected: boolean; autopilot: boolean; locked: boolean; valuation: number; loopsClosed: number }>;
+  const members: RosterMember[] = s.members.toJSON();
+  const players = s.players.toArray();
   const teamSeats = players.filter((p) => p.kind === 'human').map((p) => p.seat);
   const planning = s.status === 'planning';
   const rows = players.map((p) => {

@@ -1,26 +1,19 @@
+import type { ToJSON } from '@colyseus/schema';
 import type { RobotsState, TechState } from '../../../shared/domain/state';
 import type { LineId, Scenario } from '../../../shared/scenario/types';
+import type { MatchState, SeatState } from '../../../shared/wire/state';
 import { seatName } from '../i18n/i18n';
 
-/** The few room fields the world views read (a plain object, so it can be unit-tested). */
-export interface RoomSeat {
-  seat: number;
-  name: string;
-  loopsJson: string;
-  cars: number;
-  robotsDeployed: number;
-  satellites: number;
-  chipGeneration: string;
-  permits: Iterable<string>;
-  licenses: Iterable<string>;
-  booksJson?: string;
+/** A seat's own books, as far as the world draws them (the room's `books`, or a replayed player's). */
+interface Books {
+  tech?: Pick<TechState, 'capability' | 'autonomy' | 'dexterity' | 'phoneAdoption'>;
+  chips?: number;
+  robots?: Pick<RobotsState, 'plants' | 'plantsBuilding' | 'lines' | 'linesBuilding' | 'actuators' | 'inventory' | 'deployed'>;
 }
-export interface RoomLike {
-  quarter: number;
-  foundryPriceUsd: number;
-  marketJson: string;
-  players: Iterable<RoomSeat>;
-}
+
+/** The room fields the world views read, as plain data (the room state's `toJSON()`, or a replay's). */
+export type RoomSeat = Pick<ToJSON<SeatState>, 'seat' | 'name' | 'loops' | 'cars' | 'robotsDeployed' | 'satellites' | 'chipGeneration' | 'permits' | 'licenses'> & { books?: Books };
+export type RoomLike = Pick<ToJSON<MatchState>, 'quarter' | 'foundryPriceUsd' | 'permits' | 'licenses'> & { players: RoomSeat[] };
 
 export interface LaneModel {
   strength: number;
@@ -92,26 +85,16 @@ export function mapPosition(cityId: string, index: number, count: number): { x: 
 const sum = (builds: Array<{ count: number }> | undefined) => (builds ?? []).reduce((n, b) => n + b.count, 0);
 const pct = (v: number) => `${Math.round(v * 100)}%`;
 
-interface Books {
-  tech?: TechState;
-  chips?: number;
-  robots?: RobotsState;
-}
-
 /**
  * Everything the canvas draws, for the seat in focus (the player's own seat, or the first seat
  * for spectators): loop rings, milestone progress, cities with permit holders, licenses in orbit,
  * the factory. Own books add the private numbers; without them only public numbers are shown.
  */
 export function worldModel(room: RoomLike, scenario: Scenario, focusSeat: number, words: WorldWords): WorldModel {
-  const seats = [...room.players];
+  const seats = room.players;
   const focus = seats[focusSeat] ?? seats[0]!;
-  const books = JSON.parse(focus.booksJson || '{}') as Books;
-  const loops = JSON.parse(focus.loopsJson || '{}') as Record<LineId, { strength: number; closed: number | null }>;
-  const market = JSON.parse(room.marketJson || '{}') as {
-    permits?: Record<string, number[]>;
-    licenses?: Record<string, { holder: number | null; auctionQuarter: number | null }>;
-  };
+  const books: Books = focus.books ?? {};
+  const loops = focus.loops;
   const tech = books.tech ?? null;
   const permits = [...focus.permits];
   const licenses = [...focus.licenses];
@@ -126,8 +109,8 @@ export function worldModel(room: RoomLike, scenario: Scenario, focusSeat: number
     : Math.min(1, focus.robotsDeployed / Math.max(1, robotGoal.deployed));
   const satProgress = Math.min(1, regionsHeld / satGoal.regions) * (tech ? 0.5 : 1) + (tech ? Math.min(1, tech.phoneAdoption / satGoal.adoption) * 0.5 : 0);
   const lane = (line: LineId, milestone: number, milestoneText: string, stat: string): LaneModel => ({
-    strength: loops[line]?.strength ?? 0,
-    closed: loops[line]?.closed ?? null,
+    strength: loops[line].strength,
+    closed: loops[line].closedQuarter ?? null,
     milestone,
     milestoneText,
     stat,
@@ -159,7 +142,7 @@ export function worldModel(room: RoomLike, scenario: Scenario, focusSeat: number
     },
     shared: { chipGeneration: focus.chipGeneration, chips: books.chips ?? null, capability: tech?.capability ?? null, foundryPriceUsd: room.foundryPriceUsd },
     cities: scenario.robotaxi.cities.map((c, i, all) => {
-      const holders = market.permits?.[c.id] ?? [];
+      const holders = room.permits[c.id]?.holders ?? [];
       return { id: c.id, name: c.name, ...mapPosition(c.id, i, all.length), slots: c.permitSlots, holders, minAutonomy: c.minAutonomy, open: holders.length < c.permitSlots };
     }),
     autonomy: tech?.autonomy ?? null,
@@ -169,8 +152,8 @@ export function worldModel(room: RoomLike, scenario: Scenario, focusSeat: number
         id: l.id,
         region: l.region,
         band: l.band,
-        holder: market.licenses?.[l.id]?.holder ?? null,
-        auctionQuarter: market.licenses?.[l.id]?.auctionQuarter ?? null,
+        holder: room.licenses[l.id]?.holder ?? null,
+        auctionQuarter: room.licenses[l.id]?.auctionQuarter ?? null,
       })),
       regions: scenario.satellites.regions.map((r) => ({ id: r.id, name: r.name })),
       adoption: tech?.phoneAdoption ?? null,

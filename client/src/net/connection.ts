@@ -1,11 +1,13 @@
-import { Client, type Room } from '@colyseus/sdk';
+import { Callbacks, Client, type Room } from '@colyseus/sdk';
 import { FLOODED_CLOSE_CODE, REVOKED_CLOSE_CODE } from '../../../shared/domain/closeCodes';
 import type { Command } from '../../../shared/domain/commands';
 import { type ClientMessages, type JoinOptions, type MessageId, MSG, type Role, ROOMS, type ServerMessages, type WatchInfo, type WatchOptions } from '../../../shared/wire/messages';
+import { MatchState } from '../../../shared/wire/state';
 import { useNativeStringDecoding } from './fastStrings';
 
 
-// The only module that talks to @colyseus/sdk: screens get plain state and send typed commands.
+// The only module that talks to @colyseus/sdk: screens read the typed room state, subscribe to its
+// changes and send typed commands.
 
 useNativeStringDecoding();
 
@@ -78,7 +80,7 @@ export class MatchConnection {
   /** The server ended the link for good: `removed` (the facilitator revoked this student) or `flooded` (too many messages). */
   onClosed: (why: 'removed' | 'flooded') => void = () => undefined;
 
-  private constructor(private readonly room: Room) {
+  private constructor(private readonly room: Room<unknown, MatchState>) {
     on(room, MSG.ack, (m) => this.settle(m.id, { ok: true, seq: m.seq }));
     on(room, MSG.rejected, (m) =>
       this.settle(m.id, { ok: false, code: m.code, message: m.message }),
@@ -98,19 +100,19 @@ export class MatchConnection {
     const token = localStorage.getItem(tokenKey(matchId));
     const key = storedFacilitatorKey(matchId);
     const options = key ? { facilitatorKey: key } : token ? { token, ...(intent.name ? { name: intent.name } : {}) } : intent.spectate || !intent.name ? { spectate: true } : { name: intent.name };
-    let room: Room;
+    let room: Room<unknown, MatchState>;
     try {
       // Spectators watch from the match's watch room: the server cuts it to the spectator delay.
       // A match's room is made on its first join (a waiting match has none until someone comes).
-      room = 'spectate' in options ? await sdk.joinOrCreate(ROOMS.watch, { matchId } satisfies WatchOptions) : await sdk.joinOrCreate(ROOMS.match, { matchId, ...options } satisfies JoinOptions);
+      room = 'spectate' in options ? await sdk.joinOrCreate(ROOMS.watch, { matchId } satisfies WatchOptions, MatchState) : await sdk.joinOrCreate(ROOMS.match, { matchId, ...options } satisfies JoinOptions, MatchState);
     } catch (e) {
       // A stale token (another browser took over, or the seat was handed to a bot): join as asked.
       if (!token) throw e;
       localStorage.removeItem(tokenKey(matchId));
       room =
         intent.name && !intent.spectate
-          ? await sdk.joinOrCreate(ROOMS.match, { matchId, name: intent.name } satisfies JoinOptions)
-          : await sdk.joinOrCreate(ROOMS.watch, { matchId } satisfies WatchOptions);
+          ? await sdk.joinOrCreate(ROOMS.match, { matchId, name: intent.name } satisfies JoinOptions, MatchState)
+          : await sdk.joinOrCreate(ROOMS.watch, { matchId } satisfies WatchOptions, MatchState);
     }
     const conn = new MatchConnection(room);
     room.onLeave((code: number) => {
@@ -133,8 +135,13 @@ export class MatchConnection {
     return conn;
   }
 
-  get state(): any {
+  get state(): MatchState {
     return this.room.state;
+  }
+
+  /** The room state's change callbacks (listen, onAdd, onChange of any part of it). */
+  get callbacks() {
+    return Callbacks.get(this.room);
   }
 
   private settle(id: MessageId | null, reply: Reply): void {

@@ -6,11 +6,13 @@ import { dexterityAfter } from '../../../shared/rules/lines/robots';
 import { capabilityAfter } from '../../../shared/rules/steps/research';
 import type { Scenario } from '../../../shared/scenario/types';
 
-/** The player's own books as the room sends them (booksJson). */
+/** The player's own books as the room sends them (its row's `books`), as far as the sheet reads them. */
 export interface OwnBooks {
-  tech?: TechState;
+  tech?: Pick<TechState, 'chipGeneration' | 'capability' | 'autonomy' | 'dexterity' | 'phoneAdoption' | 'dataBonus'>;
   chips?: number;
   robots?: RobotsState;
+  robotaxi?: { permits: string[] };
+  satellites?: { licenses: string[] };
 }
 
 export interface Projection {

@@ -1,5 +1,5 @@
 import type { GameState } from '../../../shared/domain/state';
-import { LINES } from '../../../shared/scenario/types';
+import { LINES, type LineId } from '../../../shared/scenario/types';
 import { viewFor } from '../../../shared/views/viewFor';
 import type { ViewName } from '../game/scenes/WorldScene';
 import type { World } from '../game/startGame';
@@ -8,6 +8,8 @@ import type { MessageKey } from '../i18n/en';
 import { t } from '../i18n/i18n';
 import { h } from '../ui/dom';
 import { worldWords } from '../ui/match/worldWords';
+
+const lineRecord = <T>(of: (line: LineId) => T) => Object.fromEntries(LINES.map((l) => [l, of(l)])) as Record<LineId, T>;
 
 const VIEWS: ViewName[] = ['lanes', 'city', 'orbit', 'factory'];
 
@@ -20,10 +22,13 @@ export function roomOf(state: GameState): RoomLike {
   return {
     quarter: state.quarter,
     foundryPriceUsd: state.foundry?.clearingPriceUsd ?? 0,
-    marketJson: JSON.stringify({ permits: state.permits, licenses: state.licenses }),
+    permits: Object.fromEntries(Object.entries(state.permits).map(([city, holders]) => [city, { holders }])),
+    licenses: Object.fromEntries(
+      Object.entries(state.licenses).map(([id, l]) => [id, { pricePaid: l.pricePaid, ...(l.holder === null ? {} : { holder: l.holder }), ...(l.auctionQuarter === null ? {} : { auctionQuarter: l.auctionQuarter }) }]),
+    ),
     players: view.players.map((p) => {
       const books = state.players[p.seat];
-      const loops = Object.fromEntries(LINES.map((l) => [l, { strength: p.loops[l].strength, streak: p.loops[l].streak, closed: p.loops[l].closedQuarter }]));
+      const loops = lineRecord((l) => ({ strength: p.loops[l].strength, streak: p.loops[l].streak, ...(p.loops[l].closedQuarter === null ? {} : { closedQuarter: p.loops[l].closedQuarter }) }));
       return {
         seat: p.seat,
         name: p.name,
@@ -33,8 +38,8 @@ export function roomOf(state: GameState): RoomLike {
         chipGeneration: p.chipGeneration,
         permits: p.permits,
         licenses: p.licenses,
-        loopsJson: JSON.stringify(loops),
-        booksJson: books ? JSON.stringify({ tech: books.tech, chips: books.chips, robots: books.robots }) : '{}',
+        loops,
+        ...(books ? { books: { tech: books.tech, chips: books.chips, robots: books.robots } } : {}),
       };
     }),
   };

@@ -1,7 +1,6 @@
 import type { Orders } from '../../../shared/domain/orders';
 import type { BotDifficulty, BotStrategy } from '../../../shared/domain/ids';
 import type { Scenario } from '../../../shared/scenario/types';
-import type { PublicReport, SeatReport } from '../../../shared/views/quarterReport';
 import type { World } from '../game/startGame';
 import type { ViewName } from '../game/scenes/WorldScene';
 import { worldModel } from '../game/worldModel';
@@ -9,6 +8,7 @@ import type { MessageKey } from '../i18n/en';
 import { money, seatName, t } from '../i18n/i18n';
 import { api } from '../net/api';
 import { MatchConnection, type JoinIntent, type Reply } from '../net/connection';
+import { watchField, watchTree } from '../net/watchTree';
 import type { OwnBooks } from '../orders/projection';
 import { clear, h } from './dom';
 import { tf } from '../facilitator/fill';
@@ -90,7 +90,7 @@ export async function renderMatch(root: HTMLElement, matchId: string, intent: Jo
     status.className = reply.ok ? 'status' : 'status error';
   };
   const me = () => (conn.seat === null ? null : conn.state.players?.[conn.seat]);
-  const books = (): OwnBooks & { robotaxi?: { permits?: string[] }; satellites?: { licenses?: string[] } } => JSON.parse(me()?.booksJson || '{}');
+  const books = (): OwnBooks => me()?.own?.books?.toJSON() ?? {};
 
   /** The sheet as plain data for the wire (no drafts' prototypes or undefined fields). */
   const plainSheet = (orders: Orders) => JSON.parse(JSON.stringify(orders)) as Orders;
@@ -121,7 +121,7 @@ export async function renderMatch(root: HTMLElement, matchId: string, intent: Jo
 
   /** Sensible defaults: last quarter's budgets, scaled down when they no longer fit the cash. */
   const fitBudgets = () => {
-    const cashM = (me()?.cash ?? 0) / 1e6;
+    const cashM = (me()?.own?.cash ?? 0) / 1e6;
     const b = draft.budgets;
     const total = Object.values(b).reduce((x, y) => x + y, 0);
     if (total <= cashM * 0.8 || total === 0) return;
@@ -132,11 +132,10 @@ export async function renderMatch(root: HTMLElement, matchId: string, intent: Jo
   const ordersContext = (): OrdersContext => {
     const s = conn.state;
     const b = books();
-    const market = JSON.parse(s.marketJson || '{}') as { permits?: Record<string, number[]>; licenses?: Record<string, { holder: number | null; auctionQuarter: number | null }> };
     return {
       scenario: scenario!,
       quarter: s.quarter,
-      cashUsd: me()?.cash ?? 0,
+      cashUsd: me()?.own?.cash ?? 0,
       books: b,
       position: {
         chips: b.chips ?? 0,
@@ -151,10 +150,10 @@ export async function renderMatch(root: HTMLElement, matchId: string, intent: Jo
         permitsHeld: b.robotaxi?.permits?.length ?? 0,
         licensesHeld: b.satellites?.licenses?.length ?? 0,
       },
-      lastSheet: JSON.parse(me()?.ordersJson || '{}') as Orders,
-      permitsHeld: market.permits ?? {},
+      lastSheet: me()?.own?.orders?.toJSON() ?? {},
+      permitsHeld: Object.fromEntries([...s.permits.entries()].map(([city, p]) => [city, p.holders.toArray()])),
       seat: conn.seat!,
-      forSale: scenario!.satellites.licenses.filter((l) => market.licenses?.[l.id]?.holder === null && market.licenses?.[l.id]?.auctionQuarter === s.quarter),
+      forSale: scenario!.satellites.licenses.filter((l) => s.licenses.get(l.id)?.holder === undefined && s.licenses.get(l.id)?.auctionQuarter === s.quarter),
       locked: me()?.locked === true,
       canLock: s.status === 'planning' && !s.paused && !s.resultsHeld,
       lock: (orders) => void lock(orders),
@@ -166,14 +165,14 @@ export async function renderMatch(root: HTMLElement, matchId: string, intent: Jo
 
   const drawResults = () => {
     const s = conn.state;
-    const seats = [...s.players] as unknown as SeatLike[];
+    const seats: SeatLike[] = s.players.toArray();
     panel.append(h('h2', {}, t('matchEnded')));
-    if (s.winner >= 0) panel.append(h('p', { id: 'winner', class: 'winner' }, h('img', { src: '/icons/loop.svg', alt: '', width: 28, height: 28 }), ` ${t('winner')}: ${seatName(s.players[s.winner]?.name ?? '')}`));
+    if (s.winner !== undefined) panel.append(h('p', { id: 'winner', class: 'winner' }, h('img', { src: '/icons/loop.svg', alt: '', width: 28, height: 28 }), ` ${t('winner')}: ${seatName(s.players[s.winner]?.name ?? '')}`));
     panel.append(
       h(
         'ol',
         { id: 'ranking' },
-        ...[...s.ranking].map((seat: number) => {
+        ...s.ranking.map((seat) => {
           const p = seats[seat]!;
           const row = standings([p], conn.seat)[0]!;
           return tip(h('li', { class: seat === conn.seat ? 'me' : '' }, h('strong', { class: 'name' }, seatName(p.name)), ` · ${money(p.valuation)} · `, h('span', { class: 'muted' }, closedText(row.closed))), t('tip_playerValuation'));
@@ -196,7 +195,7 @@ export async function renderMatch(root: HTMLElement, matchId: string, intent: Jo
   /** The same match again: its seats, bots, quarters, loops to win and timer; the player opens it at once. */
   const rematch = async () => {
     const s = conn.state;
-    const seats = [...s.players] as Array<{ kind: string; strategy: string; difficulty: string }>;
+    const seats = s.players.toArray();
     try {
       const created = await api.create({
         seats: seats.length,
@@ -224,7 +223,7 @@ export async function renderMatch(root: HTMLElement, matchId: string, intent: Jo
     }
     if (s.status === 'lobby' && conn.role === 'player') {
       // Before the start: who the match waits for, not an empty sheet worth $0.
-      const open = [...s.players].filter((p: { kind: string }) => p.kind === 'open').length;
+      const open = s.players.filter((p) => p.kind === 'open').length;
       panel.append(
         h('h2', {}, t('waitingTitle')),
         h('p', { id: 'waiting-note', role: 'status' }, s.classroom ? t('waitingTeacher') : tf('waitingPlayers', { n: open, code: s.joinCode })),
@@ -258,7 +257,7 @@ export async function renderMatch(root: HTMLElement, matchId: string, intent: Jo
     clear(header);
     header.append(h('button', { class: 'secondary', id: 'back', onclick: () => void leaveMatch() }, `← ${t('back')}`));
     // No books before the start: the header shows money once the match has begun.
-    const books = mine && s.status !== 'lobby' ? { cash: mine.cash ?? 0, debt: mine.debt ?? 0, valuation: mine.valuation } : null;
+    const books = mine && s.status !== 'lobby' ? { cash: mine.own?.cash ?? 0, debt: mine.own?.debt ?? 0, valuation: mine.valuation } : null;
     for (const item of hudItems(s, books, Date.now())) {
       header.append(
         tip(
@@ -275,9 +274,9 @@ export async function renderMatch(root: HTMLElement, matchId: string, intent: Jo
   const drawPlayers = () => {
     const s = conn.state;
     clear(players);
-    const rows = standings([...s.players] as unknown as SeatLike[], conn.seat);
+    const rows = standings(s.players.toArray(), conn.seat);
     // Classroom teams: the students who share a seat, by name.
-    const members = JSON.parse(s.membersJson || '[]') as Array<{ name: string; seat: number }>;
+    const members = s.members.toArray();
     const teamOf = (seat: number) => {
       const names = members.filter((m) => m.seat === seat).map((m) => m.name);
       return names.length > 1 ? h('span', { class: 'muted team' }, ` (${names.join(', ')})`) : null;
@@ -303,13 +302,10 @@ export async function renderMatch(root: HTMLElement, matchId: string, intent: Jo
     );
   };
 
-  const draw = () => {
+  /** The orders panel, when what it shows changed: a new quarter, the start, the end, a lock. */
+  const drawPanelIfNeeded = () => {
     const s = conn.state;
-    if (!s || s.players === undefined) return;
-    if (!scenario && s.scenarioJson) scenario = JSON.parse(s.scenarioJson) as Scenario;
-    if (!scenario) return;
     const mine = me();
-    drawHeader();
     const showResults = s.status === 'ended' && !endedShown;
     if (showResults || (s.status !== 'ended' && (s.quarter !== shownQuarter || panel.childElementCount === 0))) {
       if (s.quarter !== shownQuarter) {
@@ -322,32 +318,76 @@ export async function renderMatch(root: HTMLElement, matchId: string, intent: Jo
       shownQuarter = s.quarter;
       endedShown = s.status === 'ended';
       drawPanel();
+      return;
     }
     const lockButton = panel.querySelector('#lock, #unlock');
-    if (mine && lockButton && (lockButton.id === 'unlock') !== (mine.locked === true)) drawPanel();
-    drawPlayers();
+    if (mine && lockButton && (lockButton.id === 'unlock') !== mine.locked) drawPanel();
+  };
 
-    const names = [...s.players].map((p: { name: string }) => seatName(p.name));
-    const pub = s.reportJson ? (JSON.parse(s.reportJson) as PublicReport) : null;
-    const own = mine?.reportJson ? (JSON.parse(mine.reportJson) as SeatReport) : null;
-    const shownReport = report.dataset.quarter;
-    if (shownReport !== String(pub?.quarter ?? 0) || report.childElementCount === 0) {
-      clear(report);
-      report.dataset.quarter = String(pub?.quarter ?? 0);
-      const sc = scenario;
-      report.append(h('h2', {}, t('report')), reportPanel(pub, own, placeNames(sc, names), conn.seat));
-    }
-    world?.update(worldModel(s as never, scenario, conn.seat ?? 0, worldWords().model));
+  const drawReport = () => {
+    const s = conn.state;
+    const mine = me();
+    const names = s.players.map((p) => seatName(p.name));
+    const pub = s.report.quarter > 0 ? s.report.toJSON() : null;
+    const own = mine?.own?.report && mine.own?.report.quarter > 0 ? mine.own?.report.toJSON() : null;
+    clear(report);
+    report.append(h('h2', {}, t('report')), reportPanel(pub, own, placeNames(scenario!, names), conn.seat));
+  };
+
+  const drawWorld = () => {
+    const s = conn.state;
+    world?.update(worldModel({ quarter: s.quarter, foundryPriceUsd: s.foundryPriceUsd, permits: s.permits.toJSON(), licenses: s.licenses.toJSON(), players: s.players.map((p) => p.toJSON()) }, scenario!, conn.seat ?? 0, worldWords().model));
+  };
+
+  // Each part of the screen is redrawn when the state under it changed (the room's schema
+  // callbacks say so), at most once per frame.
+  type Part = 'header' | 'panel' | 'players' | 'report' | 'world';
+  const draws: Record<Part, () => void> = { header: () => drawHeader(), panel: drawPanelIfNeeded, players: () => drawPlayers(), report: drawReport, world: drawWorld };
+  const dirty = new Set<Part>();
+  let frame = 0;
+  const flush = () => {
+    frame = 0;
+    if (!scenario && conn.state.scenarioJson) scenario = JSON.parse(conn.state.scenarioJson) as Scenario;
+    if (!scenario) return;
+    for (const part of ['header', 'panel', 'players', 'report', 'world'] as const) if (dirty.delete(part)) draws[part]();
     // A solo match's first quarter waits for its player: its clock starts when the tour is done,
     // or at once for a player who has seen the tour.
-    if (!toured && world && s.status === 'planning') {
+    if (!toured && world && conn.state.status === 'planning') {
       toured = true;
       if (shouldTour(localStorage, conn.role)) setTimeout(() => startTour(document, localStorage, () => conn.ready()), 300);
       else conn.ready();
     }
   };
+  const mark = (...parts: Part[]) => {
+    for (const part of parts) dirty.add(part);
+    if (!frame) frame = requestAnimationFrame(flush);
+  };
+  const draw = () => mark('header', 'panel', 'players', 'report', 'world');
 
-  conn.onChange = draw;
+  const $ = conn.callbacks;
+  for (const field of ['quarter', 'status', 'paused', 'resultsHeld'] as const) $.listen(field, () => mark('header', 'panel', 'players', 'world'));
+  for (const field of ['deadline', 'quarterLabel', 'joinCode'] as const) $.listen(field, () => mark('header'));
+  $.listen('foundryPriceUsd', () => mark('world'));
+  watchTree($, conn.state.report, () => mark('report'));
+  watchField($, conn.state, 'members', () => mark('players'));
+  for (const market of ['permits', 'licenses'] as const) watchField($, conn.state, market, () => mark('world', 'panel'));
+  $.onAdd('players', (row) => {
+    const mine = row.seat === conn.seat;
+    $.onChange(row, () => mark('players', 'world', ...(mine ? (['header', 'panel'] as const) : [])));
+    watchTree($, row.loops, () => mark('players', 'world'));
+    for (const list of ['permits', 'licenses'] as const) watchField($, row, list, () => mark('world'));
+    if (mine) {
+      // The seat's private side: money in the header, books on the canvas and the sheet, its report.
+      $.listen(row, 'own', (own) => {
+        if (!own) return;
+        $.onChange(own, () => mark('header'));
+        watchField($, own, 'books', () => mark('world', 'panel'));
+        watchField($, own, 'report', () => mark('report'));
+      });
+    }
+    mark('players', 'world');
+  });
+
   conn.onConnection = (up) => {
     const banner = document.getElementById('banner')!;
     banner.hidden = up;

@@ -1,5 +1,6 @@
 import type { PublicReport, SeatReport } from '../../../shared/views/quarterReport';
 import { LINES } from '../../../shared/scenario/types';
+import type { Loose } from '../../../shared/wire/state';
 import type { MessageKey } from '../i18n/en';
 import { money, moneyCents, number, t } from '../i18n/i18n';
 import { h } from './dom';
@@ -20,7 +21,7 @@ const pct = (v: number) => `${Math.round(Math.min(v, 9.99) * 100)}%`;
  * loop bars grow to their new strength, so the few changes that matter are seen (unless the
  * reader asked for reduced motion).
  */
-export function reportPanel(pub: PublicReport | null, own: SeatReport | null, names: ReportNames, seat: number | null): HTMLElement {
+export function reportPanel(pub: Loose<PublicReport> | null, own: Loose<SeatReport> | null, names: ReportNames, seat: number | null): HTMLElement {
   const box = h('div', { id: 'quarter-report' });
   if (!pub) {
     box.append(h('p', { class: 'muted' }, t('nothingYet')));
@@ -46,7 +47,7 @@ export function reportPanel(pub: PublicReport | null, own: SeatReport | null, na
   }
   for (const s of pub.spectrum) {
     const bid = own?.spectrumBids.find((b) => b.licenseId === s.licenseId);
-    const text = s.winner === null ? `${t('spectrumWon')}: ${names.license(s.licenseId)} · ${t('noBids')}` : `${t('spectrumWon')}: ${names.license(s.licenseId)} → ${who(s.winner)} (${money(s.price)})`;
+    const text = s.winner == null ? `${t('spectrumWon')}: ${names.license(s.licenseId)} · ${t('noBids')}` : `${t('spectrumWon')}: ${names.license(s.licenseId)} → ${who(s.winner)} (${money(s.price)})`;
     item(tip(h('p', { class: bid ? (bid.won ? 'won' : 'lost') : '' }, `${text}${bid ? ` · ${bid.won ? t('won') : t('lost')}` : ''}`), t('tip_spectrumResult')));
   }
   for (const p of pub.permits.filter((x) => x.granted.length > 0 || x.refused.some((r) => r.seat === seat)))
@@ -83,7 +84,7 @@ export function reportPanel(pub: PublicReport | null, own: SeatReport | null, na
     item(h('table', { class: 'lines' }, h('tr', {}, h('th', {}, ''), h('th', {}, t('revenue')), h('th', {}, t('spend')), h('th', {}, t('loopStrength'))), ...rows));
   }
   const research = own?.research ?? {};
-  const moved = (['capability', 'autonomy', 'dexterity'] as const).filter((k) => research[k] && research[k]![1] - research[k]![0] >= 0.05);
-  if (moved.length) item(tip(h('p', { class: 'muted' }, moved.map((k) => `${t(k as MessageKey)} ${number(research[k]![0], 1)} → ${number(research[k]![1], 1)}`).join(' · ')), t('tip_research')));
+  const moved = (['capability', 'autonomy', 'dexterity'] as const).filter((k) => research[k] && research[k]!.after - research[k]!.before >= 0.05);
+  if (moved.length) item(tip(h('p', { class: 'muted' }, moved.map((k) => `${t(k as MessageKey)} ${number(research[k]!.before, 1)} → ${number(research[k]!.after, 1)}`).join(' · ')), t('tip_research')));
   return box;
 }

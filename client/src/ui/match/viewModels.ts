@@ -50,7 +50,8 @@ export interface SeatLike {
   locked: boolean;
   valuation: number;
   loopsClosed: number;
-  loopsJson: string;
+  /** Each line's loop: the quarter it closed in, if it has. */
+  loops: Record<LineId, { strength: number; closedQuarter?: number | null }>;
 }
 
 export interface StandingRow {
@@ -71,7 +72,7 @@ const LINE_ORDER: LineId[] = ['robotaxi', 'robots', 'satellites'];
 export function standings(seats: SeatLike[], mySeat: number | null): StandingRow[] {
   const ranked = [...seats].sort((a, b) => b.loopsClosed - a.loopsClosed || b.valuation - a.valuation || a.seat - b.seat);
   return ranked.map((p, i) => {
-    const loops = JSON.parse(p.loopsJson || '{}') as Record<string, { closed: number | null }>;
+    const loops = p.loops;
     return {
       seat: p.seat,
       rank: i + 1,
@@ -80,7 +81,7 @@ export function standings(seats: SeatLike[], mySeat: number | null): StandingRow
       status: p.locked ? t('locked') : '',
       valuation: money(p.valuation),
       loops: p.loopsClosed,
-      closed: LINE_ORDER.filter((l) => loops[l]?.closed).map((l) => ({ line: l, quarter: loops[l]!.closed! })),
+      closed: LINE_ORDER.flatMap((l) => (loops[l].closedQuarter ? [{ line: l, quarter: loops[l].closedQuarter }] : [])),
       me: p.seat === mySeat,
     };
   });
