@@ -59,6 +59,10 @@ export type ShockDrawn = Ev<
     injected: boolean;
     cityId?: string;
     licenseId?: string;
+    /** An AI breakthrough: every seat's AI capability after it (capped by the rules). */
+    capabilities?: number[];
+    /** A surprise spectrum sale: the quarter `licenseId` now takes bids in. */
+    offeredIn?: number;
   }
 >;
 export type ShockExpired = Ev<'ShockExpired', { quarter: number; cardId: string }>;

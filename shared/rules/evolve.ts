@@ -5,6 +5,7 @@ import { LINES } from '../scenario/types';
 import { clonePlain } from '../util/clonePlain';
 import { emptyFlows, newPlayer } from './newPlayer';
 import { resolvedQuarter } from './reveal';
+import { upcastShock } from './upcast';
 
 // evolve is total: it never validates and never draws random numbers; it only writes down facts
 // that decide already checked. The recipes mutate a draft: the replay path runs them on a private
@@ -169,10 +170,10 @@ export function applyEvent(s: GameState, event: GameEvent): void {
       if (d.licenseId) active.licenseId = d.licenseId;
       s.shocks.active.push(active);
       s.news.push({ quarter: d.quarter, cardId: d.cardId, headline: d.headline, injected: d.injected });
-      if (d.effect.kind === 'aiBreakthrough') {
-        for (const p of s.players) p.tech.capability = Math.min(100, p.tech.capability + d.effect.capabilityGain);
-      }
-      if (d.effect.kind === 'spectrumSale' && d.licenseId) s.licenses[d.licenseId]!.auctionQuarter = d.quarter + 1;
+      // The shock's results are in the event (logs recorded before they were: see upcast).
+      const { capabilities, offeredIn } = upcastShock(s, d);
+      if (capabilities) s.players.forEach((p, i) => (p.tech.capability = capabilities[i]!));
+      if (offeredIn !== undefined && d.licenseId) s.licenses[d.licenseId]!.auctionQuarter = offeredIn;
       return;
     }
     case 'ShockExpired':

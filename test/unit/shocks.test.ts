@@ -37,6 +37,8 @@ describe('injecting shocks', () => {
         effect: { kind: 'aiBreakthrough', capabilityGain: 5 },
         untilQuarter: 1,
         injected: true,
+        // The result is recorded in the event: evolve writes it down and knows no ceiling.
+        capabilities: [35, 35],
       },
     ]);
     expect(m.state.players.map((p) => p.tech.capability)).toEqual([35, 35]);
@@ -92,7 +94,9 @@ describe('shock effects', () => {
 
   it('surprise spectrum sale: a waiting license is auctioned next quarter', () => {
     const { m, events } = afterInjecting('surprise-spectrum-sale');
-    const licenseId = (only(events, 'ShockDrawn')[0] as { licenseId: string }).licenseId;
+    const drawn = only(events, 'ShockDrawn')[0] as { licenseId: string; offeredIn: number };
+    const licenseId = drawn.licenseId;
+    expect(drawn.offeredIn).toBe(2);
     expect(DEFAULT_SCENARIO.satellites.licenses.find((l) => l.id === licenseId)!.auctionQuarter).toBeGreaterThan(2);
     expect(m.state.licenses[licenseId]!.auctionQuarter).toBe(2);
     const reserve = DEFAULT_SCENARIO.satellites.licenses.find((l) => l.id === licenseId)!.reserveM;
@@ -102,6 +106,35 @@ describe('shock effects', () => {
       { quarter: 2, licenseId, bids: [{ seat: 1, amountM: reserve }], winner: 1, price: reserve * 1_000_000, reofferedIn: null },
     ]);
     expect(m.state.licenses[licenseId]!.holder).toBe(1);
+  });
+});
+
+describe('shocks recorded before their results were part of the event', () => {
+  it('fold to the same state: the ceiling and the next-quarter sale are applied when read', () => {
+    for (const [cardId, drop] of [
+      ['ai-breakthrough', 'capabilities'],
+      ['surprise-spectrum-sale', 'offeredIn'],
+    ] as const) {
+      const { m } = afterInjecting(cardId);
+      const log = historyOf(m);
+      const legacy = log.map((e) => {
+        if (e.type !== 'ShockDrawn') return e;
+        const { [drop]: _, ...data } = e.data;
+        return { ...e, data };
+      });
+      expect(legacy.some((e) => e.type === 'ShockDrawn' && !(drop in e.data))).toBe(true);
+      expect(LocalMatch.fromEvents('shocks', legacy as GameEvent[]).state).toEqual(m.state);
+    }
+  });
+
+  it('a breakthrough stops at the capability ceiling of 100', () => {
+    // Seat 0's lab stands at 98 (a fact as training leaves it), seat 1's at the start's 30.
+    const trained: GameEvent = { type: 'AiTrained', data: { seat: 0, amount: 0, multiplier: 1, dataBonus: 0, capabilityBefore: 30, capability: 98 } };
+    const m = LocalMatch.fromEvents('shocks', [...base(), trained]);
+    m.exec(inject('ai-breakthrough'), facilitator);
+    const drawn = only(endPlanning(m), 'ShockDrawn')[0] as { capabilities: number[] };
+    expect(drawn.capabilities).toEqual([100, 35]);
+    expect(m.state.players.map((p) => p.tech.capability)).toEqual([100, 35]);
   });
 });
 

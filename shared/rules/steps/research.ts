@@ -18,9 +18,17 @@ export function multiplierOf(p: PlayerState, sc: Scenario): number {
   return sc.chips.generations[p.tech.chipGeneration]!.multiplier;
 }
 
+/** AI capability never passes 100. */
+export const MAX_CAPABILITY = 100;
+
+/** A breakthrough adds its points to every lab, up to the ceiling. */
+export function capabilityAfterBreakthrough(a: number, gain: number): number {
+  return Math.min(MAX_CAPABILITY, a + gain);
+}
+
 /** A += (100 − A)·(1 − e^(−aiTraining·μ·(1+D)/scale)) */
 export function capabilityAfter(a: number, aiTrainingM: number, mu: number, d: number, scaleM: number): number {
-  return a + (100 - a) * saturate((aiTrainingM * mu * (1 + d)) / scaleM);
+  return a + (MAX_CAPABILITY - a) * saturate((aiTrainingM * mu * (1 + d)) / scaleM);
 }
 
 /** The highest generation whose tape-out threshold the cumulative chip R&D has reached. */

@@ -1,5 +1,6 @@
 import type { ShockCard } from '../../scenario/types';
 import type { StepContext } from './context';
+import { capabilityAfterBreakthrough } from './research';
 
 /**
  * Expired shocks leave; shocks a facilitator injected during planning strike; then, if the
@@ -44,9 +45,14 @@ function strike({ state, quarter, rng, emit }: StepContext, card: ShockCard, inj
     });
     if (waiting.length > 0) {
       const license = waiting[rng.int(waiting.length)]!;
-      emit({ type: 'ShockDrawn', data: { ...data, headline: `${card.headline}: ${license.id}, next quarter`, licenseId: license.id } });
+      emit({ type: 'ShockDrawn', data: { ...data, headline: `${card.headline}: ${license.id}, next quarter`, licenseId: license.id, offeredIn: quarter + 1 } });
       return;
     }
+  }
+  if (card.effect.kind === 'aiBreakthrough') {
+    const gain = card.effect.capabilityGain;
+    emit({ type: 'ShockDrawn', data: { ...data, capabilities: state.players.map((p) => capabilityAfterBreakthrough(p.tech.capability, gain)) } });
+    return;
   }
   emit({ type: 'ShockDrawn', data });
 }
