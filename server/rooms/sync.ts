@@ -14,10 +14,12 @@ type FieldType = string | typeof Schema | Collection;
 interface Field {
   name: string;
   type: FieldType;
-  optional?: boolean;
+  optional: boolean;
+  /** A number, string or boolean: assigned, not walked. */
+  primitive: boolean;
 }
 
-const syncedFrom = new WeakMap<Schema, unknown>();
+const syncedFrom = new WeakMap<object, unknown>();
 const fieldsCache = new WeakMap<object, Field[]>();
 
 function fieldsOf(target: Schema): Field[] {
@@ -26,7 +28,10 @@ function fieldsOf(target: Schema): Field[] {
   if (!fields) {
     const metadata = (ctor as unknown as Record<symbol, Record<number, Field | undefined>>)[Symbol.metadata]!;
     fields = [];
-    for (let i = 0; metadata[i] !== undefined; i++) fields.push({ name: metadata[i]!.name, type: metadata[i]!.type, optional: metadata[i]!.optional === true });
+    for (let i = 0; metadata[i] !== undefined; i++) {
+      const { name, type, optional } = metadata[i]!;
+      fields.push({ name, type, optional: optional === true, primitive: typeof type === 'string' });
+    }
     fieldsCache.set(ctor, fields);
   }
   return fields;
@@ -36,11 +41,18 @@ const isSchemaClass = (type: FieldType): type is typeof Schema => typeof type ==
 
 /** Makes `target` show `source` (an engine object of the same shape); returns `target`. */
 export function syncInto<S extends Schema>(target: S, source: object): S {
-  if (syncedFrom.get(target) === source) return target;
+  const prev = syncedFrom.get(target) as Plain | undefined;
+  if (prev === source) return target;
   syncedFrom.set(target, source);
   const t = target as unknown as Plain;
   const s = source as Plain;
-  for (const field of fieldsOf(target)) setField(t, field, s[field.name]);
+  for (const field of fieldsOf(target)) {
+    const value = s[field.name];
+    // What the last source had here is what the field shows: an equal value (or the very same
+    // object) needs no look at the schema, whose reads cost more than a plain object's.
+    if (prev !== undefined && prev[field.name] === value) continue;
+    setField(t, field, value);
+  }
   return target;
 }
 
@@ -57,40 +69,55 @@ const make = (type: Exclude<FieldType, string>): unknown =>
 // A new structure is attached to the state empty and filled afterwards: filled while still
 // detached, a structure inside a view-filtered part can reach the encoder before its parent is
 // known to be visible, and its items would never be sent.
-function setField(t: Plain, { name, type, optional }: Field, value: unknown): void {
+function setField(t: Plain, { name, type, optional, primitive }: Field, value: unknown): void {
+  const current = t[name];
   if (value === undefined || value === null) {
     // A list that is always there shows an absent one as empty.
-    if (!optional && (t[name] instanceof ArraySchema || t[name] instanceof MapSchema)) {
-      const list = t[name] as ArraySchema<unknown> | MapSchema<unknown>;
-      if ((list instanceof MapSchema ? list.size : list.length) > 0) list.clear();
-    } else if (t[name] !== undefined) t[name] = undefined;
+    if (!optional && (current instanceof ArraySchema || current instanceof MapSchema)) {
+      syncedFrom.delete(current);
+      if ((current instanceof MapSchema ? current.size : current.length) > 0) current.clear();
+    } else if (current !== undefined) t[name] = undefined;
     return;
   }
-  if (typeof type === 'string') {
-    if (t[name] !== value) t[name] = value;
+  if (primitive) {
+    if (current !== value) t[name] = value;
     return;
   }
-  if (t[name] === undefined) t[name] = make(type);
-  fill(t[name], value, type);
+  const kind = type as Exclude<FieldType, string>;
+  if (current !== undefined) return fill(current, value, kind);
+  t[name] = make(kind);
+  fill(t[name], value, kind);
 }
 
 function fill(target: unknown, value: unknown, type: Exclude<FieldType, string>): void {
-  if (isSchemaClass(type)) syncInto(target as Schema, value as object);
-  else if ('array' in type) syncArray(target as ArraySchema<unknown>, value as readonly unknown[], type.array);
+  if (isSchemaClass(type)) {
+    syncInto(target as Schema, value as object);
+    return;
+  }
+  // A collection last synced from the very same array or object shows it already.
+  const prev = syncedFrom.get(target as object);
+  if (prev === value) return;
+  syncedFrom.set(target as object, value);
+  if ('array' in type) syncArray(target as ArraySchema<unknown>, value as readonly unknown[], type.array, prev as readonly unknown[] | undefined);
   else syncMap(target as MapSchema<unknown>, value as Plain, type.map);
 }
 
-function syncArray(target: ArraySchema<unknown>, values: readonly unknown[], type: FieldType): void {
-  while (target.length > values.length) target.pop();
-  values.forEach((value, i) => {
-    if (typeof type === 'string') {
-      if (i >= target.length) target.push(value);
-      else if (target.at(i) !== value) target[i] = value;
-      return;
+function syncArray(target: ArraySchema<unknown>, values: readonly unknown[], type: FieldType, prev: readonly unknown[] | undefined): void {
+  let length = target.length;
+  for (; length > values.length; length--) target.pop();
+  const primitive = typeof type === 'string';
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i];
+    if (i >= length) {
+      target.push(primitive ? value : make(type));
+      length++;
+      if (primitive) continue;
     }
-    if (i >= target.length) target.push(make(type));
-    fill(target.at(i), value, type);
-  });
+    if (prev !== undefined && i < prev.length && prev[i] === value) continue;
+    const current = target.at(i);
+    if (!primitive) fill(current, value, type);
+    else if (current !== value) target[i] = value;
+  }
 }
 
 function syncMap(target: MapSchema<unknown>, values: Plain, type: FieldType): void {

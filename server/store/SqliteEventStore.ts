@@ -60,6 +60,8 @@ export class SqliteEventStore implements EventStore {
         `INSERT INTO matches (match_id, join_code, status, classroom, created_at, facilitator_key_hash) VALUES (?, ?, 'waiting', ?, ?, ?)`,
       ),
       getMatch: this.db.prepare<[string], MatchRow>('SELECT * FROM matches WHERE match_id = ?'),
+      // What an append checks: not the whole row (its listing is a JSON text of its own).
+      head: this.db.prepare<[string], Pick<MatchRow, 'version' | 'last_hash'>>('SELECT version, last_hash FROM matches WHERE match_id = ?'),
       byCode: this.db.prepare<[string], MatchRow>('SELECT * FROM matches WHERE join_code = ?'),
       bumpVersion: this.db.prepare('UPDATE matches SET version = ?, last_hash = ? WHERE match_id = ? AND version = ?'),
       insertEvent: this.db.prepare('INSERT INTO events (match_id, seq, type, data, at, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?)'),
@@ -75,7 +77,7 @@ export class SqliteEventStore implements EventStore {
       ),
     };
     this.appendTx = this.db.transaction((matchId: string, expected: number, events: readonly EventEnvelope[]) => {
-      const row = this.stmt.getMatch.get(matchId);
+      const row = this.stmt.head.get(matchId);
       if (!row) throw new StoreError('MATCH_NOT_FOUND', `No match ${matchId}.`);
       if (row.version !== expected)
         throw new StoreError('VERSION_CONFLICT', `Match ${matchId} is at version ${row.version}, not ${expected}.`);
