@@ -12,6 +12,7 @@ import { clonePlain } from '../../shared/util/clonePlain';
 import { parseArgs, UsageError } from './args';
 import { lobbyBytes, lobbyInteractiveMs } from './clientBench';
 import { bytesPerQuarter, recordedMatch, roomThroughput, storeCost } from './serverBench';
+import { wireCosts } from './wireBench';
 import { runOnWorkers } from './simulate';
 
 const USAGE = 'usage: npm run bench -- [--json FILE]';
@@ -109,12 +110,15 @@ async function main(): Promise<void> {
   // Server: what a player receives, what the store writes, what the rooms sustain.
   const match = recordedMatch();
   const net = bytesPerQuarter(match);
+  const wire = wireCosts(match, 11);
   const storage = storeCost(match);
   const room = await roomThroughput();
   const server = {
     deltaBytesPerQuarter: net.deltaBytes,
     fullJsonBytesPerQuarter: net.fullJsonBytes,
     deltaShare: Math.round((net.deltaBytes / net.fullJsonBytes) * 1000) / 1000,
+    typedWire: wire.typed,
+    stringWire: wire.strings,
     appendBytesPerCommand: storage.appendBytes,
     appendUsPerCommand: storage.appendUs,
     snapshotBytesPerCommand: storage.snapshotBytes,
@@ -144,6 +148,9 @@ async function main(): Promise<void> {
     row('replay: last quarter from its snapshot, ms', String(replay.seekMs), `(${(replay.foldMs / replay.seekMs).toFixed(0)}× faster than a fold)`),
     row('net: bytes to one player per quarter, deltas', server.deltaBytesPerQuarter.toLocaleString('en-US')),
     row('net: same, full JSON state after each change', server.fullJsonBytesPerQuarter.toLocaleString('en-US'), `(deltas are ${(server.deltaShare * 100).toFixed(1)}%; target ≤ 25%)`),
+    row('net: same, JSON-string fields (before #17)', wire.strings.bytesPerQuarter.toLocaleString('en-US'), `(typed deltas are ${((wire.typed.bytesPerQuarter / wire.strings.bytesPerQuarter) * 100).toFixed(0)}% of them)`),
+    row('room state: project + encode per command, typed µs', String(wire.typed.usPerCommand), '(one player\'s view; median of 11 runs)'),
+    row('room state: same, JSON-string fields µs', String(wire.strings.usPerCommand), `(typed costs ${(wire.typed.usPerCommand / wire.strings.usPerCommand).toFixed(1)}×)`),
     row('store: bytes written per command, event append', server.appendBytesPerCommand.toLocaleString('en-US'), `${server.appendUsPerCommand} µs`),
     row('store: bytes written per command, whole JSON', server.snapshotBytesPerCommand.toLocaleString('en-US'), `${server.snapshotUsPerCommand} µs`),
     row('client: gzipped JS+CSS before the lobby works', client.lobbyGzipBytes.toLocaleString('en-US'), '(target ≤ 450 KB; Phaser loads with the match)'),

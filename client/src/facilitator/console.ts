@@ -133,7 +133,7 @@ export async function renderConsole(root: HTMLElement, matchIds: string[], back:
       clear(grid);
       conns.forEach((c, index) => {
         const s = c.state;
-        const seats = [...s.players] as unknown as SeatLike[];
+        const seats: SeatLike[] = s.players.toArray();
         const locked = seats.filter((p) => p.locked).length;
         grid.append(
           h(
@@ -160,7 +160,7 @@ export async function renderConsole(root: HTMLElement, matchIds: string[], back:
       clear(body);
       const box = h('div', {});
       body.append(box);
-      void renderDebrief(box, conns.map((c, i) => ({ matchId: matchIds[i]!, title: c.state.joinCode, held: c.state.resultsHeld > 0 ? (c.state.resultsHeld as number) : null }))).catch((e: unknown) => say({ ok: false, code: 'DEBRIEF', message: String((e as Error).message) }));
+      void renderDebrief(box, conns.map((c, i) => ({ matchId: matchIds[i]!, title: c.state.joinCode, held: c.state.resultsHeld > 0 ? c.state.resultsHeld : null }))).catch((e: unknown) => say({ ok: false, code: 'DEBRIEF', message: String((e as Error).message) }));
       drawTabs();
     }
   };
