@@ -151,6 +151,39 @@ describe('playing in the browser', () => {
     await context.close();
   }, 60_000);
 
+  it('simple mode commits exactly the sum of the sliders, and a round trip through advanced keeps every number', async () => {
+    const page = await newMatchPage('Hal', { width: 1280, height: 720 });
+    const setBudget = (key: string, value: number) =>
+      page.evaluate(
+        ([k, v]) => {
+          const input = document.querySelector(`input[data-budget="${k}"]`) as HTMLInputElement;
+          input.value = String(v);
+          input.dispatchEvent(new Event('input', { bubbles: true }));
+        },
+        [key, value] as const,
+      );
+    const budgets = { chips: 1000, ai: 2000, robotaxi: 1000, robots: 4000, satellites: 500 };
+    for (const [key, value] of Object.entries(budgets)) await setBudget(key, value);
+    await page.check('input[data-city="phoenix"]');
+    expect(await page.textContent('#totals')).toContain('Committed: $8.5B');
+    await page.click('[data-mode=advanced]');
+    // The sheet the sliders made: the Robots slider builds a plant and a line first.
+    expect(await page.inputValue('input[data-field="buildActuatorPlants"]')).toBe('1');
+    expect(await page.inputValue('input[data-field="buildRobotLines"]')).toBe('1');
+    expect(Number(await page.inputValue('input[data-field="buyCars"]'))).toBeGreaterThan(0);
+    expect(await page.textContent('#totals')).toContain('Committed: $8.5B');
+    await page.click('[data-mode=simple]');
+    for (const [key, value] of Object.entries(budgets)) expect(await page.inputValue(`input[data-budget="${key}"]`), key).toBe(String(value));
+    expect(await page.textContent('#totals')).toContain('Committed: $8.5B');
+    // An edit in advanced mode comes back as the slider of its line.
+    await page.click('[data-mode=advanced]');
+    await page.fill('input[data-field="aiTraining"]', '2500');
+    await page.click('[data-mode=simple]');
+    expect(await page.inputValue('input[data-budget="ai"]')).toBe('2500');
+    expect(await page.textContent('#totals')).toContain('Committed: $9.0B');
+    await page.close();
+  });
+
   it('the advanced sheet shows every order with live totals and projections, and locks what it shows', async () => {
     const page = await newMatchPage('Gus', { width: 1280, height: 720 });
     // Each view of the world draws in the canvas.

@@ -68,6 +68,7 @@ export const de: Record<MessageKey, string> = {
   locked: 'Festgelegt',
   submit: 'Blatt speichern',
   committed: 'Gebunden',
+  bids: 'Gebote',
   available: 'Verfügbar',
   shared: 'Chips & KI',
   robotaxi: 'Robotaxi',

@@ -68,6 +68,7 @@ export const en = {
   locked: 'Locked',
   submit: 'Save sheet',
   committed: 'Committed',
+  bids: 'Bids',
   available: 'Cash on hand',
   shared: 'Chips & AI',
   robotaxi: 'Robotaxi',

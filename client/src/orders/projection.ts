@@ -1,5 +1,6 @@
 import type { Orders } from '../../../shared/domain/orders';
 import type { RobotsState, TechState } from '../../../shared/domain/state';
+import { usdFromM } from '../../../shared/rules/money';
 import { committedSpendFor } from '../../../shared/rules/ordersRules';
 import { autonomyAfter } from '../../../shared/rules/lines/robotaxi';
 import { dexterityAfter } from '../../../shared/rules/lines/robots';
@@ -18,6 +19,8 @@ export interface OwnBooks {
 export interface Projection {
   /** The most the sheet can cost this quarter, in dollars, as the server checks it. */
   committedUsd: number;
+  /** The part of it that is spectrum bids (paid only if won), shown apart from the budgets. */
+  bidsUsd: number;
   cashUsd: number;
   over: boolean;
   /** Research levels before → after, from the engine's own growth rules (others' moves aside). */
@@ -47,6 +50,7 @@ export function project(orders: Orders, books: OwnBooks, cashUsd: number, sc: Sc
   }
   return {
     committedUsd,
+    bidsUsd: Object.values(orders.spectrumBids ?? {}).reduce((n, m) => n + usdFromM(m), 0),
     cashUsd,
     over: committedUsd > cashUsd,
     capability,

@@ -34,70 +34,110 @@ export interface Choices {
 }
 
 const DEPLOY_TARGET = 5000;
+const M = 1_000_000;
+/** $M with dollar precision (the engine rounds budgets to the dollar). */
+const toM = (usd: number) => Math.round(usd) / M;
+
+/** The price the simple panel bids for a chip: 1.2 × last quarter's clearing price, at least the reserve. */
+export function simpleChipPrice(pos: Pick<Position, 'lastChipPriceUsd'>, sc: Scenario): number {
+  return Math.max(sc.foundry.reserveUsd, Math.round((pos.lastChipPriceUsd ?? sc.foundry.reserveUsd) * 1.2));
+}
 
 /**
- * The documented rule that turns five budgets into a full sheet:
+ * The documented rule that turns five budgets into a full sheet. Every dollar of a slider is
+ * placed, so the sheet commits exactly the sum of the sliders (spectrum bids come on top, shown
+ * apart); running costs (actuators made, robot upkeep, satellite operations) are charged at the
+ * quarter's end and appear in the report.
  * - Chips and AI: the whole slider goes to chip R&D and AI training.
- * - Robotaxi: 40% to FSD R&D; 60% buys cars (car + compute + a chip bought at 1.2× last
- *   quarter's foundry price), with a foundry bid for the chips the cars need — but only once a
- *   city permit is held or applied for (idle cars only cost money); until then all to R&D.
- * - Robots: 40% to robot R&D; without a robot line, the rest starts one line and the plant that
- *   feeds it; with lines online, it builds robots (parts, compute, 80 actuators at $350) and
- *   deploys them in-house until 5,000 work there.
- * - Satellites: 60% to launches ($120M each, at most 4), 40% to phone partnerships — once a
- *   license is held or bid for; until then nothing is spent there.
+ * - Robotaxi: once a city permit is held or applied for, 60% buys cars (car, compute and a chip at
+ *   the panel's chip price); the rest, and all of it before a permit, goes to FSD R&D.
+ * - Robots: first the factory: an actuator plant until one is built or building, then a robot line
+ *   until one is. Once a line is online, 60% of what is left builds robots (parts, compute, a chip;
+ *   actuators come from the plant), deployed in-house until 5,000 work there and sold (at the
+ *   scenario's price unless the player set one) after that. The rest goes to robot R&D.
+ * - Satellites: once a license is held or bid for, 60% buys launches ($120M each, at most 4); the
+ *   rest, and all of it before, goes to phone partnerships.
+ * - Chips: what cars and robots need beyond the chips in stock is bid for at the panel's chip price,
+ *   paid from the two lines' sliders in proportion to what each builds.
  * Cities, license bids and prices come from the player's own choices.
  */
 export function simpleSheet(b: Budgets, pos: Position, choices: Choices, sc: Scenario): Orders {
   const o: Orders = { ...choices.prices };
-  const M = 1_000_000;
-  if (b.chips > 0) o.chipRnD = Math.floor(b.chips);
-  if (b.ai > 0) o.aiTraining = Math.floor(b.ai);
+  if (b.chips > 0) o.chipRnD = b.chips;
+  if (b.ai > 0) o.aiTraining = b.ai;
+  const chipPrice = simpleChipPrice(pos, sc);
 
-  const chipPrice = Math.max(sc.foundry.reserveUsd, Math.round((pos.lastChipPriceUsd ?? sc.foundry.reserveUsd) * 1.2));
-  let chipsNeeded = 0;
+  // Robotaxi: cars once they can drive somewhere.
   const canDrive = pos.permitsHeld > 0 || choices.permits.length > 0;
-  if (b.robotaxi > 0 && !canDrive) o.fsdRnD = Math.floor(b.robotaxi);
-  if (b.robotaxi > 0 && canDrive) {
-    o.fsdRnD = Math.floor(b.robotaxi * 0.4);
-    const carUnit = sc.robotaxi.carPriceUsd + pos.computeCostUsd + chipPrice;
-    const cars = Math.floor((b.robotaxi * 0.6 * M) / carUnit);
-    if (cars > 0) {
-      o.buyCars = cars;
-      chipsNeeded += cars;
-    }
+  const carUsd = sc.robotaxi.carPriceUsd + pos.computeCostUsd;
+  const cars = canDrive && b.robotaxi > 0 ? Math.floor((b.robotaxi * 0.6 * M) / (carUsd + chipPrice)) : 0;
+  let taxiLeft = b.robotaxi * M - cars * carUsd;
+
+  // Robots: plant, line, then robots.
+  const r = sc.robots;
+  let robotsLeft = b.robots * M;
+  if (b.robots > 0 && pos.plants + pos.plantsBuilding === 0 && robotsLeft >= r.plantCostM * M) {
+    o.buildActuatorPlants = 1;
+    robotsLeft -= r.plantCostM * M;
   }
-  if (b.robots > 0) {
-    o.robotRnD = Math.floor(b.robots * 0.4);
-    const rest = b.robots * 0.6;
-    const r = sc.robots;
-    if (pos.robotLines + pos.robotLinesBuilding === 0) {
-      if (rest >= r.lineCostM + r.plantCostM) {
-        o.buildRobotLines = 1;
-        if (pos.plants + pos.plantsBuilding === 0) o.buildActuatorPlants = 1;
-      }
-    } else if (pos.robotLines > 0) {
-      const actuators = r.hands * r.handActuators + r.bodyActuators;
-      const robotUnit = r.otherPartsUsd + pos.computeCostUsd + chipPrice + actuators * r.actuatorUnitCostUsd;
-      const robots = Math.min(pos.robotLines * r.lineCapacityPerQuarter, Math.floor((rest * M) / robotUnit));
-      if (robots > 0) {
-        o.produceRobots = robots;
-        chipsNeeded += robots;
-        const deploy = Math.min(robots, Math.max(0, DEPLOY_TARGET - pos.robotsDeployed));
-        if (deploy > 0) o.deployInternal = deploy;
-      }
-    }
+  if (b.robots > 0 && pos.robotLines + pos.robotLinesBuilding === 0 && robotsLeft >= r.lineCostM * M) {
+    o.buildRobotLines = 1;
+    robotsLeft -= r.lineCostM * M;
   }
+  const robotUsd = r.otherPartsUsd + pos.computeCostUsd;
+  const robots = pos.robotLines > 0 && b.robots > 0 ? Math.min(pos.robotLines * r.lineCapacityPerQuarter, Math.floor((robotsLeft * 0.6) / (robotUsd + chipPrice))) : 0;
+  robotsLeft -= robots * robotUsd;
+  if (cars > 0) o.buyCars = cars;
+  if (robots > 0) {
+    o.produceRobots = robots;
+    const deploy = Math.min(robots, Math.max(0, DEPLOY_TARGET - pos.robotsDeployed));
+    if (deploy > 0) o.deployInternal = deploy;
+    if (deploy < robots && o.robotPriceUsd === undefined) o.robotPriceUsd = r.defaultPriceUsd;
+  }
+
+  // Chips beyond the stock, paid by the lines that use them.
+  const toBuy = Math.max(0, cars + robots - pos.chips);
+  if (toBuy > 0) {
+    o.foundryBid = { chips: toBuy, maxPriceUsd: chipPrice };
+    const taxiShare = Math.round((toBuy * chipPrice * cars) / (cars + robots));
+    taxiLeft -= taxiShare;
+    robotsLeft -= toBuy * chipPrice - taxiShare;
+  }
+  if (taxiLeft > 0) o.fsdRnD = toM(taxiLeft);
+  if (robotsLeft > 0) o.robotRnD = toM(robotsLeft);
+
+  // Satellites: launches once there is spectrum to use, partnerships with the rest.
   const canBroadcast = pos.licensesHeld > 0 || Object.values(choices.spectrumBids).some((v) => v > 0);
-  if (b.satellites > 0 && canBroadcast) {
-    const launches = Math.min(sc.satellites.maxLaunchesPerQuarter, Math.floor((b.satellites * 0.6) / sc.satellites.launchCostM));
-    if (launches > 0) o.launches = launches;
-    o.phonePartnerships = Math.floor(b.satellites * 0.4);
-  }
-  const toBuy = chipsNeeded - pos.chips;
-  if (toBuy > 0) o.foundryBid = { chips: toBuy, maxPriceUsd: chipPrice };
+  const launches = canBroadcast ? Math.min(sc.satellites.maxLaunchesPerQuarter, Math.floor((b.satellites * 0.6) / sc.satellites.launchCostM)) : 0;
+  if (launches > 0) o.launches = launches;
+  const partnerships = b.satellites - launches * sc.satellites.launchCostM;
+  if (partnerships > 0) o.phonePartnerships = toM(partnerships * M);
+
   if (choices.permits.length > 0) o.applyPermits = [...choices.permits];
   const bids = Object.fromEntries(Object.entries(choices.spectrumBids).filter(([, v]) => v > 0));
   if (Object.keys(bids).length > 0) o.spectrumBids = bids;
   return o;
+}
+
+/**
+ * The sliders a sheet amounts to (the rule above run backwards): what it spends on each line, its
+ * foundry bid shared by cars and robots as the rule shares it, in $M. A sheet the sliders made
+ * gives the same sliders back; an advanced sheet gives the budgets it spends.
+ */
+export function budgetsOf(o: Orders, pos: Pick<Position, 'computeCostUsd'>, sc: Scenario): Budgets {
+  const cars = o.buyCars ?? 0;
+  const robots = o.produceRobots ?? 0;
+  const chipsUsd = o.foundryBid ? o.foundryBid.chips * o.foundryBid.maxPriceUsd : 0;
+  const taxiChips = cars + robots > 0 ? Math.round((chipsUsd * cars) / (cars + robots)) : chipsUsd;
+  const r = sc.robots;
+  const robotaxi = (o.fsdRnD ?? 0) * M + cars * (sc.robotaxi.carPriceUsd + pos.computeCostUsd) + taxiChips;
+  const robotsUsd =
+    (o.robotRnD ?? 0) * M +
+    (o.buildActuatorPlants ?? 0) * r.plantCostM * M +
+    (o.buildRobotLines ?? 0) * r.lineCostM * M +
+    robots * (r.otherPartsUsd + pos.computeCostUsd) +
+    (chipsUsd - taxiChips) +
+    (o.actuatorBuy ? o.actuatorBuy.qty * o.actuatorBuy.priceUsd : 0);
+  const satellites = (o.launches ?? 0) * sc.satellites.launchCostM * M + (o.phonePartnerships ?? 0) * M;
+  return { chips: o.chipRnD ?? 0, ai: o.aiTraining ?? 0, robotaxi: toM(robotaxi), robots: toM(robotsUsd), satellites: toM(satellites) };
 }

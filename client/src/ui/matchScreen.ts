@@ -313,6 +313,7 @@ export async function renderMatch(root: HTMLElement, matchId: string, intent: Jo
         draft.sheet = null;
         draft.permits.clear();
         draft.bids = {};
+        delete draft.prices;
         fitBudgets();
       }
       shownQuarter = s.quarter;

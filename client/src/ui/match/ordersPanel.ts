@@ -4,7 +4,7 @@ import type { MessageKey } from '../../i18n/en';
 import { money, number, t } from '../../i18n/i18n';
 import { project, type OwnBooks } from '../../orders/projection';
 import { parseEntry, readField, SHEET_FIELDS, writeField, type SheetGroup } from '../../orders/sheetFields';
-import { simpleSheet, type Budgets, type Position } from '../../orders/simpleSheet';
+import { budgetsOf, simpleSheet, type Budgets, type Position } from '../../orders/simpleSheet';
 import { licenseName } from '../../i18n/places';
 import { clear, h } from '../dom';
 import { tip } from '../tooltip';
@@ -18,8 +18,10 @@ export interface OrdersDraft {
   budgets: Budgets;
   permits: Set<string>;
   bids: Record<string, number>;
-  /** The advanced sheet; null until the player first opens advanced mode this quarter. */
+  /** The advanced sheet; null until the player first opens advanced mode (again) this quarter. */
   sheet: Orders | null;
+  /** Prices the player set in advanced mode this quarter: simple mode keeps them. */
+  prices?: Pick<Orders, 'ridePriceUsd' | 'robotPriceUsd' | 'subscriptionPriceUsd'>;
 }
 
 export function newDraft(storage: Pick<Storage, 'getItem'>): OrdersDraft {
@@ -53,6 +55,8 @@ export interface OrdersContext {
   status: HTMLElement;
 }
 
+const pricesOf = (o: Orders): NonNullable<OrdersDraft['prices']> => ({ ridePriceUsd: o.ridePriceUsd, robotPriceUsd: o.robotPriceUsd, subscriptionPriceUsd: o.subscriptionPriceUsd });
+
 const SLIDERS: Array<[keyof Budgets, MessageKey]> = [
   ['chips', 'chipsRnD'],
   ['ai', 'aiTraining'],
@@ -63,7 +67,7 @@ const SLIDERS: Array<[keyof Budgets, MessageKey]> = [
 
 /** The sheet the panel would lock now, in either mode. */
 export function currentSheet(draft: OrdersDraft, ctx: OrdersContext): Orders {
-  const prices = { ridePriceUsd: ctx.lastSheet.ridePriceUsd, robotPriceUsd: ctx.lastSheet.robotPriceUsd, subscriptionPriceUsd: ctx.lastSheet.subscriptionPriceUsd };
+  const prices = draft.prices ?? pricesOf(ctx.lastSheet);
   const simple = () => simpleSheet(draft.budgets, ctx.position, { permits: [...draft.permits], spectrumBids: draft.bids, prices }, ctx.scenario);
   if (draft.mode === 'simple') return simple();
   const sheet: Orders = { ...(draft.sheet ?? ctx.lastSheet) };
@@ -96,8 +100,17 @@ export function renderOrders(panel: HTMLElement, draft: OrdersDraft, ctx: Orders
         'aria-pressed': String(draft.mode === mode),
         'data-mode': mode,
         onclick: () => {
-          // Advanced starts from what the sliders would lock now, so switching loses nothing.
+          if (mode === draft.mode) return;
+          // Advanced starts from what the sliders would lock now; back in simple mode the sliders
+          // show what the advanced sheet spends on each line (and keep its prices), so switching
+          // either way changes no number.
           if (mode === 'advanced' && !draft.sheet) draft.sheet = currentSheet(draft, ctx);
+          if (mode === 'simple') {
+            const sheet = currentSheet(draft, ctx);
+            draft.budgets = budgetsOf(sheet, ctx.position, ctx.scenario);
+            draft.prices = pricesOf(sheet);
+            draft.sheet = null;
+          }
           draft.mode = mode;
           storage.setItem(MODE_KEY, mode);
           renderOrders(panel, draft, ctx, storage);
@@ -200,7 +213,9 @@ function choices(draft: OrdersDraft, ctx: OrdersContext, changed: () => void): H
 function drawProjection(box: HTMLElement, p: ReturnType<typeof project>): void {
   clear(box);
   box.className = p.over ? 'projection over' : 'projection';
-  box.append(tip(h('p', { class: 'totals' }, `${t('committed')}: ${money(p.committedUsd)} · ${t('available')}: ${money(p.cashUsd)}`), t('tip_committed')));
+  // The budgets (in simple mode exactly the sum of the sliders), then bids, which cost only if won.
+  const bids = p.bidsUsd > 0 ? ` · ${t('bids')}: ${money(p.bidsUsd)}` : '';
+  box.append(tip(h('p', { class: 'totals' }, `${t('committed')}: ${money(p.committedUsd - p.bidsUsd)}${bids} · ${t('available')}: ${money(p.cashUsd)}`), t('tip_committed')));
   const effects: string[] = [];
   const step = (key: MessageKey, pair: [number, number] | null) => {
     if (pair && pair[1] - pair[0] >= 0.05) effects.push(`${t(key)} ${number(pair[0], 1)} → ${number(pair[1], 1)}`);
