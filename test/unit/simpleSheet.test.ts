@@ -4,8 +4,11 @@ import { DEFAULT_SCENARIO as sc } from '../../shared/scenario/loadScenario';
 import { committedSpendFor, validateOrders } from '../../shared/rules/ordersRules';
 import { initialState } from '../../shared/rules/initialState';
 import { Rng, seedPrng } from '../../shared/random/prng';
+import { botCommands } from '../../shared/bots/botTurn';
+import { LocalMatch } from '../../shared/sim/LocalMatch';
+import { viewFor } from '../../shared/views/viewFor';
 
-const start: Position = { chips: 0, robotLines: 0, robotLinesBuilding: 0, plants: 0, plantsBuilding: 0, robotsDeployed: 0, lastChipPriceUsd: null, quarter: 1, computeCostUsd: 4000, permitsHeld: 0, licensesHeld: 0 };
+const start: Position = { chips: 0, robotLines: 0, robotLinesBuilding: 0, plants: 0, plantsBuilding: 0, actuators: 0, robotsDeployed: 0, lastChipPriceUsd: null, quarter: 1, computeCostUsd: 4000, permitsHeld: 0, licensesHeld: 0 };
 const noChoices = { permits: [], spectrumBids: {}, prices: {} };
 const sum = (b: Budgets) => (b.chips + b.ai + b.robotaxi + b.robots + b.satellites) * 1e6;
 
@@ -43,9 +46,11 @@ describe('the simple orders panel', () => {
     // Once the line is online: robots, deployed in-house first.
     const online = { ...start, robotLines: 1, plants: 1, chips: 1000, lastChipPriceUsd: 1000, robotsDeployed: 4000 };
     const sheet = simpleSheet(robotsOnly, online, noChoices, sc);
-    // 60% of $1.0B / (12,000 + 4,000 + 1,200) = 34,883, capped at the line's 5,000.
-    expect(sheet).toMatchObject({ produceRobots: 5000, deployInternal: 1000, robotPriceUsd: 55_000, foundryBid: { chips: 4000, maxPriceUsd: 1200 } });
-    expect(sheet.robotRnD).toBe(1000 - (5000 * 16_000 + 4000 * 1200) / 1e6);
+    // 80% of $1.0B / (12,000 + 4,000 + 1,200) = 46,511, capped at the line's 5,000 (the plant's
+    // actuators would make 6,250): the line is what holds production back, and with $915M left
+    // (over 1.5 × $600M) a second line is built. R&D gets the rest.
+    expect(sheet).toMatchObject({ produceRobots: 5000, deployInternal: 1000, robotPriceUsd: 55_000, buildRobotLines: 1, foundryBid: { chips: 4000, maxPriceUsd: 1200 } });
+    expect(sheet.robotRnD).toBe(315.2);
     expect(() => validateOrders({ ...initialState(), quarter: 1 }, sheet)).not.toThrow();
     expect(committedSpendFor(sc, 0, sheet)).toBe(1000 * 1e6);
     // A price the player chose is kept.
@@ -76,6 +81,7 @@ describe('the simple orders panel', () => {
         robotLinesBuilding: rng.int(2),
         plants: rng.int(2),
         plantsBuilding: rng.int(2),
+        actuators: rng.int(1_000_000),
         robotsDeployed: rng.int(8000),
         lastChipPriceUsd: rng.chance(0.5) ? null : 800 + rng.int(3000),
         computeCostUsd: sc.chips.generations[generation]!.computeCostUsd,
@@ -92,5 +98,47 @@ describe('the simple orders panel', () => {
   it('an advanced sheet gives the sliders of what it spends on each line', () => {
     const b = budgetsOf({ chipRnD: 100, fsdRnD: 50, buyCars: 1000, robotRnD: 10, buildRobotLines: 1, launches: 2, phonePartnerships: 15, foundryBid: { chips: 1000, maxPriceUsd: 1000 } }, start, sc);
     expect(b).toEqual({ chips: 100, ai: 0, robotaxi: 50 + 39 + 1, robots: 10 + 600, satellites: 240 + 15 });
+  });
+});
+
+describe('a Robots-only player with the simple panel alone', () => {
+  it('builds the factory and closes the robot loop against three bots', () => {
+    const m = new LocalMatch('robots-only');
+    m.exec({ type: 'CreateMatch', data: { matchId: 'robots-only', seed: 's1', seats: 4, winLoops: 2, planningSeconds: 0 } });
+    m.exec({ type: 'ClaimSeat', data: { seat: 0, name: 'Ada' } });
+    m.exec({ type: 'StartMatch', data: {} });
+    const ada = { role: 'player', seat: 0 } as const;
+    const built = (builds: Array<{ count: number }>) => builds.reduce((n, b) => n + b.count, 0);
+    // The player's plan: research and build until the milestone (dexterity 80, 5,000 robots at
+    // work), then only the Robots slider, low, so the line's income can cover it.
+    let closed: number | null = null;
+    while (m.state.status === 'planning' && closed === null) {
+      const q = m.state.quarter;
+      const p = m.state.players[0]!;
+      const grown = p.tech.dexterity >= sc.robots.milestone.dexterity && p.robots.deployed >= sc.robots.milestone.deployed;
+      const b: Budgets = grown ? { chips: 0, ai: 0, robotaxi: 0, robots: 600, satellites: 0 } : { chips: 200, ai: 800, robotaxi: 0, robots: 1500, satellites: 0 };
+      const pos: Position = {
+        chips: p.chips,
+        robotLines: p.robots.lines,
+        robotLinesBuilding: built(p.robots.linesBuilding),
+        plants: p.robots.plants,
+        plantsBuilding: built(p.robots.plantsBuilding),
+        actuators: p.robots.actuators,
+        robotsDeployed: p.robots.deployed,
+        lastChipPriceUsd: m.state.foundry?.clearingPriceUsd ?? null,
+        quarter: q,
+        computeCostUsd: sc.chips.generations[p.tech.chipGeneration]!.computeCostUsd,
+        permitsHeld: 0,
+        licensesHeld: 0,
+      };
+      m.exec({ type: 'SubmitOrders', data: { seat: 0, quarter: q, orders: simpleSheet(b, pos, noChoices, sc) } }, ada);
+      m.exec({ type: 'LockOrders', data: { seat: 0, quarter: q } }, ada);
+      for (let seat = 1; seat < 4; seat++) for (const c of botCommands(viewFor(m.state, { role: 'player', seat }), m.state.seats[seat]!.bot!, `bots|${q}|${seat}`)) m.exec(c, { role: 'player', seat });
+      if (m.state.quarter === q && m.state.status === 'planning') m.exec({ type: 'EndPlanning', data: { quarter: q } });
+      closed = m.state.players[0]!.loops.robots.closedQuarter;
+    }
+    expect(m.state.players[0]!.robots.plants).toBeGreaterThanOrEqual(2);
+    expect(m.state.players[0]!.robots.lines).toBeGreaterThanOrEqual(2);
+    expect(closed).toBe(18);
   });
 });

@@ -1,4 +1,5 @@
 import type { Orders } from '../../../shared/domain/orders';
+import { actuatorsPerRobot } from '../../../shared/rules/lines/robots';
 import type { Scenario } from '../../../shared/scenario/types';
 
 /** The five sliders of the simple orders panel, in $M for this quarter. */
@@ -17,6 +18,8 @@ export interface Position {
   robotLinesBuilding: number;
   plants: number;
   plantsBuilding: number;
+  /** Actuators in stock (plants online add their quarter's output). */
+  actuators: number;
   robotsDeployed: number;
   lastChipPriceUsd: number | null;
   quarter: number;
@@ -52,9 +55,12 @@ export function simpleChipPrice(pos: Pick<Position, 'lastChipPriceUsd'>, sc: Sce
  * - Robotaxi: once a city permit is held or applied for, 60% buys cars (car, compute and a chip at
  *   the panel's chip price); the rest, and all of it before a permit, goes to FSD R&D.
  * - Robots: first the factory: an actuator plant until one is built or building, then a robot line
- *   until one is. Once a line is online, 60% of what is left builds robots (parts, compute, a chip;
- *   actuators come from the plant), deployed in-house until 5,000 work there and sold (at the
- *   scenario's price unless the player set one) after that. The rest goes to robot R&D.
+ *   until one is. Once a line is online, up to 80% of what is left builds robots (parts, compute, a
+ *   chip; actuators come from the plants), as many as the lines and the actuators allow; they are
+ *   deployed in-house until 5,000 work there and sold (at the scenario's price unless the player
+ *   set one) after that. Producing all it can with at least 1.5 times a plant's (or a line's) price
+ *   left, it builds one more plant when actuators hold production back, else one more line. The
+ *   rest goes to robot R&D.
  * - Satellites: once a license is held or bid for, 60% buys launches ($120M each, at most 4); the
  *   rest, and all of it before, goes to phone partnerships.
  * - Chips: what cars and robots need beyond the chips in stock is bid for at the panel's chip price,
@@ -85,8 +91,25 @@ export function simpleSheet(b: Budgets, pos: Position, choices: Choices, sc: Sce
     robotsLeft -= r.lineCostM * M;
   }
   const robotUsd = r.otherPartsUsd + pos.computeCostUsd;
-  const robots = pos.robotLines > 0 && b.robots > 0 ? Math.min(pos.robotLines * r.lineCapacityPerQuarter, Math.floor((robotsLeft * 0.6) / (robotUsd + chipPrice))) : 0;
+  // Robots are the line's income: once a line is online they come first, up to what the lines and
+  // the actuators (in stock and this quarter's plant output) allow.
+  const lineCap = pos.robotLines * r.lineCapacityPerQuarter;
+  const actuatorCap = Math.floor((pos.actuators + pos.plants * r.plantCapacityPerQuarter) / actuatorsPerRobot(sc));
+  const robots = lineCap > 0 && b.robots > 0 ? Math.max(0, Math.min(lineCap, actuatorCap, Math.floor((robotsLeft * 0.8) / (robotUsd + chipPrice)))) : 0;
   robotsLeft -= robots * robotUsd;
+  // Running at what the factory allows, with money to spare (twice the price): a plant when the
+  // actuators are what holds production back, else another line.
+  const spare = robotsLeft - robots * chipPrice;
+  const building = pos.robotLinesBuilding + pos.plantsBuilding + (o.buildActuatorPlants ?? 0) + (o.buildRobotLines ?? 0);
+  if (robots > 0 && robots === Math.min(lineCap, actuatorCap) && building === 0) {
+    if (actuatorCap <= lineCap && spare >= r.plantCostM * M * 1.5) {
+      o.buildActuatorPlants = 1;
+      robotsLeft -= r.plantCostM * M;
+    } else if (actuatorCap > lineCap && spare >= r.lineCostM * M * 1.5) {
+      o.buildRobotLines = 1;
+      robotsLeft -= r.lineCostM * M;
+    }
+  }
   if (cars > 0) o.buyCars = cars;
   if (robots > 0) {
     o.produceRobots = robots;

@@ -142,6 +142,7 @@ export async function renderMatch(root: HTMLElement, matchId: string, intent: Jo
         robotLines: b.robots?.lines ?? 0,
         robotLinesBuilding: sumBuilds(b.robots?.linesBuilding),
         plants: b.robots?.plants ?? 0,
+        actuators: b.robots?.actuators ?? 0,
         plantsBuilding: sumBuilds(b.robots?.plantsBuilding),
         robotsDeployed: b.robots?.deployed ?? 0,
         lastChipPriceUsd: s.foundryPriceUsd || null,
