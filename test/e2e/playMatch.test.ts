@@ -59,6 +59,10 @@ describe('playing in the browser', () => {
     await page.waitForSelector('#timer', { timeout: 10_000 });
     await page.screenshot({ path: join(SHOTS, 'match.png'), fullPage: true });
     expect(await page.evaluate(numbersWithoutTooltip)).toEqual([]);
+    // What each loop needs, in words, from the start.
+    expect(await page.locator('#loop-checklist li').count()).toBe(3);
+    expect(await page.textContent('#loop-checklist [data-line="robotaxi"]')).toMatch(/autonomy 50\/90 ✗ · cities 0\/2 ✗/);
+    expect(await page.textContent('#loop-checklist [data-line="robotaxi"]')).toContain('Still needed: autonomy, cities, revenue to cover spending.');
     for (let quarter = 1; quarter <= 20; quarter++) {
       if (await page.$('#winner')) break;
       await page.waitForSelector('#lock:not([disabled])', { timeout: 20_000 });

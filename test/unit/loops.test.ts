@@ -86,3 +86,36 @@ describe('closing the loop', () => {
     expect(loopStrength(0, 0)).toBe(0);
   });
 });
+
+describe('the milestone checklist players read', () => {
+  it('lists each condition with what the player has and needs, the same rule the engine applies', async () => {
+    const { milestoneChecks, milestones } = await import('../../shared/rules/lines/milestones');
+    const { DEFAULT_SCENARIO: sc } = await import('../../shared/scenario/loadScenario');
+    const m = newTestMatch({ players: 2, seed: 'checklist' });
+    const p = m.state.players[0]!;
+    const mid = {
+      ...p,
+      tech: { ...p.tech, autonomy: 91, dexterity: 79.5, phoneAdoption: 0.3 },
+      robotaxi: { ...p.robotaxi, permits: ['austin', 'phoenix'] },
+      robots: { ...p.robots, plants: 1, deployed: 5200 },
+      flows: { ...p.flows, actuatorsMade: 400_000, actuatorsUsed: 400_000 },
+    };
+    const checks = milestoneChecks(mid, sc);
+    expect(checks.robotaxi).toEqual([
+      { key: 'autonomy', have: 91, need: 90, ok: true },
+      { key: 'cities', have: 2, need: 2, ok: true },
+    ]);
+    expect(checks.robots).toEqual([
+      { key: 'dexterity', have: 79.5, need: 80, ok: false },
+      { key: 'actuatorSupply', have: 400_000, need: 400_000, ok: true },
+      { key: 'deployed', have: 5200, need: 5000, ok: true },
+    ]);
+    expect(checks.satellites).toEqual([
+      { key: 'regions', have: 0, need: 2, ok: false },
+      { key: 'adoption', have: 0.3, need: 0.25, ok: true },
+    ]);
+    expect(milestones(mid, sc)).toEqual({ robotaxi: true, robots: false, satellites: false });
+    // Without a plant of its own, robots' actuators are not its own supply.
+    expect(milestoneChecks({ ...mid, robots: { ...mid.robots, plants: 0 } }, sc).robots[1]!.ok).toBe(false);
+  });
+});

@@ -20,6 +20,7 @@ import { closedText, hudItems, standings, type SeatLike } from './match/viewMode
 import { worldWords } from './match/worldWords';
 import { describeRefusal } from './refusals';
 import { reportPanel } from './reportPanel';
+import { loopStanding } from './match/standing';
 import { renderResultsChart } from './resultsChart';
 import { installTapTips, tip } from './tooltip';
 import { delayNote } from '../replay/delayNote';
@@ -331,9 +332,9 @@ export async function renderMatch(root: HTMLElement, matchId: string, intent: Jo
     const mine = me();
     const names = s.players.map((p) => seatName(p.name));
     const pub = s.report.quarter > 0 ? s.report.toJSON() : null;
-    const own = mine?.own?.report && mine.own?.report.quarter > 0 ? mine.own?.report.toJSON() : null;
+    const own = mine?.own?.report && mine.own.report.quarter > 0 ? mine.own.report.toJSON() : null;
     clear(report);
-    report.append(h('h2', {}, t('report')), reportPanel(pub, own, placeNames(scenario!, names), conn.seat));
+    report.append(h('h2', {}, t('report')), reportPanel(pub, own, placeNames(scenario!, names), conn.seat, mine ? loopStanding(mine, own, scenario!) : null));
   };
 
   const drawWorld = () => {

@@ -5,6 +5,7 @@ import type { MessageKey } from '../i18n/en';
 import { money, moneyCents, number, t } from '../i18n/i18n';
 import { h } from './dom';
 import { tip } from './tooltip';
+import { loopChecklist, type LoopStanding } from './match/loopChecklist';
 
 export interface ReportNames {
   seats: string[];
@@ -21,10 +22,12 @@ const pct = (v: number) => `${Math.round(Math.min(v, 9.99) * 100)}%`;
  * loop bars grow to their new strength, so the few changes that matter are seen (unless the
  * reader asked for reduced motion).
  */
-export function reportPanel(pub: Loose<PublicReport> | null, own: Loose<SeatReport> | null, names: ReportNames, seat: number | null): HTMLElement {
+export function reportPanel(pub: Loose<PublicReport> | null, own: Loose<SeatReport> | null, names: ReportNames, seat: number | null, standing: LoopStanding | null = null): HTMLElement {
   const box = h('div', { id: 'quarter-report' });
   if (!pub) {
+    // Before the first results: what each loop will need.
     box.append(h('p', { class: 'muted' }, t('nothingYet')));
+    if (standing) box.append(loopChecklist(standing));
     return box;
   }
   let i = 0;
@@ -71,18 +74,18 @@ export function reportPanel(pub: Loose<PublicReport> | null, own: Loose<SeatRepo
       const l = own.lines![line];
       const bar = h('span', { class: `bar lane-${line}` });
       bar.style.setProperty('--w', `${Math.min(100, l.strength * 100)}%`);
-      const streak = own.loops.find((x) => x.line === line)?.streak ?? 0;
       return h(
         'tr',
         {},
         h('td', {}, t(line)),
         tip(h('td', {}, money(l.revenue)), t('tip_revenue')),
         tip(h('td', {}, money(l.spend)), t('tip_spend')),
-        tip(h('td', { class: 'strength' }, h('span', { class: 'track' }, bar), ` ${pct(l.strength)}${l.milestone ? ' ✓' : ''}${streak ? ` ·${streak}/3` : ''}`), t('tip_loopStrength')),
+        tip(h('td', { class: 'strength' }, h('span', { class: 'track' }, bar), ` ${pct(l.strength)}`), t('tip_loopStrength')),
       );
     });
     item(h('table', { class: 'lines' }, h('tr', {}, h('th', {}, ''), h('th', {}, t('revenue')), h('th', {}, t('spend')), h('th', {}, t('loopStrength'))), ...rows));
   }
+  if (standing) item(loopChecklist(standing));
   const research = own?.research ?? {};
   const moved = (['capability', 'autonomy', 'dexterity'] as const).filter((k) => research[k] && research[k]!.after - research[k]!.before >= 0.05);
   if (moved.length) item(tip(h('p', { class: 'muted' }, moved.map((k) => `${t(k as MessageKey)} ${number(research[k]!.before, 1)} → ${number(research[k]!.after, 1)}`).join(' · ')), t('tip_research')));

@@ -1,20 +1,45 @@
-import type { PlayerState } from '../../domain/state';
+import type { PlayerState, TechState } from '../../domain/state';
 import type { LineId, Scenario } from '../../scenario/types';
-import { regionCoverage } from './satellites';
+import { regionCoverage, type SatelliteHolding } from './satellites';
 
-/** Whether each line meets its GAME.md milestone right now (the flows hold this quarter's output). */
-export function milestones(p: PlayerState, sc: Scenario): Record<LineId, boolean> {
+/** One condition of a line's milestone: what the player has, what it needs, and whether that is enough. */
+export interface MilestoneCheck {
+  key: 'autonomy' | 'cities' | 'dexterity' | 'actuatorSupply' | 'deployed' | 'regions' | 'adoption';
+  have: number;
+  need: number;
+  ok: boolean;
+}
+
+/** What the milestones read of a player: their own books (the flows hold the last resolved quarter's output). */
+export interface MilestoneInput extends SatelliteHolding {
+  tech: Pick<TechState, 'autonomy' | 'dexterity' | 'phoneAdoption'>;
+  robotaxi: { permits: readonly string[] };
+  robots: { plants: number; deployed: number };
+  flows: { actuatorsMade: number; actuatorsUsed: number };
+}
+
+const check = (key: MilestoneCheck['key'], have: number, need: number, ok = have >= need): MilestoneCheck => ({ key, have, need, ok });
+
+/** Each line's GAME.md milestone, condition by condition (the checklist players read, the rule the engine applies). */
+export function milestoneChecks(p: MilestoneInput, sc: Scenario): Record<LineId, MilestoneCheck[]> {
   const t = sc.robotaxi.milestone;
   const r = sc.robots.milestone;
   const s = sc.satellites.milestone;
   const coveredRegions = sc.satellites.regions.filter((region) => regionCoverage(p, region.id, sc) >= s.coverage).length;
   return {
-    robotaxi: p.tech.autonomy >= t.autonomy && p.robotaxi.permits.length >= t.cities,
-    robots:
-      p.tech.dexterity >= r.dexterity &&
-      p.robots.plants > 0 &&
-      p.flows.actuatorsMade >= p.flows.actuatorsUsed &&
-      p.robots.deployed >= r.deployed,
-    satellites: coveredRegions >= s.regions && p.tech.phoneAdoption >= s.adoption,
+    robotaxi: [check('autonomy', p.tech.autonomy, t.autonomy), check('cities', p.robotaxi.permits.length, t.cities)],
+    robots: [
+      check('dexterity', p.tech.dexterity, r.dexterity),
+      // Own supply: a plant, and it made at least the actuators this quarter's robots used.
+      check('actuatorSupply', p.flows.actuatorsMade, p.flows.actuatorsUsed, p.robots.plants > 0 && p.flows.actuatorsMade >= p.flows.actuatorsUsed),
+      check('deployed', p.robots.deployed, r.deployed),
+    ],
+    satellites: [check('regions', coveredRegions, s.regions), check('adoption', p.tech.phoneAdoption, s.adoption)],
   };
+}
+
+/** Whether each line meets its GAME.md milestone right now (the flows hold this quarter's output). */
+export function milestones(p: PlayerState, sc: Scenario): Record<LineId, boolean> {
+  const checks = milestoneChecks(p, sc);
+  return { robotaxi: checks.robotaxi.every((c) => c.ok), robots: checks.robots.every((c) => c.ok), satellites: checks.satellites.every((c) => c.ok) };
 }
