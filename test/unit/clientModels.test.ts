@@ -5,6 +5,7 @@ import { parseEntry, readField, SHEET_FIELDS, writeField } from '../../client/sr
 import { hudItems, standings, closedText } from '../../client/src/ui/match/viewModels';
 import { shouldTour, TOUR_KEY } from '../../client/src/ui/match/tour';
 import { seatName, setLocale } from '../../client/src/i18n/i18n';
+import { headline } from '../../client/src/i18n/places';
 import { BUDGET_FIELDS, COUNT_FIELDS, PRICE_FIELDS } from '../../shared/domain/orders';
 import type { TechState } from '../../shared/domain/state';
 import { DEFAULT_SCENARIO as sc } from '../../shared/scenario/loadScenario';
@@ -143,6 +144,23 @@ describe('money and numbers in the chosen locale', () => {
     const { de } = await import('../../client/src/i18n/de');
     expect(Object.keys(de).sort()).toEqual(Object.keys(en).sort());
     for (const [key, text] of Object.entries(de)) expect(text.trim(), key).not.toBe('');
+  });
+});
+
+describe('shock headlines', () => {
+  it('are worded in the reader’s language with the card’s numbers, the city or the license', () => {
+    setLocale('de');
+    expect(headline(sc, 'foundry-fire', 'Fire at a chip foundry: supply down 30% this quarter')).toBe('Brand in einer Chipfabrik: Angebot in diesem Quartal −30 %');
+    expect(headline(sc, 'regulator-pause', 'A city regulator pauses all robotaxi rides this quarter (Austin)')).toBe('Eine Stadtbehörde stoppt in diesem Quartal alle Robotaxi-Fahrten (Austin)');
+    expect(headline(sc, 'surprise-spectrum-sale', 'Surprise spectrum sale: an extra license goes to auction: europe-l, next quarter')).toBe(
+      'Überraschender Frequenzverkauf: eine zusätzliche Lizenz wird versteigert: Europa · L-Band, nächstes Quartal',
+    );
+    setLocale('en');
+    expect(headline(sc, 'surprise-spectrum-sale', 'Surprise spectrum sale: an extra license goes to auction: europe-l, next quarter')).toBe(
+      'Surprise spectrum sale: an extra license goes to auction: Europe · L band, next quarter',
+    );
+    // A card the scenario does not have keeps what the log says.
+    expect(headline(sc, 'alien-invasion', 'Aliens land')).toBe('Aliens land');
   });
 });
 

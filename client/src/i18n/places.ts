@@ -16,13 +16,42 @@ export function licenseName(scenario: Scenario, id: string): string {
   return license ? `${regionName(scenario, license.region)} · ${t(license.band === 'L' ? 'bandL' : 'bandS')}` : id;
 }
 
+/**
+ * A shock's headline in the reader's language. The engine records the deck's English headline,
+ * with the city it struck or the license it put up for sale; the catalog words each effect, with
+ * the card's own numbers. A card the catalog does not know keeps its headline.
+ */
+export function headline(scenario: Scenario, cardId: string, recorded: string): string {
+  const card = scenario.shocks.deck.find((c) => c.id === cardId);
+  if (!card) return recorded;
+  const e = card.effect;
+  const fill = (key: MessageKey, slots: Record<string, string | number> = {}) => Object.entries(slots).reduce((s, [k, v]) => s.split(`{${k}}`).join(String(v)), t(key));
+  const pct = (f: number) => Math.round(Math.abs(f - 1) * 100);
+  const base =
+    e.kind === 'foundrySupply' ? fill('news_foundrySupply', { pct: pct(e.factor) })
+    : e.kind === 'actuatorCost' ? fill('news_actuatorCost', { pct: pct(e.factor), n: card.durationQuarters })
+    : e.kind === 'cityPause' ? t('news_cityPause')
+    : e.kind === 'launchFailure' ? fill('news_launchFailure', { n: e.launchesLost })
+    : e.kind === 'aiBreakthrough' ? fill('news_aiBreakthrough', { n: e.capabilityGain })
+    : e.kind === 'phoneDelay' ? t('news_phoneDelay')
+    : e.kind === 'spectrumSale' ? t('news_spectrumSale')
+    : null;
+  if (base === null || !recorded.startsWith(card.headline)) return recorded;
+  // What the engine added: "(City)" or ": license-id, next quarter".
+  const rest = recorded.slice(card.headline.length);
+  const license = /^: ([\w-]+), next quarter$/.exec(rest);
+  return license ? `${base}: ${fill('news_nextQuarter', { license: licenseName(scenario, license[1]!) })}` : `${base}${rest}`;
+}
+
 /** Every name a quarter's report uses: seats, cities, regions and licenses. */
 export function placeNames(scenario: Scenario, seats: readonly string[]) {
-  const cities = new Map(scenario.robotaxi.cities.map((c) => [c.id, c.name]));
+  const cities = new Map(scenario.robotaxi.cities.map((c) => [c.id, c]));
   return {
     seats: seats.map(seatName),
-    city: (id: string) => cities.get(id) ?? id,
+    city: (id: string) => cities.get(id)?.name ?? id,
+    cityAutonomy: (id: string) => cities.get(id)?.minAutonomy ?? 0,
     region: (id: string) => regionName(scenario, id),
     license: (id: string) => licenseName(scenario, id),
+    headline: (cardId: string, recorded: string) => headline(scenario, cardId, recorded),
   };
 }

@@ -22,7 +22,7 @@ export function momentLabel(m: Moment, names: ReportNames): string {
     case 'foundry':
       return `${q} · ${m.priceUsd === null ? '—' : money(m.priceUsd)} · ${number(m.sold)} ${t('replayChips')}`;
     case 'shock':
-      return `${q} · ${m.headline}`;
+      return `${q} · ${names.headline(m.cardId, m.headline)}`;
     default: {
       const _exhaustive: never = m;
       return _exhaustive;

@@ -5,11 +5,16 @@ import type { MessageKey } from '../i18n/en';
 import { money, moneyCents, number, t } from '../i18n/i18n';
 import { h } from './dom';
 import { tip } from './tooltip';
+import { tf } from '../facilitator/fill';
 import { loopChecklist, type LoopStanding } from './match/loopChecklist';
 
 export interface ReportNames {
   seats: string[];
   city: (id: string) => string;
+  /** The autonomy a city's permit needs. */
+  cityAutonomy: (id: string) => number;
+  /** A shock's headline in the reader's language. */
+  headline: (cardId: string, recorded: string) => string;
   region: (id: string) => string;
   license: (id: string) => string;
 }
@@ -40,21 +45,29 @@ export function reportPanel(pub: Loose<PublicReport> | null, own: Loose<SeatRepo
   const who = (s: number) => names.seats[s] ?? `#${s}`;
 
   item(tip(h('h3', {}, `${t('quarter')} ${pub.quarter}`), t('tip_reportQuarter')));
-  for (const n of pub.news) item(tip(h('p', { class: 'news' }, `⚡ ${n.headline}`), t('tip_news')), 'news');
+  for (const n of pub.news) item(tip(h('p', { class: 'news' }, `⚡ ${names.headline(n.cardId, n.headline)}`), t('tip_news')), 'news');
   for (const l of pub.loopsClosed) item(h('p', { class: 'loop-closed' }, `⟳ ${t('loopClosed')}: ${who(l.seat)} · ${t(l.line)}`), l.seat === seat ? 'mine' : '');
 
   if (pub.foundry?.clearingPriceUsd) {
     const mine = own?.foundry;
-    const result = mine ? ` · ${number(mine.chips)}/${number(mine.requested)} ${mine.chips > 0 ? t('won') : t('lost')}` : '';
+    // No chips: the bid's ceiling was under the clearing price.
+    const short = mine && mine.chips === 0 && mine.requested > 0 && mine.maxPriceUsd < pub.foundry.clearingPriceUsd ? ` (${tf('lostFoundry', { max: moneyCents(mine.maxPriceUsd) })})` : '';
+    const result = mine ? ` · ${number(mine.chips)}/${number(mine.requested)} ${mine.chips > 0 ? t('won') : t('lost')}${short}` : '';
     item(tip(h('p', {}, `${t('foundry')}: ${number(pub.foundry.sold)} ${t('chipsWonAt')} ${money(pub.foundry.clearingPriceUsd)}${result}`), t('tip_foundry')));
   }
   for (const s of pub.spectrum) {
     const bid = own?.spectrumBids.find((b) => b.licenseId === s.licenseId);
     const text = s.winner == null ? `${t('spectrumWon')}: ${names.license(s.licenseId)} · ${t('noBids')}` : `${t('spectrumWon')}: ${names.license(s.licenseId)} → ${who(s.winner)} (${money(s.price)})`;
-    item(tip(h('p', { class: bid ? (bid.won ? 'won' : 'lost') : '' }, `${text}${bid ? ` · ${bid.won ? t('won') : t('lost')}` : ''}`), t('tip_spectrumResult')));
+    // Lost: by how much (the winner pays the second-highest bid, so at least what this seat bid).
+    const outcome = !bid ? '' : bid.won ? ` · ${t('won')}` : ` · ${s.winner == null ? t('lost') : tf('lostOutbid', { price: money(s.price), bid: money(bid.amountM * 1e6) })}`;
+    item(tip(h('p', { class: bid ? (bid.won ? 'won' : 'lost') : '' }, `${text}${outcome}`), t('tip_spectrumResult')));
   }
-  for (const p of pub.permits.filter((x) => x.granted.length > 0 || x.refused.some((r) => r.seat === seat)))
-    item(tip(h('p', {}, `${t('permitsGranted')}: ${names.city(p.cityId)} → ${p.granted.map(who).join(', ') || '—'}${p.refused.some((r) => r.seat === seat) ? ` · ${t('lost')}` : ''}`), t('tip_permits')));
+  for (const p of pub.permits.filter((x) => x.granted.length > 0 || x.refused.some((r) => r.seat === seat))) {
+    // Refused: why, in words (not enough autonomy for this city, or no slot left).
+    const refusal = p.refused.find((r) => r.seat === seat);
+    const why = !refusal ? '' : ` · ${refusal.reason === 'autonomy' ? tf('lostAutonomy', { need: number(names.cityAutonomy(p.cityId)) }) : t('lostSlots')}`;
+    item(tip(h('p', { class: refusal ? 'lost' : '' }, `${t('permitsGranted')}: ${names.city(p.cityId)} → ${p.granted.map(who).join(', ') || '—'}${why}`), t('tip_permits')));
+  }
 
   const marketRows: HTMLElement[] = [];
   for (const city of pub.rides) {
