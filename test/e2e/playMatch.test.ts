@@ -252,6 +252,10 @@ describe('playing in the browser', () => {
     await page.waitForSelector('#tour-skip', { timeout: 20_000 });
     await page.tap('#tour-skip');
     await page.locator('input[data-budget="robotaxi"]').fill('500');
+    // Permits and bids start folded on a phone: the orders panel fits in two screens.
+    expect(await page.getAttribute('#permits-section', 'open')).toBeNull();
+    expect((await page.locator('#orders').boundingBox())!.height).toBeLessThanOrEqual(2 * 390);
+    await page.locator('#permits-section summary').tap();
     await page.locator('input[data-city="phoenix"]').tap();
     await page.screenshot({ path: join(SHOTS, 'phone.png'), fullPage: true });
     // Scrolled to the sliders, the header (quarter, timer, cash) is still at the top and Lock at the bottom.

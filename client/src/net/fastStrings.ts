@@ -1,8 +1,8 @@
 import { decode } from '@colyseus/schema';
 
-// @colyseus/schema decodes a string field one character at a time with `+=`. For the long JSON
-// fields of our room (the scenario, a seat's books, the quarter's report: kilobytes each) that
-// builds a rope of one node per character, about 20 times the text's size, which stays until the
+// @colyseus/schema decodes a string field one character at a time with `+=`. For a long text
+// (the room's scenario, kilobytes of JSON sent at join; before #17 also each seat's books and the
+// quarter's report) that builds a rope of one node per character, about 20 times the text's size, which stays until the
 // text is first read and flattened: copied by every young-generation GC in between, then promoted.
 // Decoded by the platform's TextDecoder, the same bytes give one flat string.
 //

@@ -22,6 +22,20 @@ export interface OrdersDraft {
   sheet: Orders | null;
   /** Prices the player set in advanced mode this quarter: simple mode keeps them. */
   prices?: Pick<Orders, 'ridePriceUsd' | 'robotPriceUsd' | 'subscriptionPriceUsd'>;
+  /** Sections (permits, bids) the player opened or closed: kept across redraws. */
+  open?: Record<string, boolean>;
+}
+
+/** On a small screen (a phone in landscape) the permit and bid sections start closed. */
+const compactScreen = () => typeof window !== 'undefined' && window.matchMedia('(max-height: 500px), (max-width: 640px)').matches;
+
+/** A section that folds away: its summary says what is chosen inside; open or closed as the player left it. */
+function section(draft: OrdersDraft, id: string, title: string, chosen: number, ...content: HTMLElement[]): HTMLElement {
+  draft.open ??= {};
+  const open = draft.open[id] ?? !compactScreen();
+  const details = h('details', { class: 'fold', id: `${id}-section`, open }, h('summary', {}, chosen > 0 ? `${title} (${chosen})` : title), ...content);
+  details.addEventListener('toggle', () => (draft.open![id] = (details as HTMLDetailsElement).open));
+  return details;
 }
 
 export function newDraft(storage: Pick<Storage, 'getItem'>): OrdersDraft {
@@ -204,9 +218,10 @@ function choices(draft: OrdersDraft, ctx: OrdersContext, changed: () => void): H
     });
     return tip(h('label', { class: 'field' }, h('span', {}, `${licenseName(ctx.scenario, l.id)} (≥ ${number(l.reserveM)})`), input), t('tip_spectrumBid'));
   });
+  const bidCount = Object.values(draft.bids).filter((v) => v > 0).length;
   return [
-    h('fieldset', { class: 'cities' }, h('legend', {}, t('applyPermits')), ...cityBoxes),
-    ...(bidInputs.length ? [h('fieldset', {}, h('legend', {}, t('spectrumBids')), ...bidInputs)] : []),
+    section(draft, 'permits', t('applyPermits'), draft.permits.size, h('fieldset', { class: 'cities' }, ...cityBoxes)),
+    ...(bidInputs.length ? [section(draft, 'bids', t('spectrumBids'), bidCount, h('fieldset', {}, ...bidInputs))] : []),
   ];
 }
 
