@@ -80,6 +80,10 @@ describe('playing in the browser', () => {
       expect(await page.textContent('#status')).toBe('');
     }
     await page.waitForSelector('#winner', { timeout: 20_000 });
+    // The end is announced over the match (and read out: the banner is a live region).
+    expect(await page.textContent('#moments')).toMatch(/wins the race\.|You win the race!/);
+    expect(await page.getAttribute('#moments', 'role')).toBe('status');
+    expect(await page.getAttribute('#sound', 'aria-pressed')).toBe('true');
     // The valuation chart (uPlot, loaded on demand) draws one series per player.
     await page.waitForSelector('#valuation-chart canvas', { timeout: 20_000 });
     expect(await page.locator('#valuation-chart .u-legend .u-series').count()).toBe(5);

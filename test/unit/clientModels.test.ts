@@ -6,6 +6,8 @@ import { hudItems, standings, closedText } from '../../client/src/ui/match/viewM
 import { shouldTour, TOUR_KEY } from '../../client/src/ui/match/tour';
 import { seatName, setLocale } from '../../client/src/i18n/i18n';
 import { headline } from '../../client/src/i18n/places';
+import { momentsOf } from '../../client/src/ui/match/moments';
+import { celebrationOf, soundOn } from '../../client/src/ui/match/momentBanner';
 import { BUDGET_FIELDS, COUNT_FIELDS, PRICE_FIELDS } from '../../shared/domain/orders';
 import type { TechState } from '../../shared/domain/state';
 import { DEFAULT_SCENARIO as sc } from '../../shared/scenario/loadScenario';
@@ -144,6 +146,53 @@ describe('money and numbers in the chosen locale', () => {
     const { de } = await import('../../client/src/i18n/de');
     expect(Object.keys(de).sort()).toEqual(Object.keys(en).sort());
     for (const [key, text] of Object.entries(de)) expect(text.trim(), key).not.toBe('');
+  });
+});
+
+describe('moments', () => {
+  const names = { seats: ['Ada', 'Bot 1 (robots)', 'Bo'], license: (id: string) => (id === 'europe-l' ? 'Europe · L band' : id) };
+  const pub = {
+    quarter: 9,
+    news: [],
+    foundry: null,
+    spectrum: [
+      { licenseId: 'europe-l', winner: 2, price: 2_200_000_000, bidders: 2, reofferedIn: null },
+      { licenseId: 'africa-s', winner: 0, price: 900_000_000, bidders: 1, reofferedIn: null },
+    ],
+    permits: [],
+    rides: [],
+    robots: null,
+    subscribers: [],
+    actuatorExchange: null,
+    loopsClosed: [{ seat: 1, line: 'robots' as const }],
+    valuations: [],
+    ended: null,
+  };
+  const own = { spectrumBids: [{ licenseId: 'africa-s', amountM: 900, won: true, price: 900_000_000 }, { licenseId: 'europe-l', amountM: 1900, won: false, price: 0 }] };
+
+  it('say what happened, the end first, then loops, then the reader’s auctions', () => {
+    const moments = momentsOf(pub, own as never, 0, names);
+    expect(moments.map((m) => [m.kind, m.mine, m.text])).toEqual([
+      ['loop', false, 'Bot 1 (robots) closed the Robots loop.'],
+      ['auctionWon', true, 'You won africa-s for $900M.'],
+      ['auctionLost', true, 'You lost Europe · L band: it went for $2.2B.'],
+    ]);
+    expect(moments.map(celebrationOf)).toEqual(['bad', 'good', 'bad']);
+    const ended = momentsOf({ ...pub, loopsClosed: [{ seat: 0, line: 'satellites' }], ended: { winner: 0, ranking: [0, 2, 1], reason: 'loops' } }, null, 0, names);
+    expect(ended.map((m) => [m.kind, m.text])).toEqual([
+      ['win', 'You win the race!'],
+      ['loop', 'Your Satellites loop is closed: it funds itself while it grows.'],
+    ]);
+    expect(celebrationOf(ended[0]!)).toBe('win');
+    expect(momentsOf({ ...pub, loopsClosed: [], ended: { winner: 2, ranking: [2, 0, 1], reason: 'valuation' } }, null, 0, names)[0]).toMatchObject({ kind: 'loss', text: 'Bo wins the race.' });
+  });
+
+  it('sound is off at first on a phone, on elsewhere, and then as the player left it', () => {
+    const store = (v: string | null) => ({ getItem: () => v });
+    expect(soundOn(store(null), true)).toBe(false);
+    expect(soundOn(store(null), false)).toBe(true);
+    expect(soundOn(store('on'), true)).toBe(true);
+    expect(soundOn(store('off'), false)).toBe(false);
   });
 });
 

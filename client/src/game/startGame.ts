@@ -6,6 +6,10 @@ import type { WorldModel } from './worldModel';
 export interface World {
   update(model: WorldModel): void;
   show(view: ViewName): void;
+  /** A moment on the canvas: a flash and a tone. */
+  celebrate(kind: 'good' | 'bad' | 'win'): void;
+  /** Sound off (true) or on. */
+  mute(muted: boolean): void;
   destroy(): void;
 }
 
@@ -24,6 +28,10 @@ export function startWorld(parent: HTMLElement, words: WorldWords, loadingText: 
   return {
     update: (model) => world.setModel(model),
     show: (view) => world.show(view),
+    celebrate: (kind) => world.celebrate(kind),
+    mute: (muted) => {
+      game.sound.mute = muted;
+    },
     destroy: () => game.destroy(true),
   };
 }

@@ -1,6 +1,14 @@
 // Strings of the match screen's world views, advanced sheet, tooltips, tour and results, in
 // English and German (same keys in both).
 export const matchEn = {
+  momentYouWin: 'You win the race!',
+  momentWinner: '{who} wins the race.',
+  momentYourLoop: 'Your {line} loop is closed: it funds itself while it grows.',
+  momentLoop: '{who} closed the {line} loop.',
+  momentAuctionWon: 'You won {license} for {price}.',
+  momentAuctionLost: 'You lost {license}: it went for {price}.',
+  soundOn: 'Sound on',
+  soundOff: 'Sound off',
   news_foundrySupply: 'Fire at a chip foundry: supply down {pct}% this quarter',
   news_actuatorCost: 'Rare-earth export controls: actuator costs +{pct}% for {n} quarters',
   news_cityPause: 'A city regulator pauses all robotaxi rides this quarter',
@@ -130,6 +138,14 @@ export const matchEn = {
 } as const;
 
 export const matchDe: Record<keyof typeof matchEn, string> = {
+  momentYouWin: 'Du gewinnst das Rennen!',
+  momentWinner: '{who} gewinnt das Rennen.',
+  momentYourLoop: 'Dein Kreislauf {line} ist geschlossen: die Sparte trägt sich, während sie wächst.',
+  momentLoop: '{who} hat den Kreislauf {line} geschlossen.',
+  momentAuctionWon: 'Du hast {license} für {price} ersteigert.',
+  momentAuctionLost: '{license} verloren: für {price} an einen anderen.',
+  soundOn: 'Ton an',
+  soundOff: 'Ton aus',
   news_foundrySupply: 'Brand in einer Chipfabrik: Angebot in diesem Quartal −{pct} %',
   news_actuatorCost: 'Exportkontrollen für Seltene Erden: Aktuatorkosten +{pct} % für {n} Quartale',
   news_cityPause: 'Eine Stadtbehörde stoppt in diesem Quartal alle Robotaxi-Fahrten',

@@ -21,6 +21,7 @@ import { worldWords } from './match/worldWords';
 import { describeRefusal } from './refusals';
 import { reportPanel } from './reportPanel';
 import { loopStanding } from './match/standing';
+import { momentAnnouncer, soundButton, soundOn } from './match/momentBanner';
 import { renderResultsChart } from './resultsChart';
 import { installTapTips, tip } from './tooltip';
 import { delayNote } from '../replay/delayNote';
@@ -63,7 +64,10 @@ export async function renderMatch(root: HTMLElement, matchId: string, intent: Jo
   const players = h('section', { class: 'card players', id: 'players' });
   const report = h('section', { class: 'card report', id: 'report' });
   const status = h('p', { class: 'status', role: 'status', id: 'status' });
-  root.append(h('div', { class: 'match' }, header, h('div', { class: 'board' }, h('div', { class: 'world' }, tabs, canvasBox), panel), h('div', { class: 'below' }, players, report)));
+  const momentBox = h('div', { class: 'moments', id: 'moments', role: 'status', 'aria-live': 'polite', hidden: true });
+  root.append(h('div', { class: 'match' }, header, momentBox, h('div', { class: 'board' }, h('div', { class: 'world' }, tabs, canvasBox), panel), h('div', { class: 'below' }, players, report)));
+  let sound = soundOn(localStorage, window.matchMedia('(pointer: coarse)').matches);
+  const announce = momentAnnouncer(momentBox, (kind) => world?.celebrate(kind));
 
   let world: World | null = null;
   const showView = (v: ViewName) => {
@@ -76,6 +80,7 @@ export async function renderMatch(root: HTMLElement, matchId: string, intent: Jo
   };
   void import('../game/startGame').then(({ startWorld }) => {
     world = startWorld(canvasBox, worldWords(), t('loading'));
+    world.mute(!sound);
     world.show(view);
     draw();
   });
@@ -258,6 +263,13 @@ export async function renderMatch(root: HTMLElement, matchId: string, intent: Jo
     const mine = me();
     clear(header);
     header.append(h('button', { class: 'secondary', id: 'back', onclick: () => void leaveMatch() }, `← ${t('back')}`));
+    header.append(
+      soundButton(sound, localStorage, (on) => {
+        sound = on;
+        world?.mute(!on);
+        drawHeader();
+      }),
+    );
     // No books before the start: the header shows money once the match has begun.
     const books = mine && s.status !== 'lobby' ? { cash: mine.own?.cash ?? 0, debt: mine.own?.debt ?? 0, valuation: mine.valuation } : null;
     for (const item of hudItems(s, books, Date.now())) {
@@ -334,7 +346,9 @@ export async function renderMatch(root: HTMLElement, matchId: string, intent: Jo
     const pub = s.report.quarter > 0 ? s.report.toJSON() : null;
     const own = mine?.own?.report && mine.own.report.quarter > 0 ? mine.own.report.toJSON() : null;
     clear(report);
-    report.append(h('h2', {}, t('report')), reportPanel(pub, own, placeNames(scenario!, names), conn.seat, mine ? loopStanding(mine, own, scenario!) : null));
+    const places = placeNames(scenario!, names);
+    report.append(h('h2', {}, t('report')), reportPanel(pub, own, places, conn.seat, mine ? loopStanding(mine, own, scenario!) : null));
+    announce(pub, own, conn.seat, places);
   };
 
   const drawWorld = () => {

@@ -46,6 +46,19 @@ export class WorldScene extends Phaser.Scene {
     if (this.model) this.views[view].draw(this.model);
   }
 
+  /**
+   * A moment: the camera flashes (bright for good news, dim red for bad, gold for the win) and its
+   * tone plays (unless the sound is off).
+   */
+  celebrate(kind: 'good' | 'bad' | 'win'): void {
+    if (!this.cameras?.main) return;
+    const [r, g, b] = kind === 'win' ? [240, 200, 70] : kind === 'good' ? [76, 201, 240] : [150, 40, 30];
+    this.cameras.main.flash(kind === 'win' ? 900 : 450, r, g, b);
+    if (kind === 'win') this.cameras.main.shake(300, 0.004);
+    const tone = kind === 'win' ? 'tone-fanfare' : kind === 'good' ? 'tone-rise' : 'tone-fall';
+    if (this.cache.audio.exists(tone)) this.sound.play(tone, { volume: 0.6 });
+  }
+
   override update(time: number): void {
     this.views?.[this.current].tick?.(time);
   }

@@ -1,0 +1,69 @@
+import type { PublicReport, SeatReport } from '../../../../shared/views/quarterReport';
+import type { Loose } from '../../../../shared/wire/state';
+import { t } from '../../i18n/i18n';
+import { h } from '../dom';
+import { momentsOf, type Moment } from './moments';
+
+const SOUND_KEY = 'closed-loop.sound';
+const SHOW_MS = 8000;
+
+/** What the canvas does for a moment: good news, bad news, or the win. */
+export type Celebration = 'good' | 'bad' | 'win';
+
+export function celebrationOf(m: Moment): Celebration {
+  if (m.kind === 'win') return 'win';
+  if (m.kind === 'loss' || m.kind === 'auctionLost') return 'bad';
+  return m.mine ? 'good' : 'bad';
+}
+
+/**
+ * Announces each new quarter's moments once: a banner over the match (read out by screen readers)
+ * and, for the most important one, the canvas's flash and tone. Results already there when the
+ * screen opens are not announced again.
+ */
+export function momentAnnouncer(el: HTMLElement, celebrate: (kind: Celebration) => void) {
+  let last: number | null = null;
+  let hide = 0;
+  return (pub: Loose<PublicReport> | null, own: Loose<SeatReport> | null, seat: number | null, names: Parameters<typeof momentsOf>[3]): void => {
+    const quarter = pub?.quarter ?? 0;
+    if (last === null || quarter <= last || !pub) {
+      last = Math.max(last ?? 0, quarter);
+      return;
+    }
+    last = quarter;
+    const moments = momentsOf(pub, own, seat, names);
+    if (moments.length === 0) return;
+    const top = moments[0]!;
+    el.replaceChildren(...moments.slice(0, 3).map((m) => h('p', { class: `moment ${m.kind}${m.mine ? ' mine' : ''}` }, m.text)));
+    el.className = `moments ${celebrationOf(top)}`;
+    el.hidden = false;
+    window.clearTimeout(hide);
+    hide = window.setTimeout(() => (el.hidden = true), SHOW_MS);
+    celebrate(celebrationOf(top));
+  };
+}
+
+/** Whether the sound is on: as the player left it, else off on a phone (a coarse pointer) and on elsewhere. */
+export function soundOn(storage: Pick<Storage, 'getItem'>, coarse: boolean): boolean {
+  const saved = storage.getItem(SOUND_KEY);
+  return saved === null ? !coarse : saved === 'on';
+}
+
+/** The header's sound switch; remembers the choice. */
+export function soundButton(on: boolean, storage: Pick<Storage, 'setItem'>, set: (on: boolean) => void): HTMLElement {
+  return h(
+    'button',
+    {
+      class: 'secondary icon',
+      id: 'sound',
+      'aria-pressed': String(on),
+      'aria-label': on ? t('soundOn') : t('soundOff'),
+      title: on ? t('soundOn') : t('soundOff'),
+      onclick: () => {
+        storage.setItem(SOUND_KEY, on ? 'off' : 'on');
+        set(!on);
+      },
+    },
+    h('img', { src: `/icons/${on ? 'sound' : 'mute'}.svg`, alt: '', width: 22, height: 22 }),
+  );
+}
