@@ -214,12 +214,12 @@ describe('shock headlines', () => {
 });
 
 describe('the world model the canvas draws', () => {
-  const room = (books?: RoomLike['players'][number]['books']): RoomLike => ({
+  const room = (books?: NonNullable<RoomLike['players'][number]['own']>['books']): RoomLike => ({
     quarter: 5,
     foundryPriceUsd: 950,
     permits: { phoenix: { holders: [0, 2] } },
     licenses: { 'europe-l': { holder: 0, pricePaid: 0, auctionQuarter: 1 }, 'north-america-l': { pricePaid: 0, auctionQuarter: 5 } },
-    players: [seat(0, { permits: ['phoenix'], licenses: ['europe-l'], cars: 1200, ...(books ? { books } : {}) }), seat(1), seat(2)],
+    players: [seat(0, { permits: ['phoenix'], licenses: ['europe-l'], cars: 1200, ...(books ? { own: { books } } : {}) }), seat(1), seat(2)],
   });
 
   it('measures milestone progress from the player’s own books', () => {

@@ -10,6 +10,9 @@ import { clonePlain } from '../../shared/util/clonePlain';
 import { publicReport, quarterEvents, seatReport } from '../../shared/views/quarterReport';
 import { MatchState } from '../../shared/wire/state';
 import { project } from '../../server/rooms/project';
+import { worldModel } from '../../client/src/game/worldModel';
+
+const words = { cars: 'cars', robots: 'robots', satellites: 'satellites', autonomy: 'U', dexterity: 'X', cities: 'cities', regions: 'regions', count: (n: number) => String(n) };
 
 // The room's typed state, encoded by the server's encoder and decoded by the client's decoder, for
 // a player (seat 0, whose view holds its row) and a spectator (an empty view), after every command
@@ -123,6 +126,9 @@ describe('the typed room state, as each client decodes it', () => {
           const books = row.own!.books.toJSON();
           expect(books).toEqual(withoutNulls({ tech: p.tech, chips: p.chips, robotaxi: p.robotaxi, robots: p.robots, satellites: p.satellites, flows: p.flows, loops: p.loops }));
         });
+        // The world canvas reads the decoded rows as they are: the player's own books, nobody else's.
+        const world = worldModel({ quarter: s.quarter, foundryPriceUsd: s.foundryPriceUsd, permits: s.permits.toJSON(), licenses: s.licenses.toJSON(), players: s.players.map((p) => p.toJSON()) }, state.scenario, 0, words);
+        if (state.players.length > 0) expect(world.autonomy, `${who} world`).toBe(who === 'player' || ended ? state.players[0]!.tech.autonomy : null);
         if (resolved && state.quarter > 1) {
           const q = ended ? state.quarter : state.quarter - 1;
           const facts = quarterEvents(all, q);

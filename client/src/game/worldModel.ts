@@ -4,7 +4,7 @@ import type { LineId, Scenario } from '../../../shared/scenario/types';
 import type { MatchState, SeatState } from '../../../shared/wire/state';
 import { seatName } from '../i18n/i18n';
 
-/** A seat's own books, as far as the world draws them (the room's `books`, or a replayed player's). */
+/** A seat's own books, as far as the world draws them (the room row's `own.books`, or a replayed player's). */
 interface Books {
   tech?: Pick<TechState, 'capability' | 'autonomy' | 'dexterity' | 'phoneAdoption'>;
   chips?: number;
@@ -12,7 +12,7 @@ interface Books {
 }
 
 /** The room fields the world views read, as plain data (the room state's `toJSON()`, or a replay's). */
-export type RoomSeat = Pick<ToJSON<SeatState>, 'seat' | 'name' | 'loops' | 'cars' | 'robotsDeployed' | 'satellites' | 'chipGeneration' | 'permits' | 'licenses'> & { books?: Books };
+export type RoomSeat = Pick<ToJSON<SeatState>, 'seat' | 'name' | 'loops' | 'cars' | 'robotsDeployed' | 'satellites' | 'chipGeneration' | 'permits' | 'licenses'> & { own?: { books?: Books } };
 export type RoomLike = Pick<ToJSON<MatchState>, 'quarter' | 'foundryPriceUsd' | 'permits' | 'licenses'> & { players: RoomSeat[] };
 
 export interface LaneModel {
@@ -93,7 +93,7 @@ const pct = (v: number) => `${Math.round(v * 100)}%`;
 export function worldModel(room: RoomLike, scenario: Scenario, focusSeat: number, words: WorldWords): WorldModel {
   const seats = room.players;
   const focus = seats[focusSeat] ?? seats[0]!;
-  const books: Books = focus.books ?? {};
+  const books: Books = focus.own?.books ?? {};
   const loops = focus.loops;
   const tech = books.tech ?? null;
   const permits = [...focus.permits];

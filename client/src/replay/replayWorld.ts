@@ -39,7 +39,7 @@ export function roomOf(state: GameState): RoomLike {
         permits: p.permits,
         licenses: p.licenses,
         loops,
-        ...(books ? { books: { tech: books.tech, chips: books.chips, robots: books.robots } } : {}),
+        ...(books ? { own: { books: { tech: books.tech, chips: books.chips, robots: books.robots } } } : {}),
       };
     }),
   };
