@@ -389,19 +389,19 @@ export async function renderMatch(root: HTMLElement, matchId: string, intent: Jo
   watchField($, conn.state, 'members', () => mark('players'));
   for (const market of ['permits', 'licenses'] as const) watchField($, conn.state, market, () => mark('world', 'panel'));
   $.onAdd('players', (row) => {
-    const mine = row.seat === conn.seat;
-    $.onChange(row, () => mark('players', 'world', ...(mine ? (['header', 'panel'] as const) : [])));
+    // Asked at each change: a student the facilitator moves plays another seat from then on.
+    const mine = () => row.seat === conn.seat;
+    $.onChange(row, () => mark('players', 'world', ...(mine() ? (['header', 'panel'] as const) : [])));
     watchTree($, row.loops, () => mark('players', 'world'));
     for (const list of ['permits', 'licenses'] as const) watchField($, row, list, () => mark('world'));
-    if (mine) {
-      // The seat's private side: money in the header, books on the canvas and the sheet, its report.
-      $.listen(row, 'own', (own) => {
-        if (!own) return;
-        $.onChange(own, () => mark('header'));
-        watchField($, own, 'books', () => mark('world', 'panel'));
-        watchField($, own, 'report', () => mark('report'));
-      });
-    }
+    // A seat's private side (only the reader's own arrives, and every seat's once the match is
+    // over): money in the header, books on the canvas and the sheet, its report.
+    $.listen(row, 'own', (own) => {
+      if (!own) return;
+      $.onChange(own, () => mine() && mark('header'));
+      watchField($, own, 'books', () => mine() && mark('world', 'panel'));
+      watchField($, own, 'report', () => mine() && mark('report'));
+    });
     mark('players', 'world');
   });
 
