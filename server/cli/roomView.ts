@@ -32,8 +32,9 @@ function publicRow(row: Row): PublicPlayer {
  */
 export function viewFromRoom(ms: MatchState, seat: number, scenario: Scenario): MatchView | null {
   const mine = ms.players.at(seat);
-  if (!mine?.own?.books || !mine.own?.orders) return null;
-  const books = mine.own?.books.toJSON();
+  const own = mine?.own;
+  if (!mine || !own?.books || !own.orders) return null;
+  const books = own.books.toJSON();
   const loop = (l: LineId) => ({ ...books.loops[l], closedQuarter: orNull(books.loops[l].closedQuarter) });
   const players: PublicPlayer[] = [];
   const seats: Seat[] = [];
@@ -44,9 +45,9 @@ export function viewFromRoom(ms: MatchState, seat: number, scenario: Scenario): 
   }
   const me: PrivatePlayer = {
     ...players[seat]!,
-    cash: mine.own?.cash,
-    debt: mine.own?.debt,
-    orders: mine.own?.orders.toJSON(),
+    cash: own.cash,
+    debt: own.debt,
+    orders: own.orders.toJSON(),
     tech: { ...books.tech, pendingGeneration: books.tech.pendingGeneration ?? null },
     chips: books.chips,
     robotaxi: books.robotaxi,

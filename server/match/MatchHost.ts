@@ -197,7 +197,6 @@ export class MatchHost {
     if (now !== was) await this.store.setStatus(this.matchId, now, this.clock.now());
   }
 
-
   /**
    * Stores the match's public listing when what it shows has changed (a seat, the quarter, the
    * status, the winner): a few writes a quarter, so lists never fold logs.

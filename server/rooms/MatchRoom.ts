@@ -11,7 +11,7 @@ import { admit, type Seated } from './admission';
 import { clientData, dataOf, playedSeat } from './clientData';
 import { messageId, readCommand, readReady } from './commandMessage';
 import { SeatCooldowns } from './floodCooldown';
-import { LobbyIdle, timeoutsOf } from './lobbyIdle';
+import { LobbyIdle } from './lobbyIdle';
 import { MessageGate } from './messageGate';
 import { openHost } from './openHost';
 import { PlayersView } from './playersView';
@@ -63,7 +63,8 @@ export class MatchRoom extends Room<{ state: MatchState }> {
     this.roomId = this.host.matchId;
     this.sessions = new SeatSessions((seat, on) => this.host.setAutopilot(seat, on), () => this.host.current.status === 'ended');
     this.seats = new RoomSeats(this, this.sessions, (seat, on) => this.host.setAutopilot(seat, on));
-    const timeout = timeoutsOf(this.clock);
+    // The room's clock: its timers stop when the room goes.
+    const timeout = (fn: () => void, ms: number) => this.clock.setTimeout(fn, ms);
     this.lobbyIdle = new LobbyIdle(() => this.host, () => this.clients.length > 0, timeout, registry.lobbyIdleMs, () => void this.disconnect());
     // Another process took the match over: its clients must join it again there.
     this.host.onLost(() => void this.disconnect(MATCH_MOVED_CLOSE_CODE));

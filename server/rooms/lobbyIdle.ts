@@ -1,13 +1,5 @@
 import type { MatchHost } from '../match/MatchHost';
 
-/** A room's clock as a plain setTimeout (the room's timers stop when the room goes). */
-export function timeoutsOf(clock: { setTimeout(fn: () => void, ms: number): { clear(): void } }) {
-  return (fn: () => void, ms: number): { clear(): void } => {
-    const delayed = clock.setTimeout(fn, ms);
-    return { clear: () => delayed.clear() };
-  };
-}
-
 /**
  * A waiting (or expired) match's room closes once nobody has been in it for `idleMs`, and its host
  * is let go; a join makes both again (joinOrCreate). Not Colyseus' autoDispose: a room turned back

@@ -18,6 +18,8 @@ export interface RoomFacts {
 // The market's permits by city, as the schema holds them ({holders}), made once per version.
 const permitRows = new WeakMap<GameState['permits'], Record<string, { holders: number[] }>>();
 const newsRows = new WeakMap<GameState['news'], string[]>();
+/** No ranking before the end: one array, so the sync sees the same one and skips it. */
+const NO_RANKING: readonly number[] = [];
 
 function once<K extends object, V>(cache: WeakMap<K, V>, key: K, build: () => V): V {
   let value = cache.get(key);
@@ -64,7 +66,7 @@ export function project(ms: MatchState, state: GameState, facts: RoomFacts, last
     permits: once(permitRows, state.permits, () => Object.fromEntries(Object.entries(state.permits).map(([city, holders]) => [city, { holders }]))),
     licenses: state.licenses,
     news: once(newsRows, state.news, () => state.news.map((n) => n.headline)),
-    ranking: state.result?.ranking ?? [],
+    ranking: state.result?.ranking ?? NO_RANKING,
   });
   ms.winner = state.result?.winner;
 

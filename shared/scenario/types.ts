@@ -4,6 +4,9 @@
 export type LineId = 'robotaxi' | 'robots' | 'satellites';
 export const LINES: readonly LineId[] = ['robotaxi', 'robots', 'satellites'];
 
+/** A record with one value per line, made by `of`. */
+export const perLine = <T>(of: (line: LineId) => T): Record<LineId, T> => Object.fromEntries(LINES.map((l) => [l, of(l)])) as Record<LineId, T>;
+
 export type Band = 'L' | 'S';
 
 export interface ChipGeneration {

@@ -1,7 +1,7 @@
 import './console.css';
 import type { Scenario } from '../../../shared/scenario/types';
 import type { PublicReport } from '../../../shared/views/quarterReport';
-import { seatName, t } from '../i18n/i18n';
+import { seatName, t, tf } from '../i18n/i18n';
 import { MatchConnection, type Reply } from '../net/connection';
 import { standings, type SeatLike } from '../ui/match/viewModels';
 import { describeRefusal } from '../ui/refusals';
@@ -9,7 +9,6 @@ import { clear, h } from '../ui/dom';
 import { controls } from './controls';
 import { renderDebrief } from './debrief';
 import { forgetKeys, hasKey, heldReport as fetchHeldReport } from './facilitatorApi';
-import { tf } from './fill';
 import { drawQr, joinLink } from './qr';
 import { keyForm } from './landing';
 

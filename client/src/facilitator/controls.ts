@@ -1,8 +1,7 @@
 import type { ShockCard } from '../../../shared/scenario/types';
-import { t } from '../i18n/i18n';
+import { t, tf } from '../i18n/i18n';
 import type { MatchConnection, Reply } from '../net/connection';
 import { h } from '../ui/dom';
-import { tf } from './fill';
 
 /**
  * The facilitator's controls for one match. Built once (inputs keep what the teacher typed);

@@ -1,9 +1,8 @@
 import type { LineId } from '../../../shared/scenario/types';
 import type { PublicReport } from '../../../shared/views/quarterReport';
 import type { Loose } from '../../../shared/wire/state';
-import { money, t } from '../i18n/i18n';
+import { money, t, tf } from '../i18n/i18n';
 import { h } from '../ui/dom';
-import { tf } from './fill';
 
 /**
  * A quarter's public results, large enough for a projector: the last released quarter's, or with

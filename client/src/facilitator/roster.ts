@@ -1,8 +1,7 @@
 import type { MessageKey } from '../i18n/en';
-import { money, t } from '../i18n/i18n';
+import { money, t, tf } from '../i18n/i18n';
 import type { MatchConnection, Reply } from '../net/connection';
 import { h } from '../ui/dom';
-import { tf } from './fill';
 
 export interface RosterMember {
   id: string;

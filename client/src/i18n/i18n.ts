@@ -27,6 +27,11 @@ export function t(key: MessageKey): string {
   return catalogs[locale][key];
 }
 
+/** A catalog string with its "{q}" / "{n}" / "{who}" / "{line}" slots filled. */
+export function tf(key: MessageKey, slots: Record<string, string | number>): string {
+  return Object.entries(slots).reduce((s, [k, v]) => s.split(`{${k}}`).join(String(v)), t(key));
+}
+
 const formats = new Map<string, Intl.NumberFormat>();
 const usdFormat = (compact: boolean, digits: number): Intl.NumberFormat => {
   const key = `${locale}:${compact}:${digits}`;

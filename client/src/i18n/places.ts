@@ -1,6 +1,6 @@
 import type { Scenario } from '../../../shared/scenario/types';
 import type { MessageKey } from './en';
-import { seatName, t } from './i18n';
+import { seatName, t, tf } from './i18n';
 
 /** Catalog text for a key built from a scenario id, if the catalog has one. */
 const known = (key: string): string | undefined => t(key as MessageKey) as string | undefined;
@@ -25,14 +25,13 @@ export function headline(scenario: Scenario, cardId: string, recorded: string): 
   const card = scenario.shocks.deck.find((c) => c.id === cardId);
   if (!card) return recorded;
   const e = card.effect;
-  const fill = (key: MessageKey, slots: Record<string, string | number> = {}) => Object.entries(slots).reduce((s, [k, v]) => s.split(`{${k}}`).join(String(v)), t(key));
   const pct = (f: number) => Math.round(Math.abs(f - 1) * 100);
   const base =
-    e.kind === 'foundrySupply' ? fill('news_foundrySupply', { pct: pct(e.factor) })
-    : e.kind === 'actuatorCost' ? fill('news_actuatorCost', { pct: pct(e.factor), n: card.durationQuarters })
+    e.kind === 'foundrySupply' ? tf('news_foundrySupply', { pct: pct(e.factor) })
+    : e.kind === 'actuatorCost' ? tf('news_actuatorCost', { pct: pct(e.factor), n: card.durationQuarters })
     : e.kind === 'cityPause' ? t('news_cityPause')
-    : e.kind === 'launchFailure' ? fill('news_launchFailure', { n: e.launchesLost })
-    : e.kind === 'aiBreakthrough' ? fill('news_aiBreakthrough', { n: e.capabilityGain })
+    : e.kind === 'launchFailure' ? tf('news_launchFailure', { n: e.launchesLost })
+    : e.kind === 'aiBreakthrough' ? tf('news_aiBreakthrough', { n: e.capabilityGain })
     : e.kind === 'phoneDelay' ? t('news_phoneDelay')
     : e.kind === 'spectrumSale' ? t('news_spectrumSale')
     : null;
@@ -40,7 +39,7 @@ export function headline(scenario: Scenario, cardId: string, recorded: string): 
   // What the engine added: "(City)" or ": license-id, next quarter".
   const rest = recorded.slice(card.headline.length);
   const license = /^: ([\w-]+), next quarter$/.exec(rest);
-  return license ? `${base}: ${fill('news_nextQuarter', { license: licenseName(scenario, license[1]!) })}` : `${base}${rest}`;
+  return license ? `${base}: ${tf('news_nextQuarter', { license: licenseName(scenario, license[1]!) })}` : `${base}${rest}`;
 }
 
 /** Every name a quarter's report uses: seats, cities, regions and licenses. */

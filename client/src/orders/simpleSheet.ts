@@ -41,8 +41,11 @@ const M = 1_000_000;
 /** $M with dollar precision (the engine rounds budgets to the dollar). */
 const toM = (usd: number) => Math.round(usd) / M;
 
+/** The part of a chip bid the Robotaxi slider pays: cars' share of the chips (the rest is Robots'). */
+const taxiChipShare = (chipsUsd: number, cars: number, robots: number) => (cars + robots > 0 ? Math.round((chipsUsd * cars) / (cars + robots)) : chipsUsd);
+
 /** The price the simple panel bids for a chip: 1.2 × last quarter's clearing price, at least the reserve. */
-export function simpleChipPrice(pos: Pick<Position, 'lastChipPriceUsd'>, sc: Scenario): number {
+function simpleChipPrice(pos: Pick<Position, 'lastChipPriceUsd'>, sc: Scenario): number {
   return Math.max(sc.foundry.reserveUsd, Math.round((pos.lastChipPriceUsd ?? sc.foundry.reserveUsd) * 1.2));
 }
 
@@ -97,8 +100,8 @@ export function simpleSheet(b: Budgets, pos: Position, choices: Choices, sc: Sce
   const actuatorCap = Math.floor((pos.actuators + pos.plants * r.plantCapacityPerQuarter) / actuatorsPerRobot(sc));
   const robots = lineCap > 0 && b.robots > 0 ? Math.max(0, Math.min(lineCap, actuatorCap, Math.floor((robotsLeft * 0.8) / (robotUsd + chipPrice)))) : 0;
   robotsLeft -= robots * robotUsd;
-  // Running at what the factory allows, with money to spare (twice the price): a plant when the
-  // actuators are what holds production back, else another line.
+  // Running at what the factory allows, with money to spare (1.5 times the price): a plant when
+  // the actuators are what holds production back, else another line.
   const spare = robotsLeft - robots * chipPrice;
   const building = pos.robotLinesBuilding + pos.plantsBuilding + (o.buildActuatorPlants ?? 0) + (o.buildRobotLines ?? 0);
   if (robots > 0 && robots === Math.min(lineCap, actuatorCap) && building === 0) {
@@ -122,7 +125,7 @@ export function simpleSheet(b: Budgets, pos: Position, choices: Choices, sc: Sce
   const toBuy = Math.max(0, cars + robots - pos.chips);
   if (toBuy > 0) {
     o.foundryBid = { chips: toBuy, maxPriceUsd: chipPrice };
-    const taxiShare = Math.round((toBuy * chipPrice * cars) / (cars + robots));
+    const taxiShare = taxiChipShare(toBuy * chipPrice, cars, robots);
     taxiLeft -= taxiShare;
     robotsLeft -= toBuy * chipPrice - taxiShare;
   }
@@ -151,7 +154,7 @@ export function budgetsOf(o: Orders, pos: Pick<Position, 'computeCostUsd'>, sc: 
   const cars = o.buyCars ?? 0;
   const robots = o.produceRobots ?? 0;
   const chipsUsd = o.foundryBid ? o.foundryBid.chips * o.foundryBid.maxPriceUsd : 0;
-  const taxiChips = cars + robots > 0 ? Math.round((chipsUsd * cars) / (cars + robots)) : chipsUsd;
+  const taxiChips = taxiChipShare(chipsUsd, cars, robots);
   const r = sc.robots;
   const robotaxi = (o.fsdRnD ?? 0) * M + cars * (sc.robotaxi.carPriceUsd + pos.computeCostUsd) + taxiChips;
   const robotsUsd =

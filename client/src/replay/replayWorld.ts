@@ -1,5 +1,5 @@
 import type { GameState } from '../../../shared/domain/state';
-import { LINES, type LineId } from '../../../shared/scenario/types';
+import { perLine } from '../../../shared/scenario/types';
 import { viewFor } from '../../../shared/views/viewFor';
 import type { ViewName } from '../game/scenes/WorldScene';
 import type { World } from '../game/startGame';
@@ -8,8 +8,6 @@ import type { MessageKey } from '../i18n/en';
 import { t } from '../i18n/i18n';
 import { h } from '../ui/dom';
 import { worldWords } from '../ui/match/worldWords';
-
-const lineRecord = <T>(of: (line: LineId) => T) => Object.fromEntries(LINES.map((l) => [l, of(l)])) as Record<LineId, T>;
 
 const VIEWS: ViewName[] = ['lanes', 'city', 'orbit', 'factory'];
 
@@ -28,7 +26,7 @@ export function roomOf(state: GameState): RoomLike {
     ),
     players: view.players.map((p) => {
       const books = state.players[p.seat];
-      const loops = lineRecord((l) => ({ strength: p.loops[l].strength, streak: p.loops[l].streak, ...(p.loops[l].closedQuarter === null ? {} : { closedQuarter: p.loops[l].closedQuarter }) }));
+      const loops = perLine((l) => ({ strength: p.loops[l].strength, streak: p.loops[l].streak, ...(p.loops[l].closedQuarter === null ? {} : { closedQuarter: p.loops[l].closedQuarter }) }));
       return {
         seat: p.seat,
         name: p.name,

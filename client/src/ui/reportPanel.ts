@@ -2,10 +2,9 @@ import type { PublicReport, SeatReport } from '../../../shared/views/quarterRepo
 import { LINES } from '../../../shared/scenario/types';
 import type { Loose } from '../../../shared/wire/state';
 import type { MessageKey } from '../i18n/en';
-import { money, moneyCents, number, t } from '../i18n/i18n';
+import { money, moneyCents, number, t, tf } from '../i18n/i18n';
 import { h } from './dom';
 import { tip } from './tooltip';
-import { tf } from '../facilitator/fill';
 import { loopChecklist, type LoopStanding } from './match/loopChecklist';
 
 export interface ReportNames {

@@ -21,9 +21,9 @@ export function multiplierOf(p: PlayerState, sc: Scenario): number {
 /** AI capability never passes 100. */
 export const MAX_CAPABILITY = 100;
 
-/** A breakthrough adds its points to every lab, up to the ceiling. */
-export function capabilityAfterBreakthrough(a: number, gain: number): number {
-  return Math.min(MAX_CAPABILITY, a + gain);
+/** A breakthrough adds its points to every lab, up to the ceiling: each seat's capability after it. */
+export function capabilitiesAfterBreakthrough(players: ReadonlyArray<{ tech: { capability: number } }>, gain: number): number[] {
+  return players.map((p) => Math.min(MAX_CAPABILITY, p.tech.capability + gain));
 }
 
 /** A += (100 − A)·(1 − e^(−aiTraining·μ·(1+D)/scale)) */

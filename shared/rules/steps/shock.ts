@@ -1,6 +1,6 @@
 import type { ShockCard } from '../../scenario/types';
 import type { StepContext } from './context';
-import { capabilityAfterBreakthrough } from './research';
+import { capabilitiesAfterBreakthrough } from './research';
 
 /**
  * Expired shocks leave; shocks a facilitator injected during planning strike; then, if the
@@ -50,8 +50,7 @@ function strike({ state, quarter, rng, emit }: StepContext, card: ShockCard, inj
     }
   }
   if (card.effect.kind === 'aiBreakthrough') {
-    const gain = card.effect.capabilityGain;
-    emit({ type: 'ShockDrawn', data: { ...data, capabilities: state.players.map((p) => capabilityAfterBreakthrough(p.tech.capability, gain)) } });
+    emit({ type: 'ShockDrawn', data: { ...data, capabilities: capabilitiesAfterBreakthrough(state.players, card.effect.capabilityGain) } });
     return;
   }
   emit({ type: 'ShockDrawn', data });

@@ -1,8 +1,7 @@
 import type { MilestoneCheck } from '../../../../shared/rules/lines/milestones';
 import { LINES, type LineId } from '../../../../shared/scenario/types';
 import type { MessageKey } from '../../i18n/en';
-import { money, number, t } from '../../i18n/i18n';
-import { tf } from '../../facilitator/fill';
+import { money, number, t, tf } from '../../i18n/i18n';
 import { h } from '../dom';
 import { tip } from '../tooltip';
 

@@ -1,8 +1,7 @@
 import type { PublicReport, SeatReport } from '../../../../shared/views/quarterReport';
 import type { Loose } from '../../../../shared/wire/state';
 import type { LineId } from '../../../../shared/scenario/types';
-import { money, t } from '../../i18n/i18n';
-import { tf } from '../../facilitator/fill';
+import { money, t, tf } from '../../i18n/i18n';
 
 /** Something worth announcing from a quarter's results. */
 export interface Moment {

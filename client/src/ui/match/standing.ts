@@ -1,10 +1,8 @@
 import { milestoneChecks } from '../../../../shared/rules/lines/milestones';
-import { LINES, type LineId, type Scenario } from '../../../../shared/scenario/types';
+import { perLine, type Scenario } from '../../../../shared/scenario/types';
 import type { SeatReport } from '../../../../shared/views/quarterReport';
 import type { Loose, SeatState } from '../../../../shared/wire/state';
 import type { LoopStanding } from './loopChecklist';
-
-const perLine = <T>(of: (line: LineId) => T) => Object.fromEntries(LINES.map((l) => [l, of(l)])) as Record<LineId, T>;
 
 /** Where the player's own lines stand on their loops, from its books, its row and its last report (null without books). */
 export function loopStanding(row: SeatState, report: Loose<SeatReport> | null, sc: Scenario): LoopStanding | null {
