@@ -161,6 +161,14 @@ describe('playing in the browser', () => {
 
   it('simple mode commits exactly the sum of the sliders, and a round trip through advanced keeps every number', async () => {
     const page = await newMatchPage('Hal', { width: 1280, height: 720 });
+    // Keyboard: the sound switch toggles with Enter, and the header's redraw leaves the focus on it.
+    await page.focus('#sound');
+    await page.keyboard.press('Enter');
+    expect(await page.getAttribute('#sound', 'aria-pressed')).toBe('false');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('sound');
+    await page.keyboard.press('Enter');
+    expect(await page.getAttribute('#sound', 'aria-pressed')).toBe('true');
+
     const setBudget = (key: string, value: number) =>
       page.evaluate(
         ([k, v]) => {

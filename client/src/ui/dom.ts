@@ -16,3 +16,17 @@ export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Attrs = 
 export function clear(el: Element): void {
   while (el.firstChild) el.removeChild(el.firstChild);
 }
+
+const FOCUSABLE = 'a[href], button, input, select, textarea, [tabindex]:not([tabindex="-1"])';
+
+/**
+ * Rebuilds `el` with `draw` and puts the keyboard focus back where it was inside it (the same
+ * position among its focusable elements), so a redraw does not throw a keyboard or screen-reader
+ * user back to the top of the page.
+ */
+export function redrawKeepingFocus(el: HTMLElement, draw: () => void): void {
+  const active = document.activeElement;
+  const at = active && el.contains(active) ? [...el.querySelectorAll(FOCUSABLE)].indexOf(active) : -1;
+  draw();
+  if (at >= 0) (el.querySelectorAll(FOCUSABLE)[at] as HTMLElement | undefined)?.focus();
+}

@@ -10,7 +10,7 @@ import { api } from '../net/api';
 import { MatchConnection, type JoinIntent, type Reply } from '../net/connection';
 import { watchField, watchTree } from '../net/watchTree';
 import type { OwnBooks } from '../orders/projection';
-import { clear, h } from './dom';
+import { clear, h, redrawKeepingFocus } from './dom';
 import { placeNames } from '../i18n/places';
 import { confirmLeave } from './match/leaveDialog';
 import { newDraft, renderOrders, type OrdersContext } from './match/ordersPanel';
@@ -266,7 +266,7 @@ export async function renderMatch(root: HTMLElement, matchId: string, intent: Jo
       soundButton(sound, localStorage, (on) => {
         sound = on;
         world?.mute(!on);
-        drawHeader();
+        redrawKeepingFocus(header, drawHeader);
       }),
     );
     // No books before the start: the header shows money once the match has begun.
@@ -358,7 +358,13 @@ export async function renderMatch(root: HTMLElement, matchId: string, intent: Jo
   // Each part of the screen is redrawn when the state under it changed (the room's schema
   // callbacks say so), at most once per frame.
   type Part = 'header' | 'panel' | 'players' | 'report' | 'world';
-  const draws: Record<Part, () => void> = { header: () => drawHeader(), panel: drawPanelIfNeeded, players: () => drawPlayers(), report: drawReport, world: drawWorld };
+  const draws: Record<Part, () => void> = {
+    header: () => redrawKeepingFocus(header, drawHeader),
+    panel: () => redrawKeepingFocus(panel, drawPanelIfNeeded),
+    players: () => redrawKeepingFocus(players, drawPlayers),
+    report: drawReport,
+    world: drawWorld,
+  };
   const dirty = new Set<Part>();
   let frame = 0;
   const flush = () => {
