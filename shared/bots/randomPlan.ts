@@ -1,4 +1,5 @@
 import type { Orders } from '../domain/orders';
+import { bidsPerQuarter, permitsLeft } from '../rules/ordersRules';
 import type { BotContext } from './context';
 
 /** Valid but random sheets, for fuzzing: any field, any sensible value, bids only where allowed. */
@@ -14,7 +15,7 @@ export function randomPlan(ctx: BotContext): Orders {
   if (maybe()) o.phonePartnerships = upTo(500);
   if (maybe()) o.foundryBid = { chips: upTo(40_000), maxPriceUsd: sc.foundry.reserveUsd + upTo(1200) };
   if (maybe()) o.buyCars = upTo(5_000);
-  if (maybe()) o.applyPermits = sc.robotaxi.cities.filter(() => rng.chance(0.3)).map((c) => c.id);
+  if (maybe()) o.applyPermits = sc.robotaxi.cities.filter(() => rng.chance(0.3)).map((c) => c.id).slice(0, permitsLeft(sc, view.players.length, ctx.me.permits.length));
   if (maybe()) o.ridePriceUsd = 6 + upTo(14);
   if (maybe()) o.buildActuatorPlants = upTo(Math.min(1, sc.limits.maxPlantsPerQuarter));
   if (maybe()) o.buildRobotLines = upTo(Math.min(1, sc.limits.maxRobotLinesPerQuarter));
@@ -29,7 +30,8 @@ export function randomPlan(ctx: BotContext): Orders {
   if (maybe()) o.subscriptionPriceUsd = 2 + upTo(10);
   const forSale = sc.satellites.licenses.filter((l) => view.licenses[l.id]!.holder === null && view.licenses[l.id]!.auctionQuarter === quarter);
   const bids: Record<string, number> = {};
-  for (const l of forSale) if (rng.chance(0.3)) bids[l.id] = l.reserveM + upTo(Math.round(l.reserveM));
+  for (const l of forSale)
+    if (rng.chance(0.3) && Object.keys(bids).length < bidsPerQuarter(sc)) bids[l.id] = l.reserveM + upTo(Math.round(l.reserveM));
   if (Object.keys(bids).length > 0) o.spectrumBids = bids;
   return o;
 }

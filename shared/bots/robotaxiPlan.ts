@@ -1,4 +1,5 @@
 import { cityDemand } from '../rules/lines/robotaxi';
+import { permitsLeft } from '../rules/ordersRules';
 import { adjustPrice, jitter, M, wholeM, type BotContext } from './context';
 
 const AUTONOMY_TARGET = 91;
@@ -17,7 +18,11 @@ export function robotaxiPlan(ctx: BotContext, planned: number): void {
     budgetM = Math.min(budgetM, Math.max(0, (me.flows.revenue.robotaxi / M - opexM) * 0.5));
   }
   const open = t.cities.filter((c) => !me.permits.includes(c.id) && view.permits[c.id]!.length < c.permitSlots);
-  const eligible = open.filter((c) => u >= c.minAutonomy);
+  // The busiest cities first, as many as the permit cap leaves room for.
+  const eligible = open
+    .filter((c) => u >= c.minAutonomy)
+    .sort((a, b) => b.demandQ1 - a.demandQ1)
+    .slice(0, permitsLeft(sc, view.players.length, me.permits.length));
   if (eligible.length > 0) orders.applyPermits = eligible.map((c) => c.id);
 
   const fleetCities = [...me.permits, ...eligible.map((c) => c.id)];

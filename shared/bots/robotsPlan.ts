@@ -18,14 +18,24 @@ export function robotsPlan(ctx: BotContext, budgetM: number): void {
   const closing = ctx.closing.has('robots');
   let left = budgetM;
 
+  // The first line and the plant that feeds it come before research: they take two quarters to
+  // build, so a line that waits for its dexterity starts late.
+  let lines = bots.lines + building(bots.linesBuilding);
+  let plants = bots.plants + building(bots.plantsBuilding);
+  if (!closing && lines === 0 && plants === 0 && left >= r.lineCostM + r.plantCostM) {
+    orders.buildRobotLines = 1;
+    orders.buildActuatorPlants = 1;
+    left -= r.lineCostM + r.plantCostM;
+    lines = 1;
+    plants = 1;
+  }
+
   if (!closing && (me.tech.dexterity < DEXTERITY_TARGET || !skill.stopsResearchAtTarget)) {
-    const rnd = wholeM(jitter(ctx, budgetM * 0.35));
+    const rnd = wholeM(jitter(ctx, left * 0.35));
     if (rnd > 0) orders.robotRnD = rnd;
     left -= rnd;
   }
 
-  const lines = bots.lines + building(bots.linesBuilding);
-  const plants = bots.plants + building(bots.plantsBuilding);
   const sellers = Math.max(1, ctx.view.players.filter((p) => p.seat !== me.seat && p.robotsDeployed > 0).length + 1);
   const marketAhead = robotDemand(quarter + r.lineBuildQuarters, sc) / sellers;
   const deployNeed = Math.max(0, DEPLOY_TARGET - bots.deployed);
@@ -35,17 +45,17 @@ export function robotsPlan(ctx: BotContext, budgetM: number): void {
   if (!closing && lines < targetLines) {
     // A line is only worth building with the plants to feed it: budget them together.
     const perLine = r.lineCostM + plantsPerLine * r.plantCostM;
-    const add = Math.min(targetLines - lines, sc.limits.maxRobotLinesPerQuarter, Math.floor((left * 0.6) / perLine));
+    const add = Math.min(targetLines - lines, sc.limits.maxRobotLinesPerQuarter - (orders.buildRobotLines ?? 0), Math.floor((left * 0.6) / perLine));
     if (add > 0) {
-      orders.buildRobotLines = add;
+      orders.buildRobotLines = (orders.buildRobotLines ?? 0) + add;
       left -= add * r.lineCostM;
     }
   }
-  const plantsNeeded = Math.ceil((lines + (orders.buildRobotLines ?? 0)) * plantsPerLine);
+  const plantsNeeded = Math.ceil((bots.lines + building(bots.linesBuilding) + (orders.buildRobotLines ?? 0)) * plantsPerLine);
   if (!closing && plants < plantsNeeded) {
-    const add = Math.min(plantsNeeded - plants, sc.limits.maxPlantsPerQuarter, Math.floor(left / r.plantCostM));
+    const add = Math.min(plantsNeeded - plants, sc.limits.maxPlantsPerQuarter - (orders.buildActuatorPlants ?? 0), Math.floor(left / r.plantCostM));
     if (add > 0) {
-      orders.buildActuatorPlants = add;
+      orders.buildActuatorPlants = (orders.buildActuatorPlants ?? 0) + add;
       left -= add * r.plantCostM;
     }
   }

@@ -1,3 +1,4 @@
+import { bidsPerQuarter } from '../rules/ordersRules';
 import { jitter, M, wholeM, type BotContext } from './context';
 
 const FLEET_TARGET = 430;
@@ -25,6 +26,7 @@ export function satellitesPlan(ctx: BotContext, budgetM: number): void {
   const closing = ctx.closing.has('satellites');
   const bids: Record<string, number> = {};
   for (const { l, worth } of closing ? [] : ranked) {
+    if (Object.keys(bids).length >= bidsPerQuarter(sc)) break;
     const bid = Math.max(l.reserveM, Math.min(worth * skill.spectrumAppetite, worth) * (1 + (ctx.rng.next() - 0.5) * skill.noise));
     if (bid > left * 0.85) continue;
     bids[l.id] = Math.ceil(bid);

@@ -22,7 +22,7 @@ function checkPrice(field: string, v: number, max: number): void {
   if (v <= 0) throw new RuleError('PRICE_TOO_LOW', `${field} must be above zero.`, { field });
 }
 
-export function validateOrders(state: GameState, orders: Orders): Orders {
+export function validateOrders(state: GameState, orders: Orders, player?: PlayerState): Orders {
   const sc = state.scenario;
   const lim = sc.limits;
   const clean: Orders = {};
@@ -54,6 +54,12 @@ export function validateOrders(state: GameState, orders: Orders): Orders {
       throw new RuleError('BID_BELOW_RESERVE', `Foundry bids start at the reserve of $${sc.foundry.reserveUsd} per chip.`, {
         field: 'foundryBid.maxPriceUsd',
       });
+    const ceiling = sc.foundry.ceilingUsd;
+    if (chips > 0 && ceiling !== undefined && maxPriceUsd > ceiling)
+      throw new RuleError('BID_ABOVE_CEILING', `The foundry sells at most at its list price of $${ceiling} per chip.`, {
+        field: 'foundryBid.maxPriceUsd',
+        limit: ceiling,
+      });
     clean.foundryBid = { chips, maxPriceUsd };
   }
 
@@ -74,6 +80,15 @@ export function validateOrders(state: GameState, orders: Orders): Orders {
       if (!known.has(city)) throw new RuleError('UNKNOWN_CITY', `There is no city "${city}".`, { field: 'applyPermits' });
     }
     clean.applyPermits = [...new Set(orders.applyPermits)];
+    const cap = permitCap(sc, state.players.length);
+    const held = player?.robotaxi.permits ?? [];
+    const wanted = clean.applyPermits.filter((c) => !held.includes(c)).length;
+    if (held.length + wanted > cap)
+      throw new RuleError('TOO_MANY_PERMITS', `A company may hold at most ${cap} city permits (you hold ${held.length} and apply for ${wanted}).`, {
+        field: 'applyPermits',
+        limit: cap,
+        held: held.length,
+      });
   }
 
   if (orders.launches !== undefined && orders.launches > sc.satellites.maxLaunchesPerQuarter)
@@ -107,9 +122,34 @@ export function validateOrders(state: GameState, orders: Orders): Orders {
         });
       if (amount > 0) bids[licenseId] = amount;
     }
+    const cap = sc.satellites.maxBidsPerQuarter;
+    if (cap !== undefined && Object.keys(bids).length > cap)
+      throw new RuleError('TOO_MANY_BIDS', `At most ${cap} spectrum licenses can be bid for in one quarter.`, { field: 'spectrumBids', limit: cap });
     clean.spectrumBids = bids;
   }
   return clean;
+}
+
+/**
+ * The most city permits one company may hold in a match of `seats`: the scenario's cap, and no more
+ * than a fair share of all the cities' slots, but always enough for the milestone (so in a full
+ * match nobody can be shut out of the robotaxi line by rivals who took every city).
+ */
+export function permitCap(sc: Scenario, seats: number): number {
+  const cap = sc.robotaxi.maxPermitsPerPlayer;
+  if (cap === undefined) return Infinity;
+  const slots = sc.robotaxi.cities.reduce((n, c) => n + c.permitSlots, 0);
+  return Math.min(cap, Math.max(sc.robotaxi.milestone.cities, Math.floor(slots / Math.max(1, seats))));
+}
+
+/** How many more city permits a company holding `held` may apply for. */
+export function permitsLeft(sc: Scenario, seats: number, held: number): number {
+  return Math.max(0, permitCap(sc, seats) - held);
+}
+
+/** How many licenses a company may bid for in one quarter. */
+export function bidsPerQuarter(sc: Scenario): number {
+  return sc.satellites.maxBidsPerQuarter ?? Infinity;
 }
 
 /** The most the sheet can cost this quarter, in whole dollars (bids at their maximum). */

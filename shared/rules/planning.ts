@@ -35,7 +35,7 @@ export function decideSubmitOrders(state: GameState, cmd: SubmitOrders, ctx: Dec
   const player = ownSeat(state, cmd.data.seat, ctx);
   requireQuarter(state, cmd.data.quarter);
   if (player.locked) throw new RuleError('ORDERS_LOCKED', 'Your orders are locked; unlock them to edit.');
-  const orders = validateOrders(state, cmd.data.orders);
+  const orders = validateOrders(state, cmd.data.orders, player);
   assertAffordable(state, player, orders);
   return [{ type: 'OrdersSubmitted', data: { seat: player.seat, quarter: state.quarter, orders } }];
 }

@@ -80,7 +80,15 @@ export interface Scenario {
   ai: { trainingScaleM: number };
   /** Data bonus D = min(1, cars/carsForFull + robots deployed/robotsForFull). */
   dataBonus: { carsForFull: number; robotsForFull: number };
-  foundry: { supplyQ1: number; growthPerQuarter: number; reserveUsd: number };
+  foundry: {
+    supplyQ1: number;
+    growthPerQuarter: number;
+    reserveUsd: number;
+    /** The foundry's list price: no bid may exceed it, and when bids at it outrun supply, chips are shared pro rata. */
+    ceilingUsd?: number;
+    /** `supplyQ1` is for this many seats; a match with more or fewer scales it (none: the same for any match). */
+    seatsForSupply?: number;
+  };
   finance: {
     loanInterestPerQuarter: number;
     bookValueFactor: number;
@@ -106,6 +114,8 @@ export interface Scenario {
     demandGrowthPerQuarter: number;
     priceElasticity: number;
     cities: City[];
+    /** The most city permits one company may hold (applications beyond it are refused); none when absent. */
+    maxPermitsPerPlayer?: number;
     milestone: { autonomy: number; cities: number };
   };
   robots: {
@@ -157,6 +167,8 @@ export interface Scenario {
     synergyMax: number;
     regions: Region[];
     licenses: License[];
+    /** The most licenses one company may bid for in a quarter (an activity rule against a sweep); none when absent. */
+    maxBidsPerQuarter?: number;
     milestone: { coverage: number; regions: number; adoption: number };
   };
   shocks: { enabled: boolean; chancePerQuarter: number; firstQuarter: number; deck: ShockCard[] };

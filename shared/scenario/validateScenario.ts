@@ -41,7 +41,15 @@ const scenarioSchema = z.strictObject({
   }),
   ai: z.strictObject({ trainingScaleM: positive }),
   dataBonus: z.strictObject({ carsForFull: positive, robotsForFull: positive }),
-  foundry: z.strictObject({ supplyQ1: count, growthPerQuarter: z.number().min(-0.5).max(2), reserveUsd: money }),
+  foundry: z
+    .strictObject({
+      supplyQ1: count,
+      growthPerQuarter: z.number().min(-0.5).max(2),
+      reserveUsd: money,
+      ceilingUsd: positive.optional(),
+      seatsForSupply: z.number().int().min(1).max(8).optional(),
+    })
+    .refine((f) => f.ceilingUsd === undefined || f.ceilingUsd >= f.reserveUsd, 'the ceiling is below the reserve'),
   finance: z.strictObject({
     loanInterestPerQuarter: ratio,
     bookValueFactor: ratio,
@@ -69,6 +77,7 @@ const scenarioSchema = z.strictObject({
     cities: z
       .array(z.strictObject({ id, name: z.string().min(1), demandQ1: count, minAutonomy: score, permitSlots: count }))
       .min(1),
+    maxPermitsPerPlayer: z.number().int().min(1).optional(),
     milestone: z.strictObject({ autonomy: score, cities: count }),
   }),
   robots: z.strictObject({
@@ -124,6 +133,7 @@ const scenarioSchema = z.strictObject({
         reserveM: money,
       }),
     ),
+    maxBidsPerQuarter: z.number().int().min(1).optional(),
     milestone: z.strictObject({ coverage: ratio, regions: count, adoption: ratio }),
   }),
   shocks: z.strictObject({

@@ -9,10 +9,12 @@ import { applyEvent } from '../rules/evolve';
 import { initialState } from '../rules/initialState';
 import type { LineId, Scenario } from '../scenario/types';
 import { viewFor } from '../views/viewFor';
+import { isPolicy, policyCommands, type SimSeat } from './policies';
 
 export interface BotMatchOptions {
   seed: string;
-  bots: BotSpec[];
+  /** Bot strategies, or the simulator's degenerate policies (played as human seats). */
+  bots: SimSeat[];
   scenario?: Scenario;
   winLoops?: number;
   /** Keep every command's events (for benchmarks and replays); off for plain simulation. */
@@ -21,7 +23,7 @@ export interface BotMatchOptions {
 
 export interface BotMatchResult {
   seed: string;
-  bots: BotSpec[];
+  bots: SimSeat[];
   winner: number;
   ranking: number[];
   reason: 'loops' | 'valuation';
@@ -32,6 +34,10 @@ export interface BotMatchResult {
   events: number;
   /** Bot commands the engine refused (a correct bot has none). */
   rejections: Array<{ seat: number; quarter: number; code: string; message: string }>;
+  /** Each quarter's foundry auction: its clearing price (null when nothing sold) and whether demand at the reserve met supply. */
+  foundry: Array<{ quarter: number; priceUsd: number | null; soldOut: boolean }>;
+  /** Licenses won per seat in the match's first spectrum auction quarter (the quarter and the most one seat won). */
+  firstAuction: { quarter: number; maxWonBySeat: number } | null;
   stateHash: string;
   /** The events of each accepted command, in order (only with `record`). */
   recorded: GameEvent[][];
@@ -49,8 +55,19 @@ export function runBotMatch(opts: BotMatchOptions): BotMatchResult {
   const loopsClosed: BotMatchResult['loopsClosed'] = [];
   const rejections: BotMatchResult['rejections'] = [];
   const recorded: GameEvent[][] = [];
+  const foundry: BotMatchResult['foundry'] = [];
+  const firstAuction = { quarter: null as number | null, won: new Map<number, number>() };
   const track = (e: GameEvent) => {
     if (e.type === 'LoopClosed') loopsClosed.push({ seat: e.data.seat, line: e.data.line, quarter: e.data.quarter });
+    if (e.type === 'FoundryAuctionCleared') {
+      const asked = e.data.awards.reduce((n, a) => n + a.requested, 0);
+      foundry.push({ quarter: e.data.quarter, priceUsd: e.data.clearingPriceUsd, soldOut: e.data.supply > 0 && asked >= e.data.supply });
+    }
+    if (e.type === 'SpectrumAuctionCleared') {
+      firstAuction.quarter ??= e.data.quarter;
+      if (e.data.winner !== null && e.data.quarter === firstAuction.quarter)
+        firstAuction.won.set(e.data.winner, (firstAuction.won.get(e.data.winner) ?? 0) + 1);
+    }
   };
   const apply = (list: GameEvent[]) => {
     if (opts.record) recorded.push(list);
@@ -87,12 +104,19 @@ export function runBotMatch(opts: BotMatchOptions): BotMatchResult {
       ...(opts.scenario ? { scenario: opts.scenario } : {}),
     },
   });
-  opts.bots.forEach((bot, seat) => exec({ type: 'ClaimSeat', data: { seat, name: `Bot ${seat + 1} (${bot.strategy})`, bot } }));
+  opts.bots.forEach((bot, seat) =>
+    exec({
+      type: 'ClaimSeat',
+      data: { seat, name: `Bot ${seat + 1} (${bot.strategy})`, ...(isPolicy(bot.strategy) ? {} : { bot: bot as BotSpec }) },
+    }),
+  );
   exec({ type: 'StartMatch', data: {} });
   while (state.status === 'planning') {
     for (let seat = 0; seat < opts.bots.length; seat++) {
       const view = viewFor(state, { role: 'player', seat });
-      for (const command of botCommands(view, opts.bots[seat]!, opts.seed)) exec(command, seat);
+      const spec = opts.bots[seat]!;
+      const commands = isPolicy(spec.strategy) ? policyCommands(view, spec.strategy, opts.seed) : botCommands(view, spec as BotSpec, opts.seed);
+      for (const command of commands) exec(command, seat);
     }
     exec({ type: 'EndPlanning', data: { quarter: state.quarter } });
   }
@@ -109,6 +133,9 @@ export function runBotMatch(opts: BotMatchOptions): BotMatchResult {
     valuations: state.players.map((p) => p.valuation),
     events: count,
     rejections,
+    foundry,
+    firstAuction:
+      firstAuction.quarter === null ? null : { quarter: firstAuction.quarter, maxWonBySeat: Math.max(0, ...firstAuction.won.values()) },
     stateHash: stateHash(state),
     recorded,
   };

@@ -16,14 +16,17 @@ const SHEET: Orders = {
   chipRnD: 1234.56,
   aiTraining: 987.65,
   fsdRnD: 321.09,
-  foundryBid: { chips: 4321, maxPriceUsd: 8765 },
+  foundryBid: { chips: 4321, maxPriceUsd: 1987 },
   robotPriceUsd: 54321,
   subscriptionPriceUsd: 19.87,
   spectrumBids: { 'europe-l': 3333.33 },
 };
-const SHEET_VALUES = [1234.56, 987.65, 321.09, 4321, 8765, 54321, 19.87, 3333.33, 1_234_560_000, 987_650_000, 321_090_000, 3_333_330_000];
-/** After the quarter resolves: a lone foundry bidder sets the clearing price and the volume sold, which are public. */
-const STILL_SEALED = SHEET_VALUES.filter((v) => v !== 4321 && v !== 8765);
+const SHEET_VALUES = [1234.56, 987.65, 321.09, 4321, 1987, 54321, 19.87, 3333.33, 1_234_560_000, 987_650_000, 321_090_000, 3_333_330_000];
+/**
+ * After the quarter resolves the volume sold is public; a lone foundry bidder who does not use up
+ * the supply pays the reserve, so its maximum price stays sealed.
+ */
+const STILL_SEALED = SHEET_VALUES.filter((v) => v !== 4321);
 const SHOCK = 'regulator-pause';
 /** The seed tells every future draw (shocks, launches): it stays secret while live. */
 const SEED = 'doors-1';

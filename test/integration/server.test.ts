@@ -229,7 +229,8 @@ describe('match room over WebSockets', () => {
     expect(await teacher.command({ type: 'EndPlanning', data: { quarter: 1 } })).toMatchObject({ ok: true });
     await student.until(() => student.state.quarter === 2);
     expect(student.state.news.at(-1)).toContain('Fire at a chip foundry');
-    expect(student.state.report.foundry?.supply).toBe(42_000);
+    // Two seats: half the four-seat supply of 20,000 chips, less 30%.
+    expect(student.state.report.foundry?.supply).toBe(7_000);
     expect(await teacher.command({ type: 'ReplaceSeat', data: { seat: 0, bot: { strategy: 'robots', difficulty: 'easy' } } })).toMatchObject({ ok: true });
     await student.until(() => student.state.players[0].kind === 'bot');
     await teacher.leave();

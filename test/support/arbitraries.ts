@@ -20,7 +20,7 @@ const hostileOrdersArb = fc.record(
   {
     chipRnD: budget,
     aiTraining: budget,
-    foundryBid: fc.record({ chips: count(80_000), maxPriceUsd: price(700, 3000) }),
+    foundryBid: fc.record({ chips: count(80_000), maxPriceUsd: price(700, 2100) }),
     buyCars: count(20_000),
     fsdRnD: budget,
     applyPermits: fc.array(cityId, { maxLength: 3 }),

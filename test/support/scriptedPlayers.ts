@@ -1,5 +1,6 @@
 import type { Orders } from '../../shared/domain/orders';
 import type { GameState, PlayerState } from '../../shared/domain/state';
+import { bidsPerQuarter, permitsLeft } from '../../shared/rules/ordersRules';
 import { licensesForSale } from '../../shared/rules/spectrumSchedule';
 
 // Simple scripted players for whole-match tests: one line each, fixed habits, always affordable.
@@ -12,7 +13,8 @@ const cash = (p: PlayerState) => p.cash / M;
 function eligibleCities(state: GameState, p: PlayerState): string[] {
   return state.scenario.robotaxi.cities
     .filter((c) => p.tech.autonomy >= c.minAutonomy && !p.robotaxi.permits.includes(c.id) && state.permits[c.id]!.length < c.permitSlots)
-    .map((c) => c.id);
+    .map((c) => c.id)
+    .slice(0, permitsLeft(state.scenario, state.players.length, p.robotaxi.permits.length));
 }
 
 export const robotaxiScript: Script = (state, p) => {
@@ -54,7 +56,7 @@ export const satellitesScript: Script = (state, p) => {
   let committed = 0;
   for (const l of licensesForSale(state).sort((a, b) => a.reserveM - b.reserveM)) {
     const bid = Math.round(l.reserveM * 1.1);
-    if (committed + bid < budget * 0.6) {
+    if (committed + bid < budget * 0.6 && Object.keys(bids).length < bidsPerQuarter(state.scenario)) {
       bids[l.id] = bid;
       committed += bid;
     }

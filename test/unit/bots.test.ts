@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { botOrders } from '../../shared/bots/botTurn';
+import { racingWeights, STRATEGY_PLANS } from '../../shared/bots/strategies';
 import { BOT_DIFFICULTIES, BOT_STRATEGIES, type BotSpec } from '../../shared/domain/ids';
 import type { GameState } from '../../shared/domain/state';
 import { runBotMatch } from '../../shared/sim/runBotMatch';
@@ -64,5 +65,39 @@ describe('bots', () => {
     const satellites = botOrders(view, { strategy: 'satellites', difficulty: 'hard' }, 'plans');
     expect(Object.keys(satellites.spectrumBids ?? {}).length).toBeGreaterThan(0);
     expect(satellites.launches).toBeGreaterThan(0);
+  });
+});
+
+describe('racing weights: a lead line, then a second', () => {
+  const none = () => false;
+  const flat = () => 0;
+  it('a lead strategy plays its first shares, then its second once the lead is closing; a one-loop match is a sprint', () => {
+    const plan = STRATEGY_PLANS.robotaxi;
+    expect(racingWeights(plan, none, flat, 0, 2)).toEqual(plan.first);
+    expect(racingWeights(plan, (l) => l === 'robotaxi', flat, 0, 2)).toEqual(plan.then);
+    // One loop wins: the second line's share goes to the lead from the start.
+    expect(racingWeights(plan, none, flat, 0, 1)).toMatchObject({ shared: 0.25, robotaxi: 0.75, robots: 0, satellites: 0 });
+  });
+
+  it('balanced keeps a third of a finished line’s share and gives the rest to the racing line nearest its milestone', () => {
+    const plan = STRATEGY_PLANS.balanced;
+    const w = racingWeights(plan, (l) => l === 'robotaxi', (l) => (l === 'satellites' ? 0.8 : 0.5), 0, 2);
+    expect(w.robotaxi).toBeCloseTo(plan.first.robotaxi / 3, 12);
+    expect(w.robots).toBe(plan.first.robots);
+    expect(w.satellites).toBeCloseTo(plan.first.satellites + (plan.first.robotaxi * 2) / 3, 12);
+    expect(w.shared + w.robotaxi + w.robots + w.satellites).toBeCloseTo(1, 12);
+  });
+
+  it('vertical moves its money from the shared layer to its lines once its chips are taped out', () => {
+    const plan = STRATEGY_PLANS.vertical;
+    expect(racingWeights(plan, none, flat, 7999, 2)).toEqual(plan.first);
+    expect(racingWeights(plan, none, flat, 8000, 2)).toEqual(plan.taped);
+  });
+
+  it('in a three-loop match, a lead strategy whose two lines are closed turns to the third', () => {
+    const plan = STRATEGY_PLANS.robots;
+    const w = racingWeights(plan, (l) => l !== 'satellites', flat, 0, 3);
+    expect(w.satellites).toBeCloseTo((plan.then.robotaxi * 2) / 3, 12);
+    expect(w.robots).toBe(plan.then.robots);
   });
 });

@@ -5,6 +5,7 @@ import type { Orders } from '../../shared/domain/orders';
 import type { GameState } from '../../shared/domain/state';
 import { verifyLog } from '../../shared/replay/envelope';
 import { fold, stateHash } from '../../shared/replay/fold';
+import { permitCap } from '../../shared/rules/ordersRules';
 import { LINES } from '../../shared/scenario/types';
 import type { LocalMatch } from '../../shared/sim/LocalMatch';
 import { viewFor } from '../../shared/views/viewFor';
@@ -35,6 +36,19 @@ function checkInvariants(state: GameState, closedBefore: Map<string, number>): v
     expect(state.permits[city.id]!.length).toBeLessThanOrEqual(city.permitSlots);
     expect(new Set(state.permits[city.id]).size).toBe(state.permits[city.id]!.length);
   }
+  for (const p of state.players) {
+    // The caps: permits held, and licenses won in one quarter (no seat can bid for more).
+    expect(p.robotaxi.permits.length).toBeLessThanOrEqual(permitCap(sc, state.players.length));
+    const key = `licenses/${p.seat}`;
+    expect(p.satellites.licenses.length - (closedBefore.get(key) ?? 0)).toBeLessThanOrEqual(sc.satellites.maxBidsPerQuarter!);
+    closedBefore.set(key, p.satellites.licenses.length);
+  }
+  // The foundry never sells below its reserve nor above its list price.
+  const price = state.foundry?.clearingPriceUsd;
+  if (price !== null && price !== undefined) {
+    expect(price).toBeGreaterThanOrEqual(sc.foundry.reserveUsd);
+    expect(price).toBeLessThanOrEqual(sc.foundry.ceilingUsd!);
+  }
 }
 
 /** Every seat submits a generated sheet each quarter (refusals are part of the game); the clock ends planning. */
@@ -61,7 +75,7 @@ function playRandom(seed: string, sheets: Orders[][]): LocalMatch {
 const sheetsArb = fc.array(fc.array(ordersArb, { minLength: 4, maxLength: 4 }), { minLength: 1, maxLength: 5 });
 
 describe('invariants over random full matches', () => {
-  it('cash identity, no negative stock, one holder per license, permits within slots, loops never reopen', () => {
+  it('cash identity, no negative stock, one holder per license, permits within slots and the cap, at most the bid cap of licenses won a quarter, the foundry price within reserve and list price, loops never reopen', () => {
     fc.assert(
       fc.property(fc.string({ minLength: 1, maxLength: 6 }), sheetsArb, (seed, sheets) => {
         const m = playRandom(`inv-${seed}`, sheets);

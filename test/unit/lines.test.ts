@@ -19,10 +19,10 @@ describe('growth formulas', () => {
     expect(u!.after).toBeCloseTo(50 + 50 * (1 - e(-(1200 * 1 * 0.8) / 12000)), 12);
   });
 
-  it('dexterity grows like autonomy from robotRnD + 0.5·training on a 15,000 scale', () => {
+  it('dexterity grows like autonomy from robotRnD + 0.5·training on an 11,000 scale', () => {
     const [x] = only(resolve(fact.orders(1, 1, { robotRnD: 1500 })), 'DexterityImproved') as Array<{ seat: number; after: number }>;
     expect(x!.seat).toBe(1);
-    expect(x!.after).toBeCloseTo(10 + 90 * (1 - e(-(1500 * 0.8) / 15000)), 12);
+    expect(x!.after).toBeCloseTo(10 + 90 * (1 - e(-(1500 * 0.8) / 11000)), 12);
   });
 
   it('phone adoption is zero until Q3 2026 (quarter 4), then ΔP = (1−P)(1 − e^(−(200 + partnerships)/12,000))', () => {
@@ -54,6 +54,24 @@ describe('robotaxi line', () => {
       .when({ type: 'EndPlanning', data: { quarter: 2 } })
       .events();
     expect(only(next, 'CarsDelivered')).toEqual([{ seat: 0, cars: 300 }]);
+  });
+
+  it('when chips run short, cars and robots share them in proportion to what each asked for', () => {
+    // 900 chips for 1,000 cars and 500 robots (the line makes up to 5,000, the actuators allow 500):
+    // cars get ⌊900 × 1,000 / 1,500⌋ = 600, robots the 300 left.
+    const history = [
+      fact.chips([[0, 900]]),
+      ...fact.plants(0, 'robotLine', 1),
+      ...fact.plants(0, 'actuatorPlant', 1),
+      fact.orders(0, 1, { buyCars: 1000, produceRobots: 500 }),
+    ];
+    const events = resolve(...history);
+    expect(only(events, 'CarsOrdered')).toMatchObject([{ seat: 0, cars: 600, requested: 1000 }]);
+    expect(only(events, 'RobotsProduced')).toMatchObject([{ seat: 0, robots: 300, requested: 500 }]);
+    // With chips enough for both, each gets what it asked for.
+    const plenty = resolve(fact.chips([[0, 2000]]), ...history.slice(1));
+    expect(only(plenty, 'CarsOrdered')).toMatchObject([{ cars: 1000 }]);
+    expect(only(plenty, 'RobotsProduced')).toMatchObject([{ robots: 500 }]);
   });
 
   it('permits go to eligible autonomy, highest first, slots limited, ties drawn by the generator', () => {

@@ -107,7 +107,7 @@ describe('the milestone checklist players read', () => {
     ]);
     expect(checks.robots).toEqual([
       { key: 'dexterity', have: 79.5, need: 80, ok: false },
-      { key: 'actuatorSupply', have: 400_000, need: 400_000, ok: true },
+      { key: 'actuatorSupply', have: 500_000, need: 400_000, ok: true },
       { key: 'deployed', have: 5200, need: 5000, ok: true },
     ]);
     expect(checks.satellites).toEqual([
@@ -117,5 +117,15 @@ describe('the milestone checklist players read', () => {
     expect(milestones(mid, sc)).toEqual({ robotaxi: true, robots: false, satellites: false });
     // Without a plant of its own, robots' actuators are not its own supply.
     expect(milestoneChecks({ ...mid, robots: { ...mid.robots, plants: 0 } }, sc).robots[1]!.ok).toBe(false);
+    // Robots built from the player's own stock count: the plant made nothing this quarter, but it
+    // could have made them all.
+    expect(milestoneChecks({ ...mid, flows: { ...mid.flows, actuatorsMade: 0 } }, sc).robots[1]!.ok).toBe(true);
+    // More actuators used than one plant makes (500,000 a quarter): not covered.
+    expect(milestoneChecks({ ...mid, flows: { ...mid.flows, actuatorsUsed: 600_000 } }, sc).robots[1]).toEqual({
+      key: 'actuatorSupply',
+      have: 500_000,
+      need: 600_000,
+      ok: false,
+    });
   });
 });

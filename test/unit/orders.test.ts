@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Orders } from '../../shared/domain/orders';
+import { permitCap } from '../../shared/rules/ordersRules';
+import { DEFAULT_SCENARIO } from '../../shared/scenario/loadScenario';
+import { fact } from '../support/facts';
 import { given } from '../support/given';
 import { asPlayer, historyOf, newTestMatch } from '../support/newTestMatch';
 
@@ -41,6 +44,9 @@ describe('orders validation', () => {
     [{ spectrumBids: { 'europe-s': 3000 } }, 'LICENSE_NOT_FOR_SALE'],
     [{ spectrumBids: { 'north-america-s': 100 } }, 'BID_BELOW_RESERVE'],
     [{ foundryBid: { chips: 100, maxPriceUsd: 799 } }, 'BID_BELOW_RESERVE'],
+    [{ foundryBid: { chips: 100, maxPriceUsd: 2001 } }, 'BID_ABOVE_CEILING'],
+    [{ applyPermits: ['austin', 'phoenix', 'dubai', 'berlin'] }, 'TOO_MANY_PERMITS'],
+    [{ spectrumBids: { 'north-america-s': 1800, 'europe-l': 2200, 'africa-l': 3000 } }, 'TOO_MANY_BIDS'],
     [{ launches: 5 }, 'TOO_MANY_LAUNCHES'],
     [{ buildActuatorPlants: 5 }, 'TOO_MANY_PLANTS'],
     [{ buildRobotLines: 7 }, 'TOO_MANY_ROBOT_LINES'],
@@ -50,6 +56,35 @@ describe('orders validation', () => {
     [{ chipRnD: 5, hack: 1 }, 'MALFORMED_COMMAND'],
   ] as Array<[unknown, string]>)('refuses %j with %s', (orders, code) => {
     submit(orders).thenRejects(code as never);
+  });
+
+  it('counts the permits a company holds against the cap of three; a city it holds is not counted twice', () => {
+    const holding = given([...history, fact.permit(0, 'austin'), fact.permit(0, 'phoenix')]);
+    const apply = (applyPermits: string[]) => holding.when({ type: 'SubmitOrders', data: { seat: 0, quarter: 1, orders: { applyPermits } } }, asPlayer(0));
+    expect(apply(['dubai', 'austin']).events()).toHaveLength(1);
+    const refused = apply(['dubai', 'berlin']).thenRejects('TOO_MANY_PERMITS');
+    expect(refused.message).toBe('A company may hold at most 3 city permits (you hold 2 and apply for 2).');
+    expect(refused.details).toEqual({ field: 'applyPermits', limit: 3, held: 2 });
+  });
+
+  it('the permit cap is a fair share of the twelve slots, never below the milestone’s two cities', () => {
+    expect([1, 2, 4, 5, 6, 8].map((seats) => permitCap(DEFAULT_SCENARIO, seats))).toEqual([3, 3, 3, 2, 2, 2]);
+    const six = newTestMatch({ players: 6 });
+    const sixHistory = historyOf(six);
+    const apply = (applyPermits: string[]) =>
+      given(sixHistory).when({ type: 'SubmitOrders', data: { seat: 0, quarter: 1, orders: { applyPermits } } }, asPlayer(0));
+    expect(apply(['austin', 'phoenix']).events()).toHaveLength(1);
+    expect(apply(['austin', 'phoenix', 'dubai']).thenRejects('TOO_MANY_PERMITS').message).toBe(
+      'A company may hold at most 2 city permits (you hold 0 and apply for 3).',
+    );
+  });
+
+  it('two license bids in a quarter are accepted, a third is refused with the limit', () => {
+    expect(submit({ spectrumBids: { 'north-america-s': 1800, 'europe-l': 2200 } }).events()).toHaveLength(1);
+    // A zero is no bid: it does not count.
+    expect(submit({ spectrumBids: { 'north-america-s': 1800, 'europe-l': 2200, 'africa-l': 0 } }).events()).toHaveLength(1);
+    const refused = submit({ spectrumBids: { 'north-america-s': 1800, 'europe-l': 2200, 'asia-pacific-s': 12200 } }).thenRejects('TOO_MANY_BIDS');
+    expect(refused.message).toBe('At most 2 spectrum licenses can be bid for in one quarter.');
   });
 
   it('a sheet committing exactly the cash on hand is accepted', () => {

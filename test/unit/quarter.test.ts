@@ -12,8 +12,8 @@ import { asPlayer, endPlanning, newTestMatch, submit } from '../support/newTestM
 describe('a quarter of a two-seat match, through commands only', () => {
   it('is created, played, locked, resolved, and its log verifies and replays', () => {
     const m = newTestMatch({ players: 2, seed: 'two-seat' });
-    submit(m, 0, { chipRnD: 1000, aiTraining: 1500, foundryBid: { chips: 20_000, maxPriceUsd: 1000 } });
-    submit(m, 1, { aiTraining: 2500, foundryBid: { chips: 50_000, maxPriceUsd: 900 } });
+    submit(m, 0, { chipRnD: 1000, aiTraining: 1500, foundryBid: { chips: 4_000, maxPriceUsd: 1000 } });
+    submit(m, 1, { aiTraining: 2500, foundryBid: { chips: 10_000, maxPriceUsd: 900 } });
     m.exec({ type: 'LockOrders', data: { seat: 0, quarter: 1 } }, asPlayer(0));
     m.exec({ type: 'LockOrders', data: { seat: 1, quarter: 1 } }, asPlayer(1));
     expect(m.state.players.every((p) => p.locked)).toBe(true);
@@ -45,15 +45,16 @@ describe('a quarter of a two-seat match, through commands only', () => {
     const [p0, p1] = m.state.players as [PlayerState, PlayerState];
     expect(m.state.quarter).toBe(2);
     expect(p0.locked || p1.locked).toBe(false);
-    // 15,000 + 2,500 − 1,000 − 1,500 − 20,000 chips × $900 (the clearing price) = 14,982 $M.
-    expect(p0.cash).toBe(14_982_000_000);
-    expect(p0.chips).toBe(20_000);
-    expect(p1.chips).toBe(40_000);
-    expect(p1.cash).toBe(15_000_000_000 + 2_500_000_000 - 2_500_000_000 - 36_000_000);
-    expect(p0.flows.spend.shared).toBe(2_518_000_000);
+    // Two seats share 10,000 chips; 14,000 were asked for, so seat 1's $900 is the lowest filled
+    // bid and both pay it. 15,000 + 2,500 − 1,000 − 1,500 − 4,000 chips × $900 = 14,996.4 $M.
+    expect(p0.cash).toBe(14_996_400_000);
+    expect(p0.chips).toBe(4_000);
+    expect(p1.chips).toBe(6_000);
+    expect(p1.cash).toBe(15_000_000_000 + 2_500_000_000 - 2_500_000_000 - 5_400_000);
+    expect(p0.flows.spend.shared).toBe(2_503_600_000);
     expect(m.state.players.every(cashIdentityHolds)).toBe(true);
     // No revenue yet: cash plus 0.7 × the chips at the foundry reserve.
-    expect(p0.valuation).toBe(p0.cash + 0.7 * 20_000 * 800);
+    expect(p0.valuation).toBe(p0.cash + 0.7 * 4_000 * 800);
 
     expect(verifyLog(m.log)).toEqual({ ok: true, count: m.log.length });
     expect(stateHash(fold(m.log))).toBe(stateHash(m.state));

@@ -50,9 +50,10 @@ describe('injecting shocks', () => {
 describe('shock effects', () => {
   it('foundry fire: chip supply −30% this quarter only', () => {
     const { m, events } = afterInjecting('foundry-fire');
-    expect((only(events, 'FoundryAuctionCleared')[0] as { supply: number }).supply).toBe(42_000);
+    // Two seats: half the four-seat supply of 20,000 chips, less 30%.
+    expect((only(events, 'FoundryAuctionCleared')[0] as { supply: number }).supply).toBe(7_000);
     const next = endPlanning(m);
-    expect((only(next, 'FoundryAuctionCleared')[0] as { supply: number }).supply).toBe(69_000);
+    expect((only(next, 'FoundryAuctionCleared')[0] as { supply: number }).supply).toBe(11_000);
     expect(only(next, 'ShockExpired')).toEqual([{ quarter: 2, cardId: 'foundry-fire' }]);
   });
 

@@ -8,7 +8,7 @@ import { botCommands } from '../../shared/bots/botTurn';
 import { LocalMatch } from '../../shared/sim/LocalMatch';
 import { viewFor } from '../../shared/views/viewFor';
 
-const start: Position = { chips: 0, robotLines: 0, robotLinesBuilding: 0, plants: 0, plantsBuilding: 0, actuators: 0, robotsDeployed: 0, lastChipPriceUsd: null, quarter: 1, computeCostUsd: 4000, permitsHeld: 0, licensesHeld: 0 };
+const start: Position = { chips: 0, robotLines: 0, robotLinesBuilding: 0, plants: 0, plantsBuilding: 0, actuators: 0, robotsDeployed: 0, lastChipPriceUsd: null, foundrySoldOut: false, quarter: 1, computeCostUsd: 4000, permitsHeld: 0, licensesHeld: 0 };
 const noChoices = { permits: [], spectrumBids: {}, prices: {} };
 const sum = (b: Budgets) => (b.chips + b.ai + b.robotaxi + b.robots + b.satellites) * 1e6;
 
@@ -49,7 +49,7 @@ describe('the simple orders panel', () => {
     // 80% of $1.0B / (12,000 + 4,000 + 1,200) = 46,511, capped at the line's 5,000 (the plant's
     // actuators would make 6,250): the line is what holds production back, and with $915M left
     // (over 1.5 × $600M) a second line is built. R&D gets the rest.
-    expect(sheet).toMatchObject({ produceRobots: 5000, deployInternal: 1000, robotPriceUsd: 55_000, buildRobotLines: 1, foundryBid: { chips: 4000, maxPriceUsd: 1200 } });
+    expect(sheet).toMatchObject({ produceRobots: 5000, deployInternal: 1000, robotPriceUsd: 58_000, buildRobotLines: 1, foundryBid: { chips: 4000, maxPriceUsd: 1200 } });
     expect(sheet.robotRnD).toBe(315.2);
     expect(() => validateOrders({ ...initialState(), quarter: 1 }, sheet)).not.toThrow();
     expect(committedSpendFor(sc, 0, sheet)).toBe(1000 * 1e6);
@@ -103,20 +103,22 @@ describe('the simple orders panel', () => {
 
 describe('a Robots-only player with the simple panel alone', () => {
   it('builds the factory and closes the robot loop against three bots', () => {
+    // A long match (three loops to win): two-line bots end a default match around quarter 13,
+    // before a player who builds one line alone; here they cannot, so the player's loop is seen.
     const m = new LocalMatch('robots-only');
-    m.exec({ type: 'CreateMatch', data: { matchId: 'robots-only', seed: 's1', seats: 4, winLoops: 2, planningSeconds: 0 } });
+    m.exec({ type: 'CreateMatch', data: { matchId: 'robots-only', seed: 's1', seats: 4, winLoops: 3, planningSeconds: 0 } });
     m.exec({ type: 'ClaimSeat', data: { seat: 0, name: 'Ada' } });
     m.exec({ type: 'StartMatch', data: {} });
     const ada = { role: 'player', seat: 0 } as const;
     const built = (builds: Array<{ count: number }>) => builds.reduce((n, b) => n + b.count, 0);
     // The player's plan: research and build until the milestone (dexterity 80, 5,000 robots at
-    // work), then only the Robots slider, low, so the line's income can cover it.
+    // work), then only the Robots slider, low ($450M), so the line's income can cover it.
     let closed: number | null = null;
     while (m.state.status === 'planning' && closed === null) {
       const q = m.state.quarter;
       const p = m.state.players[0]!;
       const grown = p.tech.dexterity >= sc.robots.milestone.dexterity && p.robots.deployed >= sc.robots.milestone.deployed;
-      const b: Budgets = grown ? { chips: 0, ai: 0, robotaxi: 0, robots: 600, satellites: 0 } : { chips: 200, ai: 800, robotaxi: 0, robots: 1500, satellites: 0 };
+      const b: Budgets = grown ? { chips: 0, ai: 0, robotaxi: 0, robots: 450, satellites: 0 } : { chips: 200, ai: 800, robotaxi: 0, robots: 1500, satellites: 0 };
       const pos: Position = {
         chips: p.chips,
         robotLines: p.robots.lines,
@@ -126,6 +128,7 @@ describe('a Robots-only player with the simple panel alone', () => {
         actuators: p.robots.actuators,
         robotsDeployed: p.robots.deployed,
         lastChipPriceUsd: m.state.foundry?.clearingPriceUsd ?? null,
+        foundrySoldOut: m.state.foundry !== null && m.state.foundry.sold >= m.state.foundry.supply,
         quarter: q,
         computeCostUsd: sc.chips.generations[p.tech.chipGeneration]!.computeCostUsd,
         permitsHeld: 0,
@@ -139,6 +142,6 @@ describe('a Robots-only player with the simple panel alone', () => {
     }
     expect(m.state.players[0]!.robots.plants).toBeGreaterThanOrEqual(2);
     expect(m.state.players[0]!.robots.lines).toBeGreaterThanOrEqual(2);
-    expect(closed).toBe(18);
+    expect(closed).toBe(15);
   });
 });

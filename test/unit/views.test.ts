@@ -73,13 +73,14 @@ describe('quarter report', () => {
       bidders: 2,
       reofferedIn: null,
     });
+    // Three seats: 15,000 chips for 17,345 asked, so the lowest filled bid ($975) is the price.
     expect(forSeat0.public.foundry).toEqual({
-      supply: 60_000,
+      supply: 15_000,
       clearingPriceUsd: 975,
-      sold: 17_345,
+      sold: 15_000,
       chipsWon: [
         { seat: 0, chips: 12_345 },
-        { seat: 1, chips: 5_000 },
+        { seat: 1, chips: 2_655 },
       ],
     });
     expect(forSeat0.own!.spectrumBids).toEqual([{ licenseId: 'north-america-s', amountM: 2222, won: true, price: 1_999_000_000 }]);

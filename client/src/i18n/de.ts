@@ -54,6 +54,7 @@ export const de: Record<MessageKey, string> = {
   fieldNotNumber: 'Bitte eine Zahl eingeben.',
   fieldNegative: 'Muss 0 oder mehr sein.',
   fieldWhole: 'Nur ganze Zahlen.',
+  fieldAtMost: 'Höchstens {max}.',
   bandL: 'L-Band',
   bandS: 'S-Band',
   'region_north-america': 'Nordamerika',

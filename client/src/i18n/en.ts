@@ -54,6 +54,7 @@ export const en = {
   fieldNotNumber: 'Enter a number.',
   fieldNegative: 'Must be 0 or more.',
   fieldWhole: 'Whole numbers only.',
+  fieldAtMost: 'At most {max}.',
   bandL: 'L band',
   bandS: 'S band',
   'region_north-america': 'North America',

@@ -22,6 +22,8 @@ export interface Position {
   actuators: number;
   robotsDeployed: number;
   lastChipPriceUsd: number | null;
+  /** Whether last quarter's bids asked for every chip the foundry made (chips are contested). */
+  foundrySoldOut: boolean;
   quarter: number;
   computeCostUsd: number;
   /** City permits already held, and spectrum licenses already held. */
@@ -44,9 +46,15 @@ const toM = (usd: number) => Math.round(usd) / M;
 /** The part of a chip bid the Robotaxi slider pays: cars' share of the chips (the rest is Robots'). */
 const taxiChipShare = (chipsUsd: number, cars: number, robots: number) => (cars + robots > 0 ? Math.round((chipsUsd * cars) / (cars + robots)) : chipsUsd);
 
-/** The price the simple panel bids for a chip: 1.2 × last quarter's clearing price, at least the reserve. */
-function simpleChipPrice(pos: Pick<Position, 'lastChipPriceUsd'>, sc: Scenario): number {
-  return Math.max(sc.foundry.reserveUsd, Math.round((pos.lastChipPriceUsd ?? sc.foundry.reserveUsd) * 1.2));
+/**
+ * The price the simple panel bids for a chip: the foundry's list price when last quarter sold out
+ * (the winners pay the clearing price, so bidding high only keeps the chips from going elsewhere),
+ * else 1.2 × last quarter's clearing price; at least the reserve, at most the list price.
+ */
+function simpleChipPrice(pos: Pick<Position, 'lastChipPriceUsd' | 'foundrySoldOut'>, sc: Scenario): number {
+  const ceiling = sc.foundry.ceilingUsd ?? Infinity;
+  if (pos.foundrySoldOut && Number.isFinite(ceiling)) return ceiling;
+  return Math.min(ceiling, Math.max(sc.foundry.reserveUsd, Math.round((pos.lastChipPriceUsd ?? sc.foundry.reserveUsd) * 1.2)));
 }
 
 /**
@@ -66,7 +74,8 @@ function simpleChipPrice(pos: Pick<Position, 'lastChipPriceUsd'>, sc: Scenario):
  *   rest goes to robot R&D.
  * - Satellites: once a license is held or bid for, 60% buys launches ($120M each, at most 4); the
  *   rest, and all of it before, goes to phone partnerships.
- * - Chips: what cars and robots need beyond the chips in stock is bid for at the panel's chip price,
+ * - Chips: what cars and robots need beyond the chips in stock is bid for at the panel's chip price
+ *   (the list price after a sold-out quarter, else 1.2 × last quarter's price),
  *   paid from the two lines' sliders in proportion to what each builds.
  * Cities, license bids and prices come from the player's own choices.
  */

@@ -30,8 +30,14 @@ export function milestoneChecks(p: MilestoneInput, sc: Scenario): Record<LineId,
     robotaxi: [check('autonomy', p.tech.autonomy, t.autonomy), check('cities', p.robotaxi.permits.length, t.cities)],
     robots: [
       check('dexterity', p.tech.dexterity, r.dexterity),
-      // Own supply: a plant, and it made at least the actuators this quarter's robots used.
-      check('actuatorSupply', p.flows.actuatorsMade, p.flows.actuatorsUsed, p.robots.plants > 0 && p.flows.actuatorsMade >= p.flows.actuatorsUsed),
+      // Own supply: plants online that can make at least the actuators this quarter's robots used
+      // (robots built from the player's own stock count; the plants only make what the stock lacks).
+      check(
+        'actuatorSupply',
+        p.robots.plants * sc.robots.plantCapacityPerQuarter,
+        p.flows.actuatorsUsed,
+        p.robots.plants > 0 && p.robots.plants * sc.robots.plantCapacityPerQuarter >= p.flows.actuatorsUsed,
+      ),
       check('deployed', p.robots.deployed, r.deployed),
     ],
     satellites: [check('regions', coveredRegions, s.regions), check('adoption', p.tech.phoneAdoption, s.adoption)],

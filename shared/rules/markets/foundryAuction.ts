@@ -15,9 +15,10 @@ export interface FoundryClearing {
 }
 
 /**
- * Uniform-price auction: fill from the highest bid down; everyone pays the lowest filled bid.
- * At the margin, bids at the same price share what is left pro rata (whole chips: floors first,
- * then the leftover chips one each by largest remainder, then lower seat).
+ * Uniform-price auction: fill from the highest bid down. When the bids ask for more chips than
+ * the foundry makes, everyone pays the lowest filled bid; when they do not, nobody was outbid and
+ * everyone pays the reserve. At the margin, bids at the same price share what is left pro rata
+ * (whole chips: floors first, then the leftover chips one each by largest remainder, then lower seat).
  */
 export function clearFoundry(supply: number, bids: readonly FoundryBidEntry[], reserveUsd: number): FoundryClearing {
   const valid = bids.filter((b) => b.chips > 0 && b.maxPriceUsd >= reserveUsd);
@@ -49,6 +50,8 @@ export function clearFoundry(supply: number, bids: readonly FoundryBidEntry[], r
     }
     clearing = price;
   }
+  // Nobody outbid: every bid was filled, so the price is the reserve.
+  if (valid.reduce((sum, b) => sum + b.chips, 0) <= supply && clearing !== null) clearing = reserveUsd;
   const awards: FoundryAward[] = valid
     .slice()
     .sort((a, b) => a.seat - b.seat)

@@ -9,8 +9,9 @@ const REOFFER_AFTER = 4;
 
 export function foundryStep({ state, quarter, emit }: StepContext): void {
   const sc = state.scenario;
+  const seats = sc.foundry.seatsForSupply === undefined ? 1 : state.players.length / sc.foundry.seatsForSupply;
   const supply = Math.round(
-    foundrySupply(sc.foundry.supplyQ1, sc.foundry.growthPerQuarter, quarter) * shockFactor(state, 'foundrySupply', quarter),
+    foundrySupply(sc.foundry.supplyQ1, sc.foundry.growthPerQuarter, quarter) * seats * shockFactor(state, 'foundrySupply', quarter),
   );
   const bids = state.players
     .filter((p) => p.orders.foundryBid)

@@ -10,6 +10,18 @@ function computeCost(p: PlayerState, sc: Scenario): number {
   return sc.chips.generations[p.tech.chipGeneration]!.computeCostUsd;
 }
 
+/**
+ * The chips this quarter's new cars may take. When the stock cannot cover both the cars ordered
+ * and the robots the lines can make, cars and robots share it in proportion to what each asked
+ * for (cars rounded down); robots take what the cars leave.
+ */
+export function chipsForCars(p: PlayerState, sc: Scenario): number {
+  const cars = p.orders.buyCars ?? 0;
+  const robots = Math.min(p.orders.produceRobots ?? 0, p.robots.lines * sc.robots.lineCapacityPerQuarter);
+  if (cars + robots <= p.chips) return cars;
+  return Math.floor((p.chips * cars) / (cars + robots));
+}
+
 /** Deliveries and builds that came due, new purchases and builds, actuators, robots, launches. */
 export function productionStep(ctx: StepContext): void {
   for (const p of ctx.state.players) {
@@ -25,7 +37,7 @@ function robotaxiProduction({ state, emit }: StepContext, p: PlayerState): void 
   if (p.robotaxi.carsOnOrder > 0) emit({ type: 'CarsDelivered', data: { seat: p.seat, cars: p.robotaxi.carsOnOrder } });
   const requested = p.orders.buyCars ?? 0;
   if (requested <= 0) return;
-  const cars = Math.min(requested, p.chips);
+  const cars = Math.min(requested, chipsForCars(p, sc));
   const cut = deploymentCut(p.robots.deployed, networkSynergy(p, sc), sc);
   const unit = sc.robotaxi.carPriceUsd * (1 - cut) + computeCost(p, sc);
   emit({ type: 'CarsOrdered', data: { seat: p.seat, cars, requested, cost: Math.round(cars * unit) } });

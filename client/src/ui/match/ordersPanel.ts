@@ -1,7 +1,8 @@
 import type { Orders } from '../../../../shared/domain/orders';
+import { bidsPerQuarter, permitCap } from '../../../../shared/rules/ordersRules';
 import type { Scenario } from '../../../../shared/scenario/types';
 import type { MessageKey } from '../../i18n/en';
-import { money, number, t } from '../../i18n/i18n';
+import { money, number, t, tf } from '../../i18n/i18n';
 import { project, type OwnBooks } from '../../orders/projection';
 import { parseEntry, readField, SHEET_FIELDS, writeField, type SheetGroup } from '../../orders/sheetFields';
 import { budgetsOf, simpleSheet, type Budgets, type Position } from '../../orders/simpleSheet';
@@ -58,6 +59,8 @@ export interface OrdersContext {
   lastSheet: Orders;
   permitsHeld: Record<string, number[]>;
   seat: number;
+  /** Seats in the match: the permit cap is a fair share of the cities' slots. */
+  seats: number;
   forSale: Scenario['satellites']['licenses'];
   locked: boolean;
   canLock: boolean;
@@ -176,11 +179,24 @@ function advancedGroups(draft: OrdersDraft, ctx: OrdersContext, changed: () => v
       h('legend', {}, t(`group_${group}` as MessageKey)),
       ...SHEET_FIELDS.filter((f) => f.group === group).map((f) => {
         const value = readField(draft.sheet ?? ctx.lastSheet, f.path);
-        const input = h('input', { type: 'number', inputmode: 'decimal', min: 0, step: f.step, value: value ?? '', 'data-field': f.path });
+        // The foundry's list price caps a chip bid.
+        const max = f.path === 'foundryBid.maxPriceUsd' ? ctx.scenario.foundry.ceilingUsd : undefined;
+        const input = h('input', { type: 'number', inputmode: 'decimal', min: 0, ...(max !== undefined ? { max } : {}), step: f.step, value: value ?? '', 'data-field': f.path });
         const problem = h('small', { class: 'field-error', role: 'alert' });
         input.addEventListener('input', () => {
           const v = parseEntry(input.value);
-          const why = v === undefined ? null : !Number.isFinite(v) ? t('fieldNotNumber') : v < 0 ? t('fieldNegative') : f.integer && !Number.isInteger(v) ? t('fieldWhole') : null;
+          const why =
+            v === undefined
+              ? null
+              : !Number.isFinite(v)
+                ? t('fieldNotNumber')
+                : v < 0
+                  ? t('fieldNegative')
+                  : f.integer && !Number.isInteger(v)
+                    ? t('fieldWhole')
+                    : max !== undefined && v > max
+                      ? tf('fieldAtMost', { max: number(max) })
+                      : null;
           const bad = why !== null;
           input.setAttribute('aria-invalid', String(bad));
           // Said in the player's language, beside the field; the sheet keeps its last good value.
@@ -197,31 +213,54 @@ function advancedGroups(draft: OrdersDraft, ctx: OrdersContext, changed: () => v
 
 function choices(draft: OrdersDraft, ctx: OrdersContext, changed: () => void): HTMLElement[] {
   const autonomy = ctx.books.tech?.autonomy ?? 0;
-  const cityBoxes = ctx.scenario.robotaxi.cities.map((c) => {
+  const sc = ctx.scenario;
+  const heldCities = sc.robotaxi.cities.filter((c) => (ctx.permitsHeld[c.id] ?? []).includes(ctx.seat)).length;
+  const cap = permitCap(sc, ctx.seats);
+  const boxes: Array<{ box: HTMLInputElement; closed: boolean }> = [];
+  // At the cap, the cities not yet chosen are closed to new applications (the engine refuses them too).
+  const syncPermits = () => {
+    const atCap = heldCities + draft.permits.size >= cap;
+    for (const { box, closed } of boxes) if (!closed) box.disabled = atCap && !box.checked;
+  };
+  const cityBoxes = sc.robotaxi.cities.map((c) => {
     const holders = ctx.permitsHeld[c.id] ?? [];
     const held = holders.includes(ctx.seat);
     const full = holders.length >= c.permitSlots;
-    const box = h('input', { type: 'checkbox', 'data-city': c.id, disabled: held || full, checked: draft.permits.has(c.id) || held });
+    const box = h('input', { type: 'checkbox', 'data-city': c.id, disabled: held || full, checked: draft.permits.has(c.id) || held }) as HTMLInputElement;
+    boxes.push({ box, closed: held || full });
     box.addEventListener('change', () => {
       if (box.checked) draft.permits.add(c.id);
       else draft.permits.delete(c.id);
+      syncPermits();
       changed();
     });
     const short = autonomy < c.minAutonomy;
     return tip(h('label', { class: short ? 'inline city short' : 'inline city' }, box, ` ${c.name}`, h('small', {}, ` U≥${c.minAutonomy}`)), `${t('tip_permitCity')} (U ${number(autonomy, 1)} / ${c.minAutonomy})`);
   });
+  syncPermits();
+  const maxBids = bidsPerQuarter(sc);
+  const inputs: HTMLInputElement[] = [];
+  const syncBids = () => {
+    const atCap = Object.values(draft.bids).filter((v) => v > 0).length >= maxBids;
+    for (const input of inputs) input.disabled = atCap && !(Number(input.value) > 0);
+  };
   const bidInputs = ctx.forSale.map((l) => {
-    const input = h('input', { type: 'number', min: 0, step: 100, value: draft.bids[l.id] ?? '', 'data-license': l.id, placeholder: `≥ ${number(l.reserveM)}` });
+    const input = h('input', { type: 'number', min: 0, step: 100, value: draft.bids[l.id] ?? '', 'data-license': l.id, placeholder: `≥ ${number(l.reserveM)}` }) as HTMLInputElement;
+    inputs.push(input);
     input.addEventListener('input', () => {
       draft.bids[l.id] = Number(input.value) || 0;
+      syncBids();
       changed();
     });
-    return tip(h('label', { class: 'field' }, h('span', {}, `${licenseName(ctx.scenario, l.id)} (≥ ${number(l.reserveM)})`), input), t('tip_spectrumBid'));
+    return tip(h('label', { class: 'field' }, h('span', {}, `${licenseName(sc, l.id)} (≥ ${number(l.reserveM)})`), input), t('tip_spectrumBid'));
   });
+  syncBids();
   const bidCount = Object.values(draft.bids).filter((v) => v > 0).length;
+  const permitNote = h('p', { class: 'hint' }, tf('permitCapNote', { n: number(cap), held: number(heldCities) }));
+  const bidNote = h('p', { class: 'hint' }, tf('bidCapNote', { n: number(maxBids) }));
   return [
-    section(draft, 'permits', t('applyPermits'), draft.permits.size, h('fieldset', { class: 'cities' }, ...cityBoxes)),
-    ...(bidInputs.length ? [section(draft, 'bids', t('spectrumBids'), bidCount, h('fieldset', {}, ...bidInputs))] : []),
+    section(draft, 'permits', t('applyPermits'), draft.permits.size, h('fieldset', { class: 'cities' }, permitNote, ...cityBoxes)),
+    ...(bidInputs.length ? [section(draft, 'bids', t('spectrumBids'), bidCount, h('fieldset', {}, ...(Number.isFinite(maxBids) ? [bidNote] : []), ...bidInputs))] : []),
   ];
 }
 
