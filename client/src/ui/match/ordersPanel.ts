@@ -256,8 +256,8 @@ function choices(draft: OrdersDraft, ctx: OrdersContext, changed: () => void): H
   });
   syncBids();
   const bidCount = Object.values(draft.bids).filter((v) => v > 0).length;
-  const permitNote = h('p', { class: 'hint' }, tf('permitCapNote', { n: number(cap), held: number(heldCities) }));
-  const bidNote = h('p', { class: 'hint' }, tf('bidCapNote', { n: number(maxBids) }));
+  const permitNote = tip(h('p', { class: 'hint' }, tf('permitCapNote', { n: number(cap), held: number(heldCities) })), t('tip_permitCap'));
+  const bidNote = tip(h('p', { class: 'hint' }, tf('bidCapNote', { n: number(maxBids) })), t('tip_bidCap'));
   return [
     section(draft, 'permits', t('applyPermits'), draft.permits.size, h('fieldset', { class: 'cities' }, permitNote, ...cityBoxes)),
     ...(bidInputs.length ? [section(draft, 'bids', t('spectrumBids'), bidCount, h('fieldset', {}, ...(Number.isFinite(maxBids) ? [bidNote] : []), ...bidInputs))] : []),
