@@ -4,6 +4,7 @@ import { DEFAULT_SCENARIO } from '../../shared/scenario/loadScenario';
 import { defaultScenario } from '../../shared/scenario/defaultScenario';
 import { validateScenario } from '../../shared/scenario/validateScenario';
 import { quarterLabel } from '../../shared/rules/calendar';
+import { bidsPerQuarter, permitCap } from '../../shared/rules/ordersRules';
 import { given } from '../support/given';
 
 function expectInvalid(input: unknown): RuleError {
@@ -84,6 +85,22 @@ describe('scenario as data', () => {
       'satellites.licenses.0.region',
       'satellites.licenses.1.auctionQuarter',
     ]);
+  });
+
+  it('a scenario written before the caps (a match created then) is valid and plays without them', () => {
+    const old = structuredClone(defaultScenario) as unknown as Record<string, any>;
+    old.foundry = { supplyQ1: 60000, growthPerQuarter: 0.15, reserveUsd: 800 };
+    delete old.robotaxi.maxPermitsPerPlayer;
+    delete old.satellites.maxBidsPerQuarter;
+    const sc = validateScenario(old);
+    expect(permitCap(sc, 4)).toBe(Infinity);
+    expect(bidsPerQuarter(sc)).toBe(Infinity);
+    const m = given([]).when({ type: 'CreateMatch', data: { matchId: 'old', seed: 's', seats: 2, winLoops: 2, planningSeconds: 0, scenario: old } }).events();
+    expect(m).toHaveLength(1);
+    // A list price below the reserve is refused.
+    const bad = structuredClone(defaultScenario);
+    bad.foundry.ceilingUsd = 700;
+    expect(expectInvalid(bad).message).toContain('the ceiling is below the reserve');
   });
 
   it('a CreateMatch with a bad scenario is refused and produces no events', () => {

@@ -259,7 +259,8 @@ function choices(draft: OrdersDraft, ctx: OrdersContext, changed: () => void): H
   const permitNote = tip(h('p', { class: 'hint' }, tf('permitCapNote', { n: number(cap), held: number(heldCities) })), t('tip_permitCap'));
   const bidNote = tip(h('p', { class: 'hint' }, tf('bidCapNote', { n: number(maxBids) })), t('tip_bidCap'));
   return [
-    section(draft, 'permits', t('applyPermits'), draft.permits.size, h('fieldset', { class: 'cities' }, permitNote, ...cityBoxes)),
+    // A match created before the caps (its scenario has none) shows no note.
+    section(draft, 'permits', t('applyPermits'), draft.permits.size, h('fieldset', { class: 'cities' }, ...(Number.isFinite(cap) ? [permitNote] : []), ...cityBoxes)),
     ...(bidInputs.length ? [section(draft, 'bids', t('spectrumBids'), bidCount, h('fieldset', {}, ...(Number.isFinite(maxBids) ? [bidNote] : []), ...bidInputs))] : []),
   ];
 }
