@@ -355,6 +355,12 @@ describe('playing in the browser', () => {
     await a.waitForSelector('#code .value', { timeout: 20_000 });
     const code = (await a.textContent('#code .value'))!.trim();
     expect(code).toMatch(/^[A-Z]{5}$/);
+    // Waiting for a friend is the time for the tour, not the first quarter.
+    await a.waitForSelector('.tour', { timeout: 20_000 });
+    expect(await a.textContent('#waiting-note')).toContain(code);
+    expect(await a.textContent('.tour')).toContain('1/6');
+    for (let stop = 1; stop <= 6; stop++) await a.click('#tour-next');
+    expect(await a.$('.tour')).toBeNull();
     const b = await friend.newPage();
     await b.goto(`http://127.0.0.1:${live.server.port}/`);
     await b.fill('#name', 'Fay');
@@ -362,8 +368,9 @@ describe('playing in the browser', () => {
     await b.click('#join');
     await a.waitForSelector('#lock', { timeout: 20_000 });
     await b.waitForSelector('#lock', { timeout: 20_000 });
-    await skipTour(a);
     await skipTour(b);
+    // Emil took the tour while he waited: it does not come back when the match starts.
+    expect(await a.$('.tour')).toBeNull();
     expect(await a.textContent('tr.me')).toContain('Emil');
     expect(await b.textContent('tr.me')).toContain('Fay');
     // Emil locks; Fay sees that he has locked, not what he ordered, and her own sheet stays open.

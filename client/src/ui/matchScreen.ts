@@ -375,8 +375,9 @@ export async function renderMatch(root: HTMLElement, matchId: string, intent: Jo
     if (!scenario) return;
     for (const part of ['header', 'panel', 'players', 'report', 'world'] as const) if (dirty.delete(part)) draws[part]();
     // A solo match's first quarter waits for its player: its clock starts when the tour is done,
-    // or at once for a player who has seen the tour.
-    if (!toured && world && conn.state.status === 'planning') {
+    // or at once for a player who has seen the tour. A player waiting for friends to take their
+    // seats is offered the tour then, so it does not eat into the first quarter.
+    if (!toured && world && (conn.state.status === 'planning' || (conn.state.status === 'lobby' && conn.role === 'player'))) {
       toured = true;
       if (shouldTour(localStorage, conn.role)) setTimeout(() => startTour(document, localStorage, () => conn.ready()), 300);
       else conn.ready();

@@ -52,10 +52,14 @@ export function startTour(doc: Document, storage: Pick<Storage, 'setItem'>, onEn
     const view = doc.defaultView!;
     const width = Math.min(340, view.innerWidth - 16);
     bubble.style.width = `${width}px`;
-    if (box) {
+    if (box && box.width > 0) {
       const below = box.bottom + 12 + 170 < view.innerHeight;
       bubble.style.top = `${Math.max(8, below ? box.bottom + 10 : box.top - 180)}px`;
       bubble.style.left = `${Math.min(view.innerWidth - width - 8, Math.max(8, box.left))}px`;
+    } else {
+      // A part not on screen yet (the orders wait for the match to start): the bubble in the middle.
+      bubble.style.top = `${Math.max(8, view.innerHeight / 2 - 90)}px`;
+      bubble.style.left = `${Math.max(8, (view.innerWidth - width) / 2)}px`;
     }
     next.focus();
   };
