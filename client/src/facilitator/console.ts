@@ -2,6 +2,7 @@ import './console.css';
 import type { Scenario } from '../../../shared/scenario/types';
 import type { PublicReport } from '../../../shared/views/quarterReport';
 import { seatName, t, tf } from '../i18n/i18n';
+import { placeNames } from '../i18n/places';
 import { MatchConnection, type Reply } from '../net/connection';
 import { standings, type SeatLike } from '../ui/match/viewModels';
 import { describeRefusal } from '../ui/refusals';
@@ -74,7 +75,9 @@ export async function renderConsole(root: HTMLElement, matchIds: string[], back:
 
   const matchView = (conn: MatchConnection, matchId: string) => {
     const scenario = JSON.parse(conn.state.scenarioJson || '{}') as Partial<Scenario>;
-    const ctl = controls(conn, say, scenario.shocks?.deck ?? []);
+    // Licenses and shocks in the facilitator's language, once the scenario has arrived.
+    const words = scenario.shocks ? placeNames(scenario as Scenario, []) : undefined;
+    const ctl = controls(conn, say, scenario.shocks?.deck ?? [], words && ((card) => words.headline(card.id, card.headline)));
     const link = joinLink(location.origin, conn.state.joinCode);
     const qr = h('canvas', { id: 'fc-qr', width: 300, height: 300 });
     void drawQr(qr, link, 300);
@@ -116,7 +119,7 @@ export async function renderConsole(root: HTMLElement, matchIds: string[], back:
       if (key !== shownKey) {
         shownKey = key;
         clear(dynamic);
-        dynamic.append(h('div', { class: 'fc-columns' }, resultsPanel(report, names, showHeld), roster(conn, say)));
+        dynamic.append(h('div', { class: 'fc-columns' }, resultsPanel(report, names, showHeld, words), roster(conn, say)));
       }
       ctl.update();
       drawTabs();

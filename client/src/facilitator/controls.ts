@@ -7,7 +7,12 @@ import { h } from '../ui/dom';
  * The facilitator's controls for one match. Built once (inputs keep what the teacher typed);
  * `update` sets labels and which buttons apply now. The server checks the key for each.
  */
-export function controls(conn: MatchConnection, say: (r: Reply) => void, deck: readonly ShockCard[]): { el: HTMLElement; update(): void } {
+export function controls(
+  conn: MatchConnection,
+  say: (r: Reply) => void,
+  deck: readonly ShockCard[],
+  headline: (card: ShockCard) => string = (card) => card.headline,
+): { el: HTMLElement; update(): void } {
   const run = async (command: Parameters<MatchConnection['send']>[0]) => say(await conn.send(command));
   const start = h('button', { id: 'fc-start', class: 'primary', onclick: () => void run({ type: 'StartMatch', data: {} }) }, t('fcStart'));
   const pause = h('button', { id: 'fc-pause', onclick: () => void run(conn.state.paused ? { type: 'ResumeMatch', data: {} } : { type: 'PauseMatch', data: {} }) });
@@ -18,7 +23,7 @@ export function controls(conn: MatchConnection, say: (r: Reply) => void, deck: r
   const delay = h('input', { id: 'fc-delay', type: 'number', min: 0, max: 60, step: 1, value: conn.state.spectatorDelay ?? 0 });
   const setDelay = h('button', { id: 'fc-set-delay', onclick: () => void run({ type: 'SetSpectatorDelay', data: { quarters: Number(delay.value) } }) }, t('fcSetDelay'));
   const delayNow = h('span', { id: 'fc-delay-now', class: 'muted' });
-  const shock = h('select', { id: 'fc-shock', 'aria-label': t('fcShockDeck') }, ...deck.map((c) => h('option', { value: c.id }, c.headline)));
+  const shock = h('select', { id: 'fc-shock', 'aria-label': t('fcShockDeck') }, ...deck.map((c) => h('option', { value: c.id }, headline(c))));
   const inject = h('button', { id: 'fc-inject', onclick: () => void run({ type: 'InjectShock', data: { cardId: shock.value } }) }, t('fcInject'));
   const staged = h('input', { id: 'fc-staged', type: 'checkbox' });
   staged.addEventListener('change', () => void run({ type: 'SetStagedReveal', data: { on: staged.checked } }));

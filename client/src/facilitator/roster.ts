@@ -1,5 +1,5 @@
 import type { MessageKey } from '../i18n/en';
-import { money, t, tf } from '../i18n/i18n';
+import { money, seatName, t, tf } from '../i18n/i18n';
 import type { MatchConnection, Reply } from '../net/connection';
 import { h } from '../ui/dom';
 
@@ -65,7 +65,7 @@ export function roster(conn: MatchConnection, say: (r: Reply) => void): HTMLElem
       'tr',
       { class: p.locked && planning ? 'fc-locked' : '', 'data-seat': p.seat },
       h('td', { class: 'fc-seatno' }, String(p.seat + 1)),
-      h('td', {}, h('strong', {}, p.name || '—'), h('div', { class: 'fc-members' }, ...(team.length ? memberChips : [h('span', { class: 'muted' }, p.kind === 'human' ? t('fcNoStudents') : '')]))),
+      h('td', {}, h('strong', {}, p.name ? seatName(p.name) : '—'), h('div', { class: 'fc-members' }, ...(team.length ? memberChips : [h('span', { class: 'muted' }, p.kind === 'human' ? t('fcNoStudents') : '')]))),
       h('td', { class: 'fc-state' }, state),
       h('td', { class: 'fc-num' }, s.status === 'lobby' ? '' : money(p.valuation)),
       h('td', { class: 'fc-num' }, s.status === 'lobby' ? '' : `${p.loopsClosed} ⟳`),
