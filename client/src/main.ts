@@ -5,8 +5,8 @@ import { renderMatch } from './ui/matchScreen';
 import { renderJoinError } from './ui/joinError';
 
 // Routes: "/" is the lobby, "/match/<id>" a match (a refresh returns to it with the seat token).
+// The language: the one chosen before, else the browser's (the page's lang follows it).
 initLocale(localStorage.getItem(LOCALE_STORAGE_KEY), navigator.language);
-document.documentElement.lang = localStorage.getItem(LOCALE_STORAGE_KEY) ?? 'en';
 const app = document.getElementById('app')!;
 
 function route(): void {

@@ -134,6 +134,8 @@ describe('playing in the browser', () => {
     const page = await context.newPage();
     await page.goto(`http://127.0.0.1:${live.server.port}/`);
     await page.selectOption('#lang', 'de');
+    // The page's language follows the choice at once (a screen reader switches its voice).
+    expect(await page.getAttribute('html', 'lang')).toBe('de');
     await page.fill('#name', 'Carla');
     await page.click('#create');
     await page.waitForSelector('#lock', { timeout: 20_000 });
@@ -152,11 +154,55 @@ describe('playing in the browser', () => {
     expect(await page.textContent('#players')).toContain('(ausgewogen)');
     expect(await page.textContent('#orders')).toContain('Nordamerika · S-Band');
     expect(await page.textContent('#orders')).toContain('Europa · L-Band');
+    expect(await page.getAttribute('input[data-budget="robots"]', 'aria-valuetext')).toMatch(/Mrd\.\s\$$/);
     await page.click('[data-mode=advanced]');
     await check();
     for (const word of ['Chips to buy', 'Cars to buy', 'Launches', 'Robot price']) expect(await page.textContent('#orders'), word).not.toContain(word);
     expect(await page.getAttribute('#cash', 'data-tip')).toContain('Bargeld');
+    expect(await page.title()).toMatch(/^Q4 2025 · [A-Z]{5} · Closed Loop$/);
+    expect(await page.textContent('h1')).toMatch(/^Partie [A-Z]{5}$/);
     await context.close();
+  }, 60_000);
+
+  it('a keyboard path: skip links first, tooltips without Tab stops, arrow keys on the view tabs, sliders read as money', async () => {
+    const page = await newMatchPage('Kim', { width: 1280, height: 720 });
+    expect(await page.title()).toMatch(/^Q4 2025 · [A-Z]{5} · Closed Loop$/);
+    expect(await page.getAttribute('html', 'lang')).toBe('en');
+    expect(await page.locator('h1').count()).toBe(1);
+    // No tooltip makes a Tab stop of its own: only controls are in the Tab order.
+    expect(await page.locator('[data-tip][tabindex="0"]').count()).toBe(0);
+    // The first Tab stop is the skip link to the orders; following it puts the focus there.
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to the orders');
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('orders');
+    // From the orders to Lock: the mode switch, five sliders, the cities and the bids (nothing else).
+    let presses = 0;
+    while ((await page.evaluate(() => document.activeElement?.id)) !== 'lock' && presses < 40) {
+      await page.keyboard.press('Tab');
+      presses += 1;
+    }
+    const stops = await page.evaluate(() => document.querySelectorAll('#orders button:not([disabled]), #orders input:not([disabled]), #orders summary').length);
+    console.log(`keyboard path: ${presses} Tab presses from the orders to Lock`);
+    expect(presses).toBe(stops);
+    expect(presses).toBeLessThanOrEqual(20);
+    // A slider says its value as money.
+    const slider = page.locator('input[data-budget="robotaxi"]');
+    await slider.focus();
+    await page.keyboard.press('ArrowRight');
+    expect(await slider.getAttribute('aria-valuetext')).toBe(await page.textContent('label.lane-robotaxi output > span:first-child'));
+    // The view tabs: one Tab stop, arrow keys move and select.
+    await page.focus('.view-tabs [aria-selected="true"]');
+    await page.keyboard.press('ArrowRight');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-view'))).toBe('city');
+    expect(await page.getAttribute('[data-view="city"]', 'aria-selected')).toBe('true');
+    expect(await page.getAttribute('[data-view="lanes"]', 'tabindex')).toBe('-1');
+    await page.keyboard.press('End');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-view'))).toBe('factory');
+    await page.keyboard.press('Home');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-view'))).toBe('lanes');
+    await page.close();
   }, 60_000);
 
   it('simple mode commits exactly the sum of the sliders, and a round trip through advanced keeps every number', async () => {

@@ -1,7 +1,7 @@
 import './console.css';
 import type { Scenario } from '../../../shared/scenario/types';
 import type { PublicReport } from '../../../shared/views/quarterReport';
-import { seatName, t, tf } from '../i18n/i18n';
+import { pageTitle, seatName, t, tf } from '../i18n/i18n';
 import { placeNames } from '../i18n/places';
 import { MatchConnection, type Reply } from '../net/connection';
 import { standings, type SeatLike } from '../ui/match/viewModels';
@@ -29,6 +29,7 @@ const secondsLeft = (deadline: number) => Math.max(0, Math.round((deadline - Dat
  * (join code and QR code, timer, results, teams), the controls, and the debrief. `/console/<id>[,<id>…]`.
  */
 export async function renderConsole(root: HTMLElement, matchIds: string[], back: () => void): Promise<void> {
+  pageTitle(t('fcTitle'));
   clear(root);
   if (!matchIds.every(hasKey)) {
     root.append(keyForm(matchIds, () => void renderConsole(root, matchIds, back)));
@@ -93,6 +94,7 @@ export async function renderConsole(root: HTMLElement, matchIds: string[], back:
     body.append(h('div', { class: 'fc-stage' }, join, h('div', { class: 'fc-middle' }, clock, held, dynamic)), ctl.el);
     redraw = () => {
       const s = conn.state;
+      pageTitle(t('fcTitle'), s.joinCode);
       clear(clock);
       clock.append(
         h('div', { class: 'fc-quarter', id: 'fc-quarter' }, s.quarter > 0 ? `Q${s.quarter}/${s.quarters} · ${s.quarterLabel}` : '—'),

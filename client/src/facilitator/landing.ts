@@ -1,4 +1,4 @@
-import { t } from '../i18n/i18n';
+import { pageTitle, t } from '../i18n/i18n';
 import { clear, h } from '../ui/dom';
 import { createSession, saveKey } from './facilitatorApi';
 
@@ -17,6 +17,7 @@ export function keyForm(matchIds: readonly string[], done: () => void): HTMLElem
 
 /** `/console`: create a class session (several matches, one seed, one key) and open its console. */
 export function renderSessionForm(root: HTMLElement, open: (matchIds: string[]) => void): void {
+  pageTitle(t('fcNewSession'));
   clear(root);
   const matches = h('input', { id: 'fc-matches', type: 'number', min: 1, max: 12, value: 2 });
   const seats = h('input', { id: 'fc-seats', type: 'number', min: 1, max: 8, value: 4 });

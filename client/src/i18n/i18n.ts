@@ -7,14 +7,26 @@ const STORAGE_KEY = 'closed-loop.locale';
 
 let locale: Locale = 'en';
 
+/** The page's language follows the chosen one at once, for screen readers and hyphenation. */
+const markPage = () => {
+  if (typeof document !== 'undefined') document.documentElement.lang = locale;
+};
+
 export function initLocale(stored: string | null, browser: string): Locale {
   locale = stored === 'de' || stored === 'en' ? stored : browser.toLowerCase().startsWith('de') ? 'de' : 'en';
+  markPage();
   return locale;
 }
 
 export function setLocale(next: Locale, storage?: Pick<Storage, 'setItem'>): void {
   locale = next;
   storage?.setItem(STORAGE_KEY, next);
+  markPage();
+}
+
+/** The browser tab's title: where the player is, then the game's name. */
+export function pageTitle(...where: string[]): void {
+  if (typeof document !== 'undefined') document.title = [...where.filter(Boolean), 'Closed Loop'].join(' · ');
 }
 
 export function currentLocale(): Locale {

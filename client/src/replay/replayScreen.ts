@@ -1,6 +1,6 @@
 import './replay.css';
 import { SPEEDS, type Speed } from '../../../shared/replay/timeline';
-import { t } from '../i18n/i18n';
+import { pageTitle, t } from '../i18n/i18n';
 import { clear, h } from '../ui/dom';
 import { forkPanel } from './forkPanel';
 import { loadFromFile, loadFromServer, type Loaded, type LoadResult } from './loadReplay';
@@ -20,6 +20,7 @@ export interface ReplayActions {
  * log is verified and folded here, in the browser, by the shared engine.
  */
 export async function renderReplay(root: HTMLElement, matchId: string | null, actions: ReplayActions): Promise<void> {
+  pageTitle(t('replayTitle'));
   clear(root);
   const status = h('p', { id: 'replay-status', class: 'muted' });
   const error = h('p', { id: 'replay-error', class: 'error', role: 'alert' });

@@ -1,6 +1,6 @@
 import { BOT_DIFFICULTIES, type BotDifficulty, type BotStrategy } from '../../../shared/domain/ids';
 import type { MessageKey } from '../i18n/en';
-import { currentLocale, LOCALE_STORAGE_KEY, seatName, setLocale, t, type Locale } from '../i18n/i18n';
+import { currentLocale, LOCALE_STORAGE_KEY, pageTitle, seatName, setLocale, t, type Locale } from '../i18n/i18n';
 import { api, type MatchListing } from '../net/api';
 import { forgetSeatToken, heldSeats, rememberFacilitatorKey } from '../net/connection';
 import { clear, h } from './dom';
@@ -16,6 +16,7 @@ export interface LobbyActions {
 /** The lobby: name, a new match, join by code, the list of matches, how to play. Plain DOM. */
 export function renderLobby(root: HTMLElement, actions: LobbyActions): void {
   clear(root);
+  pageTitle();
   // Back from a match (no page load): the lobby starts at its top, where the player's matches are.
   window.scrollTo(0, 0);
   const name = h('input', { id: 'name', maxlength: 24, placeholder: t('namePlaceholder'), value: localStorage.getItem(NAME_KEY) ?? '' });

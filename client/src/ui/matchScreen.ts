@@ -5,7 +5,7 @@ import type { World } from '../game/startGame';
 import type { ViewName } from '../game/scenes/WorldScene';
 import { worldModel } from '../game/worldModel';
 import type { MessageKey } from '../i18n/en';
-import { money, seatName, t, tf } from '../i18n/i18n';
+import { money, pageTitle, seatName, t, tf } from '../i18n/i18n';
 import { api } from '../net/api';
 import { MatchConnection, type JoinIntent, type Reply } from '../net/connection';
 import { watchField, watchTree } from '../net/watchTree';
@@ -50,21 +50,49 @@ export async function renderMatch(root: HTMLElement, matchId: string, intent: Jo
     back();
   };
   const header = h('header', { class: 'hud' });
-  const canvasBox = h('div', { id: 'game', class: 'lanes' });
+  // The canvas's tab panel; a skip link's target (so it takes the focus, not a Tab stop).
+  const canvasBox = h('div', { id: 'game', class: 'lanes', role: 'tabpanel', 'aria-labelledby': 'view-lanes', tabindex: -1 });
   let view: ViewName = 'lanes';
+  // The view tabs follow the WAI-ARIA tabs pattern: one Tab stop, arrow keys (and Home, End) move between them.
   const tabs = h(
     'div',
-    { class: 'tabs view-tabs', role: 'tablist' },
+    { class: 'tabs view-tabs', role: 'tablist', 'aria-label': t('viewTabs') },
     ...VIEWS.map((v) =>
-      h('button', { class: v === view ? 'tab active' : 'tab', role: 'tab', 'data-view': v, 'aria-selected': String(v === view), onclick: () => showView(v) }, t(`view_${v}` as MessageKey)),
+      h(
+        'button',
+        { class: v === view ? 'tab active' : 'tab', role: 'tab', id: `view-${v}`, 'aria-controls': 'game', tabindex: v === view ? 0 : -1, 'data-view': v, 'aria-selected': String(v === view), onclick: () => showView(v) },
+        t(`view_${v}` as MessageKey),
+      ),
     ),
   );
-  const panel = h('section', { class: 'card orders', id: 'orders' });
+  tabs.addEventListener('keydown', (e) => {
+    const at = VIEWS.indexOf(view);
+    const to = e.key === 'ArrowRight' ? (at + 1) % VIEWS.length : e.key === 'ArrowLeft' ? (at + VIEWS.length - 1) % VIEWS.length : e.key === 'Home' ? 0 : e.key === 'End' ? VIEWS.length - 1 : -1;
+    if (to < 0) return;
+    e.preventDefault();
+    showView(VIEWS[to]!);
+    tabs.querySelector<HTMLElement>(`[data-view="${VIEWS[to]}"]`)?.focus();
+  });
+  const heading = h('h1', { class: 'sr-only', id: 'match-heading' });
+  // Skip links: the first Tab stops of the page, shown when focused. They move the focus
+  // themselves (the address stays the match's, for a reload).
+  const skip = (target: string, label: MessageKey) =>
+    h('a', {
+      href: `#${target}`,
+      onclick: (e: Event) => {
+        e.preventDefault();
+        const el = document.getElementById(target);
+        el?.focus();
+        el?.scrollIntoView({ block: 'nearest' });
+      },
+    }, t(label));
+  const skips = h('nav', { class: 'skip-links', 'aria-label': t('skipLinks') }, skip('orders', 'skipToOrders'), skip('game', 'skipToWorld'), skip('report', 'skipToReport'));
+  const panel = h('section', { class: 'card orders', id: 'orders', tabindex: -1 });
   const players = h('section', { class: 'card players', id: 'players' });
-  const report = h('section', { class: 'card report', id: 'report' });
+  const report = h('section', { class: 'card report', id: 'report', tabindex: -1 });
   const status = h('p', { class: 'status', role: 'status', id: 'status' });
   const momentBox = h('div', { class: 'moments', id: 'moments', role: 'status', 'aria-live': 'polite', hidden: true });
-  root.append(h('div', { class: 'match' }, header, momentBox, h('div', { class: 'board' }, h('div', { class: 'world' }, tabs, canvasBox), panel), h('div', { class: 'below' }, players, report)));
+  root.append(h('div', { class: 'match' }, skips, heading, header, momentBox, h('div', { class: 'board' }, h('div', { class: 'world' }, tabs, canvasBox), panel), h('div', { class: 'below' }, players, report)));
   let sound = soundOn(localStorage, window.matchMedia('(pointer: coarse)').matches);
   const announce = momentAnnouncer(momentBox, (kind) => world?.celebrate(kind));
 
@@ -74,6 +102,8 @@ export async function renderMatch(root: HTMLElement, matchId: string, intent: Jo
     for (const b of tabs.querySelectorAll('button')) {
       b.classList.toggle('active', b.dataset.view === v);
       b.setAttribute('aria-selected', String(b.dataset.view === v));
+      b.tabIndex = b.dataset.view === v ? 0 : -1;
+      if (b.dataset.view === v) canvasBox.setAttribute('aria-labelledby', b.id);
     }
     world?.show(v);
   };
@@ -262,6 +292,8 @@ export async function renderMatch(root: HTMLElement, matchId: string, intent: Jo
   const drawHeader = () => {
     const s = conn.state;
     const mine = me();
+    pageTitle(s.status === 'lobby' ? t('waitingTitle') : s.quarterLabel, s.joinCode);
+    heading.textContent = tf('matchHeading', { code: s.joinCode });
     clear(header);
     header.append(h('button', { class: 'secondary', id: 'back', onclick: () => void leaveMatch() }, `← ${t('back')}`));
     header.append(

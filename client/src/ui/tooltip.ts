@@ -1,11 +1,29 @@
+let count = 0;
+const FOCUSABLE = 'input, select, button, textarea, a[href]';
+
 /**
- * Gives an element a tooltip: shown on hover, on keyboard focus, and on tap (touch screens have
- * no hover). The text is also the element's accessible description.
+ * Gives an element a tooltip: shown on hover, while the element or a control in it has the
+ * keyboard focus, and on tap (touch screens have no hover). The text is also an accessible
+ * description, without adding a Tab stop:
+ * - an element holding a control (a label with its input, a button) describes that control
+ *   (`aria-describedby` to a hidden copy of the text, which stays out of the control's name);
+ * - a plain text element (a figure in a table, a line of the report) carries the text as visually
+ *   hidden words after its own, so a screen reader reading the page reads it there.
  */
 export function tip<T extends HTMLElement>(el: T, text: string): T {
   el.dataset.tip = text;
-  el.setAttribute('aria-description', text);
-  if (el.tabIndex < 0 && !/^(INPUT|SELECT|BUTTON|TEXTAREA|A)$/.test(el.tagName)) el.tabIndex = 0;
+  const id = `tip-${++count}`;
+  const control = el.matches(FOCUSABLE) ? el : el.querySelector<HTMLElement>(FOCUSABLE);
+  const words = document.createElement('span');
+  words.id = id;
+  words.textContent = control ? text : ` (${text})`;
+  if (control) {
+    words.hidden = true;
+    const before = control.getAttribute('aria-describedby');
+    control.setAttribute('aria-describedby', before ? `${before} ${id}` : id);
+  } else words.className = 'sr-only';
+  if (!/^(INPUT|SELECT|TEXTAREA)$/.test(el.tagName)) el.append(words);
+  else el.setAttribute('aria-description', text);
   return el;
 }
 

@@ -160,11 +160,14 @@ export function renderOrders(panel: HTMLElement, draft: OrdersDraft, ctx: Orders
 }
 
 function slider(draft: OrdersDraft, key: keyof Budgets, label: string, changed: () => void): HTMLElement {
-  const out = h('output', {}, money(draft.budgets[key] * 1e6));
-  const input = h('input', { type: 'range', min: 0, max: 6000, step: 50, value: draft.budgets[key], 'aria-label': label, 'data-budget': key });
+  const shown = h('span', {}, money(draft.budgets[key] * 1e6));
+  const out = h('output', {}, shown);
+  // Read out as money in the player's format ("$1.7B", "1,7 Mrd. $"), not as the bare number of $M.
+  const input = h('input', { type: 'range', min: 0, max: 6000, step: 50, value: draft.budgets[key], 'aria-label': label, 'aria-valuetext': money(draft.budgets[key] * 1e6), 'data-budget': key });
   input.addEventListener('input', () => {
     draft.budgets[key] = Number(input.value);
-    out.textContent = money(draft.budgets[key] * 1e6);
+    shown.textContent = money(draft.budgets[key] * 1e6);
+    input.setAttribute('aria-valuetext', shown.textContent);
     changed();
   });
   return h('label', { class: `slider lane-${key}` }, h('span', {}, label), input, tip(out, t('tip_budget')));
