@@ -22,14 +22,14 @@ async function newMatchPage(name: string, viewport: { width: number; height: num
   return page;
 }
 
-/** Text on screen that holds a digit but has no tooltip on it or around it (names and inputs aside). */
+/** Text on screen that holds a digit but has no tooltip on it or around it (names and inputs aside; words only a screen reader hears are not on screen). */
 function numbersWithoutTooltip(): string[] {
   const out: string[] = [];
   const walker = document.createTreeWalker(document.querySelector('main')!, NodeFilter.SHOW_TEXT);
   while (walker.nextNode()) {
     const node = walker.currentNode;
     const el = node.parentElement!;
-    if (/\d/.test(node.textContent ?? '') && !el.closest('[data-tip], .name, button, option, .u-legend, .u-axis') && el.offsetParent !== null) out.push(node.textContent!.trim());
+    if (/\d/.test(node.textContent ?? '') && !el.closest('[data-tip], .name, button, option, .u-legend, .u-axis, .sr-only') && el.offsetParent !== null) out.push(node.textContent!.trim());
   }
   return out;
 }
@@ -116,6 +116,9 @@ describe('playing in the browser', () => {
     // The report of quarter 1 is shown, with the player's own lines.
     await page.waitForSelector('#quarter-report table.lines', { timeout: 20_000 });
     expect(await page.textContent('#quarter-report')).toContain('Revenue');
+    // And said to a screen reader, once, in one sentence (a polite live region).
+    await page.waitForFunction(() => (document.querySelector('#announce')?.textContent ?? '').startsWith('Quarter 1 is over. Cash $'), null, { timeout: 20_000 });
+    expect(await page.getAttribute('#announce', 'role')).toBe('status');
     await page.screenshot({ path: join(SHOTS, 'report.png'), fullPage: true });
     expect(await page.evaluate(numbersWithoutTooltip)).toEqual([]);
     await page.reload();

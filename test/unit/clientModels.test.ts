@@ -8,6 +8,7 @@ import { seatName, setLocale } from '../../client/src/i18n/i18n';
 import { headline } from '../../client/src/i18n/places';
 import { momentsOf } from '../../client/src/ui/match/moments';
 import { celebrationOf, soundOn } from '../../client/src/ui/match/momentBanner';
+import { quarterSentence, timerWarning } from '../../client/src/ui/match/announcements';
 import { BUDGET_FIELDS, COUNT_FIELDS, PRICE_FIELDS } from '../../shared/domain/orders';
 import type { TechState } from '../../shared/domain/state';
 import { DEFAULT_SCENARIO as sc } from '../../shared/scenario/loadScenario';
@@ -264,5 +265,38 @@ describe('the guided tour', () => {
     expect(shouldTour(storage, 'spectator')).toBe(false);
     store.set(TOUR_KEY, '1');
     expect(shouldTour(storage, 'player')).toBe(false);
+  });
+});
+
+describe('announcements for screen readers', () => {
+  const words = { headline: (cardId: string, recorded: string) => headline(sc, cardId, recorded) };
+  const pub = { quarter: 3, news: [{ cardId: 'foundry-fire', headline: 'Fire at a chip foundry: supply down 30% this quarter', injected: false }] } as never;
+
+  it('say a quarter’s end with the reader’s books and the news, in English and German', () => {
+    setLocale('en');
+    expect(quarterSentence(pub, { cash: 12_100_000_000, valuation: 20_300_000_000 }, words)).toBe(
+      'Quarter 3 is over. Cash $12.1B, valuation $20.3B. News: Fire at a chip foundry: supply down 30% this quarter.',
+    );
+    // A spectator has no books: the quarter and the news.
+    expect(quarterSentence(pub, null, words)).toBe('Quarter 3 is over. News: Fire at a chip foundry: supply down 30% this quarter.');
+    setLocale('de');
+    // (German money and percentages keep their parts together with no-break spaces.)
+    expect(quarterSentence(pub, { cash: 12_100_000_000, valuation: 20_300_000_000 }, words).replace(/\s/g, ' ')).toBe(
+      'Quartal 3 ist vorbei. Kasse 12,1 Mrd. $, Bewertung 20,3 Mrd. $. Nachricht: Brand in einer Chipfabrik: Angebot in diesem Quartal −30 %.',
+    );
+    setLocale('en');
+  });
+
+  it('warn once as the timer reaches 60 seconds and once at 10, not while it stands or on a new quarter', () => {
+    setLocale('en');
+    expect(timerWarning(null, 55)).toBeNull();
+    expect(timerWarning(61, 60)).toBe('60 seconds left to plan.');
+    expect(timerWarning(60, 59)).toBeNull();
+    expect(timerWarning(11, 10)).toBe('10 seconds left to plan.');
+    expect(timerWarning(75, 8)).toBe('10 seconds left to plan.');
+    expect(timerWarning(3, 90)).toBeNull();
+    setLocale('de');
+    expect(timerWarning(12, 9)).toBe('Noch 10 Sekunden Planung.');
+    setLocale('en');
   });
 });

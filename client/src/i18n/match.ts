@@ -2,6 +2,11 @@
 // English and German (same keys in both).
 export const matchEn = {
   momentYouWin: 'You win the race!',
+  sayQuarterOver: 'Quarter {q} is over.',
+  sayBooks: 'Cash {cash}, valuation {valuation}.',
+  sayNews: 'News: {headline}.',
+  sayTimeLeft: '{n} seconds left to plan.',
+  sayConnectionBack: 'Connected again.',
   momentWinner: '{who} wins the race.',
   momentYourLoop: 'Your {line} loop is closed: it funds itself while it grows.',
   momentLoop: '{who} closed the {line} loop.',
@@ -149,6 +154,11 @@ export const matchEn = {
 
 export const matchDe: Record<keyof typeof matchEn, string> = {
   momentYouWin: 'Du gewinnst das Rennen!',
+  sayQuarterOver: 'Quartal {q} ist vorbei.',
+  sayBooks: 'Kasse {cash}, Bewertung {valuation}.',
+  sayNews: 'Nachricht: {headline}.',
+  sayTimeLeft: 'Noch {n} Sekunden Planung.',
+  sayConnectionBack: 'Wieder verbunden.',
   momentWinner: '{who} gewinnt das Rennen.',
   momentYourLoop: 'Dein Kreislauf {line} ist geschlossen: die Sparte trägt sich, während sie wächst.',
   momentLoop: '{who} hat den Kreislauf {line} geschlossen.',

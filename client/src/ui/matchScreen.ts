@@ -20,6 +20,7 @@ import { worldWords } from './match/worldWords';
 import { describeRefusal } from './refusals';
 import { reportPanel } from './reportPanel';
 import { loopStanding } from './match/standing';
+import { quarterSentence, timerWarning } from './match/announcements';
 import { momentAnnouncer, soundButton, soundOn } from './match/momentBanner';
 import { renderResultsChart } from './resultsChart';
 import { installTapTips, tip } from './tooltip';
@@ -92,7 +93,13 @@ export async function renderMatch(root: HTMLElement, matchId: string, intent: Jo
   const report = h('section', { class: 'card report', id: 'report', tabindex: -1 });
   const status = h('p', { class: 'status', role: 'status', id: 'status' });
   const momentBox = h('div', { class: 'moments', id: 'moments', role: 'status', 'aria-live': 'polite', hidden: true });
-  root.append(h('div', { class: 'match' }, skips, heading, header, momentBox, h('div', { class: 'board' }, h('div', { class: 'world' }, tabs, canvasBox), panel), h('div', { class: 'below' }, players, report)));
+  // Said, not shown: a quarter's end, the timer running low, the connection back (announcements.ts).
+  const spoken = h('p', { class: 'sr-only', id: 'announce', role: 'status', 'aria-live': 'polite' });
+  let spokenQuarter: number | null = null;
+  const speak = (text: string) => {
+    spoken.textContent = text;
+  };
+  root.append(h('div', { class: 'match' }, skips, heading, spoken, header, momentBox, h('div', { class: 'board' }, h('div', { class: 'world' }, tabs, canvasBox), panel), h('div', { class: 'below' }, players, report)));
   let sound = soundOn(localStorage, window.matchMedia('(pointer: coarse)').matches);
   const announce = momentAnnouncer(momentBox, (kind) => world?.celebrate(kind));
 
@@ -382,6 +389,12 @@ export async function renderMatch(root: HTMLElement, matchId: string, intent: Jo
     const places = placeNames(scenario!, names);
     report.append(h('h2', {}, t('report')), reportPanel(pub, own, places, conn.seat, mine ? loopStanding(mine, own, scenario!) : null));
     announce(pub, own, conn.seat, places);
+    // A quarter's end is said once, when it comes (not for the results already there on opening).
+    if (pub && spokenQuarter !== null && pub.quarter > spokenQuarter) {
+      const books = mine?.own && s.status !== 'lobby' ? { cash: mine.own.cash ?? 0, valuation: mine.valuation } : null;
+      speak(quarterSentence(pub, books, places));
+    }
+    spokenQuarter = Math.max(spokenQuarter ?? 0, pub?.quarter ?? 0);
   };
 
   const drawWorld = () => {
@@ -445,10 +458,13 @@ export async function renderMatch(root: HTMLElement, matchId: string, intent: Jo
     mark('players', 'world');
   });
 
+  let wasUp = true;
   conn.onConnection = (up) => {
     const banner = document.getElementById('banner')!;
     banner.hidden = up;
     banner.textContent = up ? '' : t('connectionLost');
+    if (up && !wasUp) speak(t('sayConnectionBack'));
+    wasUp = up;
   };
   conn.onClosed = (why) => {
     const banner = document.getElementById('banner')!;
@@ -456,9 +472,14 @@ export async function renderMatch(root: HTMLElement, matchId: string, intent: Jo
     banner.textContent = why === 'removed' ? t('removedFromClass') : t('droppedForFlooding');
   };
   draw();
+  let secondsBefore: number | null = null;
   const ticker = setInterval(() => {
     const timer = document.querySelector('#timer .value');
-    if (timer && conn.state.deadline > 0) timer.textContent = `${Math.max(0, Math.round((conn.state.deadline - Date.now()) / 1000))} s`;
+    const left = conn.state.deadline > 0 && !conn.state.paused ? Math.max(0, Math.round((conn.state.deadline - Date.now()) / 1000)) : null;
+    if (timer && left !== null) timer.textContent = `${left} s`;
+    const warning = left === null || conn.role !== 'player' ? null : timerWarning(secondsBefore, left);
+    if (warning) speak(warning);
+    secondsBefore = left;
   }, 1000);
   leaving = () => {
     clearInterval(ticker);
