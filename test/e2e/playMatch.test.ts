@@ -205,6 +205,18 @@ describe('playing in the browser', () => {
     expect(await page.evaluate(() => document.activeElement?.getAttribute('data-view'))).toBe('factory');
     await page.keyboard.press('Home');
     expect(await page.evaluate(() => document.activeElement?.getAttribute('data-view'))).toBe('lanes');
+    // Focus stays where the player is: on the mode button just used, and at a new quarter at the
+    // top of the new orders (not on the page's body).
+    await page.focus('[data-mode="advanced"]');
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-mode'))).toBe('advanced');
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-mode'))).toBe('simple');
+    await page.focus('#lock');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => (document.querySelector('#quarter')?.textContent ?? '').includes('2/'), null, { timeout: 20_000 });
+    await page.waitForFunction(() => document.activeElement?.id === 'orders', null, { timeout: 5_000 });
     await page.close();
   }, 60_000);
 

@@ -370,9 +370,15 @@ export async function renderMatch(root: HTMLElement, matchId: string, intent: Jo
         delete draft.prices;
         fitBudgets();
       }
+      // A new quarter rebuilds the sheet: a keyboard user whose focus was in the old one (or
+      // nowhere) is put at the top of the new orders, where the quarter's end is also said.
+      const active = document.activeElement;
+      const lost = !active || active === document.body || panel.contains(active);
+      const turned = shownQuarter > 0 && s.quarter !== shownQuarter;
       shownQuarter = s.quarter;
       endedShown = s.status === 'ended';
       drawPanel();
+      if (turned && lost) panel.focus({ preventScroll: true });
       return;
     }
     const lockButton = panel.querySelector('#lock, #unlock');

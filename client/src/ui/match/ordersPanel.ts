@@ -131,6 +131,8 @@ export function renderOrders(panel: HTMLElement, draft: OrdersDraft, ctx: Orders
           draft.mode = mode;
           storage.setItem(MODE_KEY, mode);
           renderOrders(panel, draft, ctx, storage);
+          // The panel is rebuilt: the focus stays on the mode button just used.
+          panel.querySelector<HTMLElement>(`[data-mode="${mode}"]`)?.focus();
         },
       },
       t(`mode_${mode}` as MessageKey),
