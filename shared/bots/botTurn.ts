@@ -5,6 +5,7 @@ import { Rng, seedPrng } from '../random/prng';
 import { LINES, type LineId } from '../scenario/types';
 import type { MatchView, PrivatePlayer } from '../views/viewFor';
 import { milestoneChecks } from '../rules/lines/milestones';
+import { soldOut } from '../rules/markets/foundryAuction';
 import { M, type BotContext } from './context';
 import { fitToCash } from './fitToCash';
 import { randomPlan } from './randomPlan';
@@ -40,12 +41,12 @@ export function botOrders(view: MatchView, spec: BotSpec, seed: string): Orders 
   const skill = SKILLS[spec.difficulty];
   const plan = STRATEGY_PLANS[spec.strategy === 'random' ? 'balanced' : spec.strategy];
   const ctx = botContext(view, plan.first, skill, seed);
-  const checks = milestoneChecks({ ...ctx.me, satellites: ctx.me.satellitesDetail }, ctx.sc);
-  const progress = (l: LineId) => checks[l].reduce((sum, c) => sum + (c.need > 0 ? Math.min(1, c.have / c.need) : 1), 0) / checks[l].length;
-  const done = (l: LineId) => ctx.closing.has(l) || ctx.me.loopDetail[l].closedQuarter !== null;
-  ctx.weights = racingWeights(plan, done, progress, ctx.me.tech.chipRnDTotalM, view.settings.winLoops);
   const { me, sc } = ctx;
   if (spec.strategy === 'random') return fitToCash(randomPlan(ctx), sc, me.tech.chipGeneration, me.cash);
+  const checks = milestoneChecks({ ...me, satellites: me.satellitesDetail }, sc);
+  const progress = (l: LineId) => checks[l].reduce((sum, c) => sum + (c.need > 0 ? Math.min(1, c.have / c.need) : 1), 0) / checks[l].length;
+  const done = (l: LineId) => ctx.closing.has(l) || me.loopDetail[l].closedQuarter !== null;
+  ctx.weights = racingWeights(plan, done, progress, me.tech.chipRnDTotalM, view.settings.winLoops);
 
   const budgetM = (Math.max(0, me.cash - operatingReserveUsd(view)) * skill.spendRate) / M;
   const w = ctx.weights;
@@ -100,10 +101,10 @@ export function bidForChips(ctx: BotContext): void {
   if (chips <= 0) return;
   const f = sc.foundry;
   const last = view.foundry?.clearingPriceUsd ?? f.reserveUsd;
-  const soldOut = view.foundry !== null && view.foundry.sold >= view.foundry.supply;
+  const contested = view.foundry !== null && soldOut(view.foundry);
   const ceiling = f.ceilingUsd ?? Infinity;
   const bid = Math.max(f.reserveUsd, Math.round(last * skill.foundryMargin * (1 + (rng.next() - 0.5) * skill.noise)));
-  const price = soldOut && skill.pricesWell && Number.isFinite(ceiling) ? ceiling : Math.min(ceiling, bid);
+  const price = contested && skill.pricesWell && Number.isFinite(ceiling) ? ceiling : Math.min(ceiling, bid);
   ctx.orders.foundryBid = { chips, maxPriceUsd: price };
 }
 

@@ -20,7 +20,8 @@ export function robotsPlan(ctx: BotContext, budgetM: number): void {
 
   // The first line and the plant that feeds it come before research: they take two quarters to
   // build, so a line that waits for its dexterity starts late.
-  let lines = bots.lines + building(bots.linesBuilding);
+  const linesHad = bots.lines + building(bots.linesBuilding);
+  let lines = linesHad;
   let plants = bots.plants + building(bots.plantsBuilding);
   if (!closing && lines === 0 && plants === 0 && left >= r.lineCostM + r.plantCostM) {
     orders.buildRobotLines = 1;
@@ -51,7 +52,7 @@ export function robotsPlan(ctx: BotContext, budgetM: number): void {
       left -= add * r.lineCostM;
     }
   }
-  const plantsNeeded = Math.ceil((bots.lines + building(bots.linesBuilding) + (orders.buildRobotLines ?? 0)) * plantsPerLine);
+  const plantsNeeded = Math.ceil((linesHad + (orders.buildRobotLines ?? 0)) * plantsPerLine);
   if (!closing && plants < plantsNeeded) {
     const add = Math.min(plantsNeeded - plants, sc.limits.maxPlantsPerQuarter - (orders.buildActuatorPlants ?? 0), Math.floor(left / r.plantCostM));
     if (add > 0) {

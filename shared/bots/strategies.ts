@@ -18,13 +18,14 @@ export interface StrategyWeights {
  * plays with until the lead line's loop is closing (milestone held, revenue covering it), and the
  * shares after. Without a lead it keeps its first shares all match.
  */
-export interface StrategyPlan {
-  lead: LineId | null;
-  first: StrategyWeights;
-  then: StrategyWeights;
-  /** The first shares once the chip target is taped out, for a strategy that builds the shared layer first. */
-  taped?: StrategyWeights;
-}
+export type StrategyPlan =
+  | { lead: LineId; first: StrategyWeights; then: StrategyWeights }
+  | {
+      lead: null;
+      first: StrategyWeights;
+      /** The first shares once the chip target is taped out, for a strategy that builds the shared layer first. */
+      taped?: StrategyWeights;
+    };
 
 const shares = (shared: number, robotaxi: number, robots: number, satellites: number, chipTarget = 2500, shareFirstQuarters = 0): StrategyWeights => ({
   shared,
@@ -35,18 +36,17 @@ const shares = (shared: number, robotaxi: number, robots: number, satellites: nu
   shareFirstQuarters,
 });
 
-export const STRATEGY_PLANS: Record<Exclude<BotStrategy, 'random'>, StrategyPlan> = {
-  balanced: { lead: null, first: shares(0.25, 0.27, 0.28, 0.2), then: shares(0.25, 0.27, 0.28, 0.2) },
+export const STRATEGY_PLANS = {
+  balanced: { lead: null, first: shares(0.25, 0.27, 0.28, 0.2) },
   robotaxi: { lead: 'robotaxi', first: shares(0.25, 0.45, 0.3, 0), then: shares(0.2, 0.2, 0.6, 0) },
   robots: { lead: 'robots', first: shares(0.3, 0, 0.7, 0), then: shares(0.25, 0.35, 0.4, 0) },
   satellites: { lead: 'satellites', first: shares(0.1, 0.2, 0, 0.7, 0), then: shares(0.2, 0.7, 0, 0.1) },
   vertical: {
     lead: null,
     first: shares(0.4, 0.3, 0.3, 0, 8000, 0),
-    then: shares(0.4, 0.3, 0.3, 0, 8000, 0),
     taped: shares(0.15, 0.4, 0.45, 0, 8000, 0),
   },
-};
+} satisfies Record<Exclude<BotStrategy, 'random'>, StrategyPlan>;
 
 /**
  * The shares for this quarter, for a match won with `winLoops` closed loops.

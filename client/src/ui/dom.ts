@@ -22,11 +22,13 @@ const FOCUSABLE = 'a[href], button, input, select, textarea, [tabindex]:not([tab
 /**
  * Rebuilds `el` with `draw` and puts the keyboard focus back where it was inside it (the same
  * position among its focusable elements), so a redraw does not throw a keyboard or screen-reader
- * user back to the top of the page.
+ * user back to the top of the page. A draw that moves the focus on purpose keeps its choice.
  */
 export function redrawKeepingFocus(el: HTMLElement, draw: () => void): void {
   const active = document.activeElement;
   const at = active && el.contains(active) ? [...el.querySelectorAll(FOCUSABLE)].indexOf(active) : -1;
   draw();
+  const now = document.activeElement;
+  if (now && now !== document.body && now !== active) return;
   if (at >= 0) (el.querySelectorAll(FOCUSABLE)[at] as HTMLElement | undefined)?.focus();
 }

@@ -21,6 +21,7 @@ import { describeRefusal } from './refusals';
 import { reportPanel } from './reportPanel';
 import { loopStanding } from './match/standing';
 import { quarterSentence, timerWarning } from './match/announcements';
+import { soldOut } from '../../../shared/rules/markets/foundryAuction';
 import { momentAnnouncer, soundButton, soundOn } from './match/momentBanner';
 import { renderResultsChart } from './resultsChart';
 import { installTapTips, tip } from './tooltip';
@@ -95,7 +96,6 @@ export async function renderMatch(root: HTMLElement, matchId: string, intent: Jo
   const momentBox = h('div', { class: 'moments', id: 'moments', role: 'status', 'aria-live': 'polite', hidden: true });
   // Said, not shown: a quarter's end, the timer running low, the connection back (announcements.ts).
   const spoken = h('p', { class: 'sr-only', id: 'announce', role: 'status', 'aria-live': 'polite' });
-  let spokenQuarter: number | null = null;
   const speak = (text: string) => {
     spoken.textContent = text;
   };
@@ -188,7 +188,7 @@ export async function renderMatch(root: HTMLElement, matchId: string, intent: Jo
         plantsBuilding: sumBuilds(b.robots?.plantsBuilding),
         robotsDeployed: b.robots?.deployed ?? 0,
         lastChipPriceUsd: s.foundryPriceUsd || null,
-        foundrySoldOut: s.report?.foundry !== undefined && s.report.foundry.supply > 0 && s.report.foundry.sold >= s.report.foundry.supply,
+        foundrySoldOut: s.report?.foundry !== undefined && soldOut(s.report.foundry),
         quarter: s.quarter,
         computeCostUsd: scenario!.chips.generations[b.tech?.chipGeneration ?? 0]!.computeCostUsd,
         permitsHeld: b.robotaxi?.permits?.length ?? 0,
@@ -394,13 +394,11 @@ export async function renderMatch(root: HTMLElement, matchId: string, intent: Jo
     clear(report);
     const places = placeNames(scenario!, names);
     report.append(h('h2', {}, t('report')), reportPanel(pub, own, places, conn.seat, mine ? loopStanding(mine, own, scenario!) : null));
-    announce(pub, own, conn.seat, places);
     // A quarter's end is said once, when it comes (not for the results already there on opening).
-    if (pub && spokenQuarter !== null && pub.quarter > spokenQuarter) {
+    if (announce(pub, own, conn.seat, places) && pub) {
       const books = mine?.own && s.status !== 'lobby' ? { cash: mine.own.cash ?? 0, valuation: mine.valuation } : null;
       speak(quarterSentence(pub, books, places));
     }
-    spokenQuarter = Math.max(spokenQuarter ?? 0, pub?.quarter ?? 0);
   };
 
   const drawWorld = () => {

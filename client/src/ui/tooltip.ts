@@ -12,18 +12,24 @@ const FOCUSABLE = 'input, select, button, textarea, a[href]';
  */
 export function tip<T extends HTMLElement>(el: T, text: string): T {
   el.dataset.tip = text;
-  const id = `tip-${++count}`;
-  const control = el.matches(FOCUSABLE) ? el : el.querySelector<HTMLElement>(FOCUSABLE);
+  // A field cannot hold the words: it carries its description itself.
+  if (/^(INPUT|SELECT|TEXTAREA)$/.test(el.tagName)) {
+    el.setAttribute('aria-description', text);
+    return el;
+  }
   const words = document.createElement('span');
-  words.id = id;
-  words.textContent = control ? text : ` (${text})`;
+  words.id = `tip-${++count}`;
+  const control = el.matches(FOCUSABLE) ? el : el.querySelector<HTMLElement>(FOCUSABLE);
   if (control) {
     words.hidden = true;
+    words.textContent = text;
     const before = control.getAttribute('aria-describedby');
-    control.setAttribute('aria-describedby', before ? `${before} ${id}` : id);
-  } else words.className = 'sr-only';
-  if (!/^(INPUT|SELECT|TEXTAREA)$/.test(el.tagName)) el.append(words);
-  else el.setAttribute('aria-description', text);
+    control.setAttribute('aria-describedby', before ? `${before} ${words.id}` : words.id);
+  } else {
+    words.className = 'sr-only';
+    words.textContent = ` (${text})`;
+  }
+  el.append(words);
   return el;
 }
 

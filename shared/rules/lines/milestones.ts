@@ -1,5 +1,5 @@
 import type { PlayerState, TechState } from '../../domain/state';
-import type { LineId, Scenario } from '../../scenario/types';
+import { perLine, type LineId, type Scenario } from '../../scenario/types';
 import { regionCoverage, type SatelliteHolding } from './satellites';
 
 /** One condition of a line's milestone: what the player has, what it needs, and whether that is enough. */
@@ -26,18 +26,14 @@ export function milestoneChecks(p: MilestoneInput, sc: Scenario): Record<LineId,
   const r = sc.robots.milestone;
   const s = sc.satellites.milestone;
   const coveredRegions = sc.satellites.regions.filter((region) => regionCoverage(p, region.id, sc) >= s.coverage).length;
+  const capacity = p.robots.plants * sc.robots.plantCapacityPerQuarter;
   return {
     robotaxi: [check('autonomy', p.tech.autonomy, t.autonomy), check('cities', p.robotaxi.permits.length, t.cities)],
     robots: [
       check('dexterity', p.tech.dexterity, r.dexterity),
       // Own supply: plants online that can make at least the actuators this quarter's robots used
       // (robots built from the player's own stock count; the plants only make what the stock lacks).
-      check(
-        'actuatorSupply',
-        p.robots.plants * sc.robots.plantCapacityPerQuarter,
-        p.flows.actuatorsUsed,
-        p.robots.plants > 0 && p.robots.plants * sc.robots.plantCapacityPerQuarter >= p.flows.actuatorsUsed,
-      ),
+      check('actuatorSupply', capacity, p.flows.actuatorsUsed, p.robots.plants > 0 && capacity >= p.flows.actuatorsUsed),
       check('deployed', p.robots.deployed, r.deployed),
     ],
     satellites: [check('regions', coveredRegions, s.regions), check('adoption', p.tech.phoneAdoption, s.adoption)],
@@ -47,5 +43,5 @@ export function milestoneChecks(p: MilestoneInput, sc: Scenario): Record<LineId,
 /** Whether each line meets its GAME.md milestone right now (the flows hold this quarter's output). */
 export function milestones(p: PlayerState, sc: Scenario): Record<LineId, boolean> {
   const checks = milestoneChecks(p, sc);
-  return { robotaxi: checks.robotaxi.every((c) => c.ok), robots: checks.robots.every((c) => c.ok), satellites: checks.satellites.every((c) => c.ok) };
+  return perLine((line) => checks[line].every((c) => c.ok));
 }

@@ -14,12 +14,12 @@ function regionLicenses(sc: Scenario, regionId: string): string[] {
   return table.get(regionId) ?? [];
 }
 
-/** Coverage in a region = min(1, satellites/400) × (0.7 for one band, 1.0 for both); 0 without a license. */
 /** What coverage reads of a player: its fleet and its licenses. */
 export interface SatelliteHolding {
   satellites: { satellites: number; licenses: readonly string[] };
 }
 
+/** Coverage in a region = min(1, satellites/400) × (0.7 for one band, 1.0 for both); 0 without a license. */
 export function regionCoverage(p: SatelliteHolding, regionId: string, sc: Scenario): number {
   const s = sc.satellites;
   const held = p.satellites.licenses;

@@ -63,6 +63,11 @@ export function clearFoundry(supply: number, bids: readonly FoundryBidEntry[], r
   return { clearingPriceUsd: sold > 0 ? clearing : null, sold, awards };
 }
 
+/** Whether a quarter's foundry sold every chip it made (chips were contested). */
+export function soldOut(f: { supply: number; sold: number }): boolean {
+  return f.supply > 0 && f.sold >= f.supply;
+}
+
 /** Foundry supply of a quarter: supplyQ1 grown by `growth` per quarter, in whole chips. */
 export function foundrySupply(supplyQ1: number, growth: number, quarter: number): number {
   return grownByQuarter(supplyQ1, growth, quarter);

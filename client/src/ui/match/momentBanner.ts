@@ -19,20 +19,21 @@ export function celebrationOf(m: Moment): Celebration {
 /**
  * Announces each new quarter's moments once: a banner over the match (read out by screen readers)
  * and, for the most important one, the canvas's flash and tone. Results already there when the
- * screen opens are not announced again.
+ * screen opens are not announced again. Says whether `pub` is a quarter just come (for whatever
+ * else is announced once per quarter).
  */
 export function momentAnnouncer(el: HTMLElement, celebrate: (kind: Celebration) => void) {
   let last: number | null = null;
   let hide = 0;
-  return (pub: Loose<PublicReport> | null, own: Loose<SeatReport> | null, seat: number | null, names: Parameters<typeof momentsOf>[3]): void => {
+  return (pub: Loose<PublicReport> | null, own: Loose<SeatReport> | null, seat: number | null, names: Parameters<typeof momentsOf>[3]): boolean => {
     const quarter = pub?.quarter ?? 0;
     if (last === null || quarter <= last || !pub) {
       last = Math.max(last ?? 0, quarter);
-      return;
+      return false;
     }
     last = quarter;
     const moments = momentsOf(pub, own, seat, names);
-    if (moments.length === 0) return;
+    if (moments.length === 0) return true;
     const top = moments[0]!;
     el.replaceChildren(...moments.slice(0, 3).map((m) => h('p', { class: `moment ${m.kind}${m.mine ? ' mine' : ''}` }, m.text)));
     el.className = `moments ${celebrationOf(top)}`;
@@ -40,6 +41,7 @@ export function momentAnnouncer(el: HTMLElement, celebrate: (kind: Celebration) 
     window.clearTimeout(hide);
     hide = window.setTimeout(() => (el.hidden = true), SHOW_MS);
     celebrate(celebrationOf(top));
+    return true;
   };
 }
 
