@@ -55,6 +55,8 @@ describe('playing in the browser', () => {
       await page.click('#tour-next');
     }
     expect(await page.$('.tour')).toBeNull();
+    // The keyboard is not dropped on the page's body: the tour hands the focus to the orders.
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('orders');
     expect(await page.evaluate(() => localStorage.getItem('closed-loop.tourDone'))).toBe('1');
     await page.waitForSelector('#timer', { timeout: 10_000 });
     await page.screenshot({ path: join(SHOTS, 'match.png'), fullPage: true });
@@ -174,8 +176,10 @@ describe('playing in the browser', () => {
     expect(await page.locator('h1').count()).toBe(1);
     // No tooltip makes a Tab stop of its own: only controls are in the Tab order.
     expect(await page.locator('[data-tip][tabindex="0"]').count()).toBe(0);
-    // The first Tab stop is the skip link to the orders; following it puts the focus there.
-    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    // The first Tab stop of the page is the skip link to the orders; following it puts the focus
+    // there. (A fresh load: the tour has handed the focus to the orders already.)
+    await page.reload();
+    await page.waitForSelector('#lock', { timeout: 20_000 });
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to the orders');
     await page.keyboard.press('Enter');

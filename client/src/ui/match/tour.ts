@@ -31,12 +31,16 @@ export function startTour(doc: Document, storage: Pick<Storage, 'setItem'>, onEn
   const skip = h('button', { class: 'secondary', id: 'tour-skip' }, t('tourSkip'));
   const bubble = h('div', { class: 'tour', role: 'dialog', 'aria-modal': 'false', 'aria-labelledby': 'tour-text' }, text, h('div', { class: 'row tour-buttons' }, count, skip, next));
   doc.body.append(bubble);
+  // Where the keyboard was before the tour: it goes back there, or to the orders if that is gone.
+  const before = doc.activeElement as HTMLElement | null;
 
   const end = () => {
     storage.setItem(TOUR_KEY, '1');
     doc.querySelector('.tour-target')?.classList.remove('tour-target');
     bubble.remove();
     doc.removeEventListener('keydown', onKey);
+    const back = before && before !== doc.body && before.isConnected ? before : doc.getElementById('orders');
+    back?.focus({ preventScroll: true });
     onEnd();
   };
   const show = () => {
