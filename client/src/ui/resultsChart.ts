@@ -80,7 +80,13 @@ export async function renderResultsChart(box: HTMLElement, matchId: string, seat
         series: [{ label: t('quarter') }, ...data.series.map((s, i) => ({ label: s.name, stroke: colors[i % colors.length], width: 2, value: (_u: unknown, v: number | null) => (v === null ? '—' : format(v)) }))],
         axes: [
           { stroke: '#9fb0c8', grid: { stroke: '#223' } },
-          { stroke: '#9fb0c8', grid: { stroke: '#223' }, size: 80, values: (_u: unknown, ticks: number[]) => ticks.map(format) },
+          // As wide as the longest label needs ("200,0 Mrd. $" is wider than "$200.0B").
+          {
+            stroke: '#9fb0c8',
+            grid: { stroke: '#223' },
+            size: (_u: unknown, labels: string[] | null) => Math.max(80, 16 + 7 * Math.max(0, ...(labels ?? []).map((l) => l.length))),
+            values: (_u: unknown, ticks: number[]) => ticks.map(format),
+          },
         ],
       },
       [data.quarters, ...data.series.map((s) => s.values)],
