@@ -25,7 +25,7 @@ async function newMatchPage(name: string, viewport: { width: number; height: num
 /** Text on screen that holds a digit but has no tooltip on it or around it (names and inputs aside; words only a screen reader hears are not on screen). */
 function numbersWithoutTooltip(): string[] {
   const out: string[] = [];
-  const walker = document.createTreeWalker(document.querySelector('main')!, NodeFilter.SHOW_TEXT);
+  const walker = document.createTreeWalker(document.getElementById('app')!, NodeFilter.SHOW_TEXT);
   while (walker.nextNode()) {
     const node = walker.currentNode;
     const el = node.parentElement!;
@@ -150,11 +150,11 @@ describe('playing in the browser', () => {
     await page.screenshot({ path: join(SHOTS, 'match-de.png'), fullPage: true });
     const english = ['Orders', 'Lock orders', 'Players', 'Cash', 'Valuation', 'Quarter', 'Apply for permits', 'Back to lobby', 'Committed', 'Simple', 'Advanced', 'Projected', 'Time left', 'Join code', 'Cities', 'Factory', '(balanced)', '(robots)', 'north-america', 'North America', 'S band', 'L band'];
     const check = async () => {
-      const text = (await page.textContent('main')) ?? '';
+      const text = (await page.textContent('#app')) ?? '';
       for (const word of english) expect(text, word).not.toContain(word);
     };
     await check();
-    expect(await page.textContent('main')).toContain('Aufträge festlegen');
+    expect(await page.textContent('#app')).toContain('Aufträge festlegen');
     // Bots and spectrum licenses are named in German too.
     expect(await page.textContent('#players')).toContain('(ausgewogen)');
     expect(await page.textContent('#orders')).toContain('Nordamerika · S-Band');

@@ -44,7 +44,7 @@ export async function renderConsole(root: HTMLElement, matchIds: string[], back:
     if (!String((e as Error).message).includes('INVALID_FACILITATOR_KEY')) throw e;
     forgetKeys(matchIds);
     await renderConsole(root, matchIds, back);
-    root.append(h('p', { class: 'error', role: 'alert', id: 'fc-key-error' }, String((e as Error).message)));
+    root.querySelector('main')?.append(h('p', { class: 'error', role: 'alert', id: 'fc-key-error' }, String((e as Error).message)));
     return;
   }
   clear(root);
@@ -60,7 +60,7 @@ export async function renderConsole(root: HTMLElement, matchIds: string[], back:
     clearInterval(ticker);
     back();
   });
-  root.append(h('div', { class: 'fc-console' }, h('header', { class: 'fc-top' }, h('button', { class: 'secondary', onclick: leave }, t('fcLobby')), h('h1', {}, t('fcTitle')), tabs), status, body));
+  root.append(h('div', { class: 'fc-console' }, h('header', { class: 'fc-top' }, h('button', { class: 'secondary', onclick: leave }, t('fcLobby')), h('h1', {}, t('fcTitle')), tabs), h('main', { id: 'main' }, status, body)));
 
   const drawTabs = () => {
     clear(tabs);

@@ -6,8 +6,8 @@ import { createSession, saveKey } from './facilitatorApi';
 export function keyForm(matchIds: readonly string[], done: () => void): HTMLElement {
   const key = h('input', { id: 'fc-key', type: 'password', autocomplete: 'off', maxlength: 128 });
   return h(
-    'section',
-    { class: 'card fc-narrow' },
+    'main',
+    { id: 'main', class: 'card fc-narrow' },
     h('h1', {}, t('fcTitle')),
     h('label', {}, t('fcKey'), key),
     h('p', { class: 'muted' }, t('fcKeyHint')),
@@ -44,8 +44,8 @@ export function renderSessionForm(root: HTMLElement, open: (matchIds: string[]) 
   };
   root.append(
     h(
-      'section',
-      { class: 'card fc-narrow' },
+      'main',
+      { id: 'main', class: 'card fc-narrow' },
       h('h1', {}, t('fcNewSession')),
       h('p', { class: 'muted' }, t('fcSessionHint')),
       h('label', {}, t('fcMatches'), matches),

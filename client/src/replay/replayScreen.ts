@@ -50,10 +50,7 @@ export async function renderReplay(root: HTMLElement, matchId: string | null, ac
     'div',
     { class: 'replay' },
     h('header', { class: 'replay-head' }, h('h1', {}, 'Closed ', h('span', {}, 'Loop'), ` · ${t('replayTitle')}`), h('button', { id: 'replay-back', class: 'secondary', onclick: () => (current?.dispose(), actions.back()) }, t('replayBack'))),
-    h('section', { class: 'card drop-zone', id: 'replay-drop' }, h('label', {}, t('replayOpenFile'), fileInput), h('span', { class: 'muted' }, t('replayDropHint'))),
-    status,
-    error,
-    content,
+    h('main', { id: 'main' }, h('section', { class: 'card drop-zone', id: 'replay-drop' }, h('label', {}, t('replayOpenFile'), fileInput), h('span', { class: 'muted' }, t('replayDropHint'))), status, error, content),
   );
   screen.addEventListener('dragover', (e) => e.preventDefault());
   screen.addEventListener('drop', (e) => {

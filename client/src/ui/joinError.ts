@@ -30,7 +30,7 @@ export function renderJoinError(root: HTMLElement, error: unknown, actions: { ba
   root.append(
     h(
       'main',
-      { class: 'lobby' },
+      { class: 'lobby', id: 'main' },
       h('section', { class: 'card', role: 'alert' }, h('h1', {}, t('joinFailed')), h('p', { id: 'join-error' }, said), h('div', { class: 'row' }, back, r.code === 'JOINING_CLOSED' ? h('button', { class: 'secondary', onclick: () => actions.watch() }, t('watch')) : null)),
     ),
   );

@@ -157,6 +157,9 @@ export function renderLobby(root: HTMLElement, actions: LobbyActions): void {
         h('label', {}, `${t('language')} `, lang),
       ),
       h(
+        'main',
+        { id: 'main' },
+      h(
         'div',
         { class: 'lobby-grid' },
         h(
@@ -191,6 +194,7 @@ export function renderLobby(root: HTMLElement, actions: LobbyActions): void {
         h('h2', {}, t('howToPlay')),
         h('div', { class: 'lines-intro' }, lineCard('car', 'robotaxi'), lineCard('robot', 'robots'), lineCard('satellite', 'satellites')),
         h('p', {}, t('howToPlayText')),
+      ),
       ),
     ),
   );

@@ -99,7 +99,17 @@ export async function renderMatch(root: HTMLElement, matchId: string, intent: Jo
   const speak = (text: string) => {
     spoken.textContent = text;
   };
-  root.append(h('div', { class: 'match' }, skips, heading, spoken, header, momentBox, h('div', { class: 'board' }, h('div', { class: 'world' }, tabs, canvasBox), panel), h('div', { class: 'below' }, players, report)));
+  // Landmarks: the skip links, the header's figures (banner), the world and the orders (main), the standing and the report (complementary).
+  root.append(
+    h(
+      'div',
+      { class: 'match' },
+      skips,
+      header,
+      h('main', { id: 'main' }, heading, spoken, momentBox, h('div', { class: 'board' }, h('div', { class: 'world' }, tabs, canvasBox), panel)),
+      h('aside', { class: 'below', 'aria-label': t('asideLabel') }, players, report),
+    ),
+  );
   let sound = soundOn(localStorage, window.matchMedia('(pointer: coarse)').matches);
   const announce = momentAnnouncer(momentBox, (kind) => world?.celebrate(kind));
 
