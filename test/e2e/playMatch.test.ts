@@ -50,6 +50,11 @@ describe('playing in the browser', () => {
     await page.screenshot({ path: join(SHOTS, 'tour.png') });
     // The tour does not eat the first quarter: its clock waits until the tour is done.
     expect(await page.$('#timer')).toBeNull();
+    // A modal step: Tab and Shift+Tab go round its two buttons, never behind it.
+    for (const key of ['Tab', 'Tab', 'Shift+Tab', 'Tab']) {
+      await page.keyboard.press(key);
+      expect(await page.evaluate(() => document.activeElement?.closest('.tour') !== null)).toBe(true);
+    }
     for (let stop = 1; stop <= 6; stop++) {
       expect(await page.textContent('.tour')).toContain(`${stop}/6`);
       await page.click('#tour-next');
@@ -82,9 +87,9 @@ describe('playing in the browser', () => {
       expect(await page.textContent('#status')).toBe('');
     }
     await page.waitForSelector('#winner', { timeout: 20_000 });
-    // The end is announced over the match (and read out: the banner is a live region).
+    // The end is shown over the match, and said in the quarter's sentence.
     expect(await page.textContent('#moments')).toMatch(/wins the race\.|You win the race!/);
-    expect(await page.getAttribute('#moments', 'role')).toBe('status');
+    await page.waitForFunction(() => /wins the race\.|You win the race!/.test(document.querySelector('#announce')?.textContent ?? ''), null, { timeout: 5_000 });
     expect(await page.getAttribute('#sound', 'aria-pressed')).toBe('true');
     // The valuation chart (uPlot, loaded on demand) draws one series per player.
     await page.waitForSelector('#valuation-chart canvas', { timeout: 20_000 });
@@ -93,6 +98,13 @@ describe('playing in the browser', () => {
     await page.waitForSelector('#loops-chart canvas', { timeout: 20_000 });
     expect(await page.locator('#allocation-chart .u-legend .u-series').count()).toBe(5);
     expect(await page.locator('#loops-chart .u-legend .u-series').count()).toBe(4);
+    // Every chart has its numbers as a table: a row per quarter, a column per series.
+    const csv = await (await fetch(`http://127.0.0.1:${live.server.port}/api/matches/${page.url().split('/match/')[1]!}/export?format=csv`)).text();
+    const quarters = new Set(csv.trim().split('\n').slice(1).map((row) => row.split(',')[0])).size;
+    expect(await page.locator('details.chart-data').count()).toBe(3);
+    await page.click('details.chart-data >> nth=0 >> summary');
+    expect(await page.locator('details.chart-data >> nth=0 >> tbody tr').count()).toBe(quarters);
+    expect(await page.locator('details.chart-data >> nth=0 >> thead th').count()).toBe(5);
     expect(await page.textContent('#ranking')).toMatch(/Q\d+|no loop closed/);
     await page.screenshot({ path: join(SHOTS, 'results.png'), fullPage: true });
     expect(await page.textContent('#winner')).toMatch(/Winner: (Ada|Bot \d)/);
@@ -121,6 +133,7 @@ describe('playing in the browser', () => {
     // And said to a screen reader, once, in one sentence (a polite live region).
     await page.waitForFunction(() => (document.querySelector('#announce')?.textContent ?? '').startsWith('Quarter 1 is over. Cash $'), null, { timeout: 20_000 });
     expect(await page.getAttribute('#announce', 'role')).toBe('status');
+    expect(await page.textContent('#announce')).toMatch(/Your loops: Robotaxi \d+%, streak \d of 3, Robots/);
     await page.screenshot({ path: join(SHOTS, 'report.png'), fullPage: true });
     expect(await page.evaluate(numbersWithoutTooltip)).toEqual([]);
     await page.reload();
@@ -184,16 +197,20 @@ describe('playing in the browser', () => {
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to the orders');
     await page.keyboard.press('Enter');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('orders');
-    // From the orders to Lock: the mode switch, five sliders, the cities and the bids (nothing else).
+    // From the orders' heading to Lock: the mode switch, then Lock (nothing hidden between).
     let presses = 0;
     while ((await page.evaluate(() => document.activeElement?.id)) !== 'lock' && presses < 40) {
       await page.keyboard.press('Tab');
       presses += 1;
     }
-    const stops = await page.evaluate(() => document.querySelectorAll('#orders button:not([disabled]), #orders input:not([disabled]), #orders summary').length);
+    const stops = await page.evaluate(() => [...document.querySelectorAll('#orders button:not([disabled]), #orders input:not([disabled]), #orders summary')].indexOf(document.getElementById('lock')!) + 1);
     console.log(`keyboard path: ${presses} Tab presses from the orders to Lock`);
     expect(presses).toBe(stops);
-    expect(presses).toBeLessThanOrEqual(20);
+    expect(presses).toBeLessThanOrEqual(5);
+    // Landmarks: the header's figures, the skip links, the match, the standing and report.
+    expect(await page.locator('header.hud').evaluate((el) => el.parentElement?.closest('main, section, aside') === null)).toBe(true);
+    expect(await page.locator('main').count()).toBe(1);
+    expect(await page.getAttribute('aside', 'aria-label')).toBe('Players and report');
     // A slider says its value as money.
     const slider = page.locator('input[data-budget="robotaxi"]');
     await slider.focus();
@@ -205,10 +222,36 @@ describe('playing in the browser', () => {
     expect(await page.evaluate(() => document.activeElement?.getAttribute('data-view'))).toBe('city');
     expect(await page.getAttribute('[data-view="city"]', 'aria-selected')).toBe('true');
     expect(await page.getAttribute('[data-view="lanes"]', 'tabindex')).toBe('-1');
+    // The last tab is the world as tables, in place of the canvas: the player's row by name.
     await page.keyboard.press('End');
-    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-view'))).toBe('factory');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-view'))).toBe('table');
+    expect(await page.isVisible('#world-table')).toBe(true);
+    expect(await page.isVisible('#game canvas')).toBe(false);
+    expect(await page.locator('#twin-race tbody tr').count()).toBe(4);
+    expect(await page.textContent('#twin-race')).toContain('Kim (you)');
+    expect(await page.textContent('#twin-lines caption')).toBe('Lines and milestones: Kim (you)');
     await page.keyboard.press('Home');
     expect(await page.evaluate(() => document.activeElement?.getAttribute('data-view'))).toBe('lanes');
+    expect(await page.isVisible('#game canvas')).toBe(true);
+    // `?` lists the shortcuts in a modal dialog; Esc closes it and gives the focus back.
+    await page.keyboard.press('?');
+    await page.waitForSelector('#shortcuts-dialog[open]');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('shortcuts-close');
+    expect(await page.locator('#shortcuts-dialog tr').count()).toBe(9);
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('shortcuts-close');
+    await page.keyboard.press('Escape');
+    expect(await page.$('#shortcuts-dialog')).toBeNull();
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-view'))).toBe('lanes');
+    // T opens the tables with the focus on them, R goes to the report, O back to the orders.
+    await page.keyboard.press('t');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('world-table');
+    await page.keyboard.press('r');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('report');
+    await page.keyboard.press('o');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('orders');
+    await page.keyboard.press('v');
+    expect(await page.getAttribute('[data-view="lanes"]', 'aria-selected')).toBe('true');
     // Focus stays where the player is: on the mode button just used, and at a new quarter at the
     // top of the new orders (not on the page's body).
     await page.focus('[data-mode="advanced"]');
@@ -217,8 +260,10 @@ describe('playing in the browser', () => {
     await page.keyboard.press('Shift+Tab');
     await page.keyboard.press('Enter');
     expect(await page.evaluate(() => document.activeElement?.getAttribute('data-mode'))).toBe('simple');
-    await page.focus('#lock');
-    await page.keyboard.press('Enter');
+    // L locks: the lock is said politely, and the focus sits on Unlock.
+    await page.keyboard.press('l');
+    await page.waitForSelector('#unlock', { timeout: 10_000 }).catch(() => undefined);
+    await page.waitForFunction(() => (document.querySelector('#announce')?.textContent ?? '').startsWith('Orders locked.') || (document.querySelector('#quarter')?.textContent ?? '').includes('2/'), null, { timeout: 20_000 });
     await page.waitForFunction(() => (document.querySelector('#quarter')?.textContent ?? '').includes('2/'), null, { timeout: 20_000 });
     await page.waitForFunction(() => document.activeElement?.id === 'orders', null, { timeout: 5_000 });
     await page.close();
@@ -388,6 +433,11 @@ describe('playing in the browser', () => {
     await page.click('#back');
     await page.waitForSelector('dialog.leave-dialog[open]');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('leave-stay');
+    // Tab goes round the dialog's two buttons.
+    for (const [key, id] of [['Tab', 'leave-go'], ['Tab', 'leave-stay'], ['Shift+Tab', 'leave-go']] as const) {
+      await page.keyboard.press(key);
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe(id);
+    }
     await page.screenshot({ path: join(SHOTS, 'leave-dialog-phone.png') });
     await page.keyboard.press('Escape');
     await page.waitForSelector('dialog.leave-dialog', { state: 'detached' });

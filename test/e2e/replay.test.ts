@@ -69,6 +69,9 @@ describe('replay viewer in the browser', () => {
     await page.waitForFunction((n) => (document.querySelector('#rp-position')?.textContent ?? '').includes(`${n}/${n}`), total, { timeout: 30_000 });
     expect(await page.textContent('#position-hash')).toBe(serverHash);
     expect(await page.textContent('#rp-play')).toBe('▶');
+    // A screen reader heard each quarter as it played; the last one names the winner.
+    expect(await page.getAttribute('#rp-announce', 'role')).toBe('status');
+    expect(await page.textContent('#rp-announce')).toMatch(/^Quarter 10 is over\. .+ wins the race\./);
     await page.screenshot({ path: join(SHOTS, 'replay-end.png'), fullPage: true });
 
     // Scrub to quarter 4 (instantly, from its snapshot), then step one event and one quarter.
@@ -88,6 +91,7 @@ describe('replay viewer in the browser', () => {
     await page.locator('body').click({ position: { x: 5, y: 5 } });
     await page.keyboard.press('Shift+ArrowRight');
     expect(await page.textContent('#rp-quarter')).toBe('Q4/10');
+    expect(await page.textContent('#rp-announce')).toMatch(/^Quarter 4 is over\./);
     await page.keyboard.press('ArrowRight');
     expect(await page.textContent('#rp-position')).toContain(`${log.findIndex((e) => e.type === 'QuarterResolved' && e.data.quarter === 4) + 2}/${total}`);
     await page.keyboard.press('Shift+ArrowLeft');

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { mapPosition, worldModel, type RoomLike, type WorldWords } from '../../client/src/game/worldModel';
+import { mapPosition, worldModel, type RoomLike, type WorldModel, type WorldWords } from '../../client/src/game/worldModel';
+import { worldTwin, type TwinWords } from '../../client/src/ui/match/worldTwin';
+import { twinWords, worldWords } from '../../client/src/ui/match/worldWords';
 import { project } from '../../client/src/orders/projection';
 import { parseEntry, readField, SHEET_FIELDS, writeField } from '../../client/src/orders/sheetFields';
 import { hudItems, standings, closedText } from '../../client/src/ui/match/viewModels';
@@ -8,7 +10,8 @@ import { seatName, setLocale } from '../../client/src/i18n/i18n';
 import { headline } from '../../client/src/i18n/places';
 import { momentsOf } from '../../client/src/ui/match/moments';
 import { celebrationOf, soundOn } from '../../client/src/ui/match/momentBanner';
-import { quarterSentence, timerWarning } from '../../client/src/ui/match/announcements';
+import { loopsSentence, quarterSentence, timerWarning } from '../../client/src/ui/match/announcements';
+import { shortcutOf } from '../../client/src/ui/match/shortcuts';
 import { BUDGET_FIELDS, COUNT_FIELDS, PRICE_FIELDS } from '../../shared/domain/orders';
 import type { TechState } from '../../shared/domain/state';
 import { DEFAULT_SCENARIO as sc } from '../../shared/scenario/loadScenario';
@@ -255,6 +258,78 @@ describe('the world model the canvas draws', () => {
     expect(berlin.y).toBeCloseTo((70 - 52.5) / 120, 9);
     expect(mapPosition('atlantis', 2, 4)).toEqual({ x: 0.625, y: 0.92 });
   });
+  describe('its text twin', () => {
+    const tech = { capability: 30, autonomy: 72, dexterity: 40, phoneAdoption: 0.1 } as TechState;
+    const robots = { plants: 2, plantsBuilding: [{ count: 1, readyQuarter: 6 }], lines: 3, linesBuilding: [], actuators: 4100, inventory: 17, deployed: 250 };
+    const withBooks = () => {
+      const r = room({ tech, chips: 300, robots });
+      r.players[1]!.loops.robots = { strength: 1.26, streak: 2 };
+      return r;
+    };
+    const cells = (tables: ReturnType<typeof worldTwin>) => tables.flatMap((tb) => [tb.caption, ...(tb.head ?? []), ...tb.rows.flat()]);
+
+    // Every field of the world model, and the words it must leave in the twin: a field added to
+    // the model (the living world) does not compile here until its facts are listed.
+    const factsOf = (m: WorldModel, w: TwinWords) =>
+      ({
+        quarter: () => [w.auctionNow],
+        focusSeat: () => [`${m.names[m.focusSeat]} (${w.you})`],
+        names: () => m.names,
+        lanes: () =>
+          Object.values(m.lanes).flatMap((l) => [l.closed ? `Q${l.closed}` : `${Math.round(l.strength * 100)}%`, `${Math.round(l.milestone * 100)}%`, l.milestoneText, l.stat]),
+        shared: () => [m.shared.chipGeneration, w.count(m.shared.chips!), w.count(m.shared.capability!), w.price(m.shared.foundryPriceUsd)],
+        cities: () => m.cities.flatMap((c) => [c.name, `${c.holders.length}/${c.slots}`, w.count(c.minAutonomy), ...c.holders.map((seat) => m.names[seat]!)]),
+        autonomy: () => [w.count(m.autonomy!)],
+        orbit: () => [
+          w.count(m.orbit.satellites),
+          `${Math.round(m.orbit.adoption! * 100)}%`,
+          ...m.orbit.licenses.flatMap((l) => [m.orbit.regions.find((r) => r.id === l.region)!.name, w.bandName(l.band), l.holder === null ? w.unsold : m.names[l.holder]!]),
+        ],
+        factory: () => Object.values(m.factory!).filter((n) => n > 0).map(w.count),
+      }) satisfies Record<keyof WorldModel, () => string[]>;
+
+    it('holds every fact the world model draws, in English and in German', () => {
+      for (const locale of ['en', 'de'] as const) {
+        setLocale(locale);
+        const w = twinWords();
+        const m = worldModel(withBooks(), sc, 0, worldWords().model);
+        const text = cells(worldTwin(m, withBooks().players, 3, w));
+        const missing = Object.values(factsOf(m, w))
+          .flatMap((facts) => facts())
+          .filter((fact) => !text.some((cell) => cell.includes(fact)));
+        expect(missing, locale).toEqual([]);
+      }
+      setLocale('en');
+    });
+
+    it('gives every seat its loops, streaks and counts by name, and says who holds what', () => {
+      setLocale('de');
+      const m = worldModel(withBooks(), sc, 0, worldWords().model);
+      const tables = worldTwin(m, withBooks().players, 3, twinWords());
+      const race = tables.find((tb) => tb.id === 'twin-race')!;
+      expect(race.rows[0]).toEqual(['Ada (du)', '0% · 0/3', '0% · 0/3', '0% · 0/3', '1.200', '0', '0', 'AI4', '1', '1']);
+      expect(race.rows[1]!.slice(0, 3)).toEqual([m.names[1], '0% · 0/3', '126% · 2/3']);
+      expect(race.rows[2]![1]).toBe('geschlossen Q9');
+      const phoenix = tables.find((tb) => tb.id === 'twin-cities')!.rows.find((r) => r[0] === 'Phoenix')!;
+      expect(phoenix.slice(1)).toEqual(['2/2', `Autonomie ${sc.robotaxi.cities.find((c) => c.id === 'phoenix')!.minAutonomy}`, `Ada (du), ${m.names[2]}`]);
+      expect(tables.find((tb) => tb.id === 'twin-factory')!.rows[0]).toEqual(['Aktuatorwerke', '2 (+1 im Bau)']);
+      setLocale('en');
+    });
+
+    it('says "private" where a spectator has no books, and has no factory table', () => {
+      setLocale('en');
+      const m = worldModel(room(), sc, 0, worldWords().model);
+      const tables = worldTwin(m, room().players, 3, twinWords());
+      expect(tables.map((tb) => tb.id)).toEqual(['twin-race', 'twin-lines', 'twin-shared', 'twin-cities', 'twin-licenses']);
+      expect(tables.find((tb) => tb.id === 'twin-shared')!.rows.slice(0, 5)).toEqual([
+        ['Chip generation', 'AI4'],
+        ['Chips', 'private'],
+        ['AI capability', 'private'],
+        ['Autonomy', 'private'],
+        ['Phones ready', 'private'],
+      ]);
+    });
+  });
 });
 
 describe('the guided tour', () => {
@@ -287,6 +362,22 @@ describe('announcements for screen readers', () => {
     setLocale('en');
   });
 
+  it('say a win, a loop closing and the reader’s loops in the quarter’s sentence, in English and German', () => {
+    const end = { quarter: 12, news: [], spectrum: [], loopsClosed: [{ seat: 1, line: 'robots' }], ended: { winner: 1 } } as never;
+    const names = { seats: ['Ada', 'Bo'], license: (id: string) => id };
+    const loops = { robotaxi: { strength: 0.64, streak: 1 }, robots: { strength: 1.2, streak: 2 }, satellites: { strength: 1.1, streak: 3, closedQuarter: 11 } };
+    const sentence = () => quarterSentence(end, { cash: 5e9, valuation: 9e9 }, words, momentsOf(end, null, 0, names).map((m) => m.text), loopsSentence(loops, 3));
+    setLocale('en');
+    expect(sentence()).toBe(
+      'Quarter 12 is over. Bo wins the race. Bo closed the Robots loop. Cash $5.0B, valuation $9.0B. Your loops: Robotaxi 64%, streak 1 of 3, Robots 120%, streak 2 of 3, Satellites closed.',
+    );
+    setLocale('de');
+    expect(sentence().replace(/\s/g, ' ')).toBe(
+      'Quartal 12 ist vorbei. Bo gewinnt das Rennen. Bo hat den Kreislauf Roboter geschlossen. Kasse 5,0 Mrd. $, Bewertung 9,0 Mrd. $. Deine Kreisläufe: Robotaxi 64%, Serie 1 von 3, Roboter 120%, Serie 2 von 3, Satelliten geschlossen.',
+    );
+    setLocale('en');
+  });
+
   it('warn once as the timer reaches 60 seconds and once at 10, not while it stands or on a new quarter', () => {
     setLocale('en');
     expect(timerWarning(null, 55)).toBeNull();
@@ -298,5 +389,23 @@ describe('announcements for screen readers', () => {
     setLocale('de');
     expect(timerWarning(12, 9)).toBe('Noch 10 Sekunden Planung.');
     setLocale('en');
+  });
+});
+
+describe('keyboard shortcuts', () => {
+  const key = (k: string, mods: Partial<{ ctrlKey: boolean; metaKey: boolean; altKey: boolean }> = {}) => ({ key: k, ctrlKey: false, metaKey: false, altKey: false, ...mods });
+
+  it('map single keys to the frequent actions, in either case', () => {
+    expect(['l', 'L', 'v', 't', 'o', 'r', '?'].map((k) => shortcutOf(key(k), false, false))).toEqual(['lock', 'lock', 'nextView', 'table', 'orders', 'report', 'help']);
+    expect(shortcutOf(key('x'), false, false)).toBeNull();
+    expect(shortcutOf(key('Enter'), false, false)).toBeNull();
+  });
+
+  it('leave typing, the browser’s own shortcuts and open dialogs alone', () => {
+    expect(shortcutOf(key('l'), true, false)).toBeNull();
+    expect(shortcutOf(key('r', { ctrlKey: true }), false, false)).toBeNull();
+    expect(shortcutOf(key('l', { metaKey: true }), false, false)).toBeNull();
+    expect(shortcutOf(key('v', { altKey: true }), false, false)).toBeNull();
+    expect(shortcutOf(key('?'), false, true)).toBeNull();
   });
 });

@@ -8,6 +8,7 @@ import { parseExport, valuationSeries } from '../ui/resultsChart';
 import { foundryPrices, loopMoments, seatSeries, spectrumSeries } from './debriefSeries';
 import { downloadExport, fetchExport } from './facilitatorApi';
 import { playersLog } from '../../../shared/rules/reveal';
+import { chartTable } from '../ui/chartTable';
 
 type Line = { name: string; values: Array<number | null> };
 
@@ -46,6 +47,7 @@ function chart(uPlot: typeof uPlotClass, box: HTMLElement, opts: { id?: string; 
     [opts.quarters, ...opts.lines.map((s) => s.values)] as never,
     holder,
   );
+  box.append(chartTable(opts.title, opts.quarters, opts.lines, opts.format));
 }
 
 /** One match's debrief: its charts across all players, the moments loops closed, and its exports. */

@@ -3,6 +3,7 @@ import type { RobotsState, TechState } from '../../../shared/domain/state';
 import type { LineId, Scenario } from '../../../shared/scenario/types';
 import type { MatchState, SeatState } from '../../../shared/wire/state';
 import { seatName } from '../i18n/i18n';
+import { regionName } from '../i18n/places';
 
 /** A seat's own books, as far as the world draws them (the room row's `own.books`, or a replayed player's). */
 interface Books {
@@ -155,7 +156,7 @@ export function worldModel(room: RoomLike, scenario: Scenario, focusSeat: number
         holder: room.licenses[l.id]?.holder ?? null,
         auctionQuarter: room.licenses[l.id]?.auctionQuarter ?? null,
       })),
-      regions: scenario.satellites.regions.map((r) => ({ id: r.id, name: r.name })),
+      regions: scenario.satellites.regions.map((r) => ({ id: r.id, name: regionName(scenario, r.id) })),
       adoption: tech?.phoneAdoption ?? null,
     },
     factory: books.robots

@@ -7,6 +7,8 @@ import { money, number, seatName, t } from '../i18n/i18n';
 import { h } from '../ui/dom';
 import { placeNames } from '../i18n/places';
 import { reportPanel, type ReportNames } from '../ui/reportPanel';
+import { quarterSentence } from '../ui/match/announcements';
+import { momentsOf } from '../ui/match/moments';
 
 type Fact = GameEvent;
 
@@ -65,6 +67,13 @@ export function marketsCard(state: GameState): HTMLElement {
 }
 
 /** The public report of the last quarter resolved at this point, drawn by the match screen's panel. */
+/** What a spectator hears when the replay reaches a quarter's resolution: the same sentence a player hears, without books. */
+export function replaySentence(state: GameState, events: readonly Fact[], quarter: number): string {
+  const pub = publicReport(quarter, quarterEvents(events, quarter));
+  const names = namesOf(state);
+  return quarterSentence(pub, null, names, momentsOf(pub, null, null, names).map((m) => m.text));
+}
+
 export function reportCard(state: GameState, events: readonly Fact[], quarter: number | null): HTMLElement {
   const pub = quarter !== null && quarter >= 1 ? publicReport(quarter, quarterEvents(events, quarter)) : null;
   return reportPanel(pub, null, namesOf(state), null);

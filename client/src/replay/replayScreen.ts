@@ -5,7 +5,7 @@ import { clear, h } from '../ui/dom';
 import { forkPanel } from './forkPanel';
 import { loadFromFile, loadFromServer, type Loaded, type LoadResult } from './loadReplay';
 import { MOMENT_GROUPS, momentLabel } from './momentLabel';
-import { marketsCard, namesOf, playersTable, reportCard } from './publicBoard';
+import { marketsCard, namesOf, playersTable, replaySentence, reportCard } from './publicBoard';
 import { ReplayPlayer } from './ReplayPlayer';
 import { replayWorld } from './replayWorld';
 
@@ -146,11 +146,13 @@ function show(content: HTMLElement, loaded: Loaded, actions: ReplayActions): Sho
     ...names.seats.map((name, seat) => h('option', { value: seat, selected: seat === (ended?.winner ?? 0) }, name)),
   );
   focus.addEventListener('change', () => world.update(player.state, Number(focus.value)));
+  const spoken = h('p', { class: 'sr-only', id: 'rp-announce', role: 'status', 'aria-live': 'polite' });
   const playersBox = h('div', {});
   const marketsBox = h('div', {});
   const reportBox = h('div', {});
   const forkBox = h('div', {});
   content.append(
+    spoken,
     verify,
     timeline,
     h(
@@ -191,6 +193,8 @@ function show(content: HTMLElement, loaded: Loaded, actions: ReplayActions): Sho
     marketsBox.append(marketsCard(state));
     // The report changes only when another quarter's resolution is reached.
     if (reportQuarter !== q) {
+      // Playing forward into a quarter's resolution, a screen reader hears what it brought.
+      if (q !== null && q >= 1 && reportQuarter !== undefined && (reportQuarter ?? 0) < q) spoken.textContent = replaySentence(state, player.events.slice(0, player.position), q);
       reportQuarter = q;
       clear(reportBox);
       reportBox.append(reportCard(state, player.events.slice(0, player.position), q));

@@ -16,18 +16,22 @@ import { confirmLeave } from './match/leaveDialog';
 import { newDraft, renderOrders, type OrdersContext } from './match/ordersPanel';
 import { shouldTour, startTour } from './match/tour';
 import { closedText, hudItems, standings, type SeatLike } from './match/viewModels';
-import { worldWords } from './match/worldWords';
+import { twinWords, worldWords } from './match/worldWords';
+import { renderTwin, worldTwin } from './match/worldTwin';
 import { describeRefusal } from './refusals';
 import { reportPanel } from './reportPanel';
 import { loopStanding } from './match/standing';
-import { quarterSentence, timerWarning } from './match/announcements';
+import { loopsSentence, quarterSentence, timerWarning } from './match/announcements';
 import { soldOut } from '../../../shared/rules/markets/foundryAuction';
 import { momentAnnouncer, soundButton, soundOn } from './match/momentBanner';
 import { renderResultsChart } from './resultsChart';
 import { installTapTips, tip } from './tooltip';
+import { installShortcuts, openShortcutHelp } from './match/shortcuts';
 import { delayNote } from '../replay/delayNote';
 
-const VIEWS: ViewName[] = ['lanes', 'city', 'orbit', 'factory'];
+// The canvas's four views, and its text twin as a fifth tab.
+type Tab = ViewName | 'table';
+const VIEWS: Tab[] = ['lanes', 'city', 'orbit', 'factory', 'table'];
 const sumBuilds = (builds: Array<{ count: number }> | undefined) => (builds ?? []).reduce((n, b) => n + b.count, 0);
 
 /**
@@ -54,7 +58,9 @@ export async function renderMatch(root: HTMLElement, matchId: string, intent: Jo
   const header = h('header', { class: 'hud' });
   // The canvas's tab panel; a skip link's target (so it takes the focus, not a Tab stop).
   const canvasBox = h('div', { id: 'game', class: 'lanes', role: 'tabpanel', 'aria-labelledby': 'view-lanes', tabindex: -1 });
-  let view: ViewName = 'lanes';
+  // The text twin of the canvas: every fact it draws, as tables (worldTwin.ts).
+  const twinBox = h('div', { id: 'world-table', class: 'world-table', role: 'tabpanel', 'aria-labelledby': 'view-table', tabindex: -1, hidden: true });
+  let view: Tab = 'lanes';
   // The view tabs follow the WAI-ARIA tabs pattern: one Tab stop, arrow keys (and Home, End) move between them.
   const tabs = h(
     'div',
@@ -62,7 +68,7 @@ export async function renderMatch(root: HTMLElement, matchId: string, intent: Jo
     ...VIEWS.map((v) =>
       h(
         'button',
-        { class: v === view ? 'tab active' : 'tab', role: 'tab', id: `view-${v}`, 'aria-controls': 'game', tabindex: v === view ? 0 : -1, 'data-view': v, 'aria-selected': String(v === view), onclick: () => showView(v) },
+        { class: v === view ? 'tab active' : 'tab', role: 'tab', id: `view-${v}`, 'aria-controls': v === 'table' ? 'world-table' : 'game', tabindex: v === view ? 0 : -1, 'data-view': v, 'aria-selected': String(v === view), onclick: () => showView(v) },
         t(`view_${v}` as MessageKey),
       ),
     ),
@@ -92,9 +98,12 @@ export async function renderMatch(root: HTMLElement, matchId: string, intent: Jo
   const panel = h('section', { class: 'card orders', id: 'orders', tabindex: -1 });
   const players = h('section', { class: 'card players', id: 'players' });
   const report = h('section', { class: 'card report', id: 'report', tabindex: -1 });
-  const status = h('p', { class: 'status', role: 'status', id: 'status' });
-  const momentBox = h('div', { class: 'moments', id: 'moments', role: 'status', 'aria-live': 'polite', hidden: true });
-  // Said, not shown: a quarter's end, the timer running low, the connection back (announcements.ts).
+  // The sheet's status for the eye; a refusal is also said at once (#alarm), a lock politely.
+  const status = h('p', { class: 'status', id: 'status' });
+  const alarm = h('p', { class: 'sr-only', id: 'alarm', role: 'alert' });
+  // The quarter's moments for the eye; the ear hears them in the quarter's sentence (#announce).
+  const momentBox = h('div', { class: 'moments', id: 'moments', hidden: true });
+  // Said, not shown: a quarter's end with its moments, the timer running low, the connection (announcements.ts).
   const spoken = h('p', { class: 'sr-only', id: 'announce', role: 'status', 'aria-live': 'polite' });
   const speak = (text: string) => {
     spoken.textContent = text;
@@ -106,28 +115,31 @@ export async function renderMatch(root: HTMLElement, matchId: string, intent: Jo
       { class: 'match' },
       skips,
       header,
-      h('main', { id: 'main' }, heading, spoken, momentBox, h('div', { class: 'board' }, h('div', { class: 'world' }, tabs, canvasBox), panel)),
+      h('main', { id: 'main' }, heading, spoken, alarm, momentBox, h('div', { class: 'board' }, h('div', { class: 'world' }, tabs, canvasBox, twinBox), panel)),
       h('aside', { class: 'below', 'aria-label': t('asideLabel') }, players, report),
     ),
   );
   let sound = soundOn(localStorage, window.matchMedia('(pointer: coarse)').matches);
-  const announce = momentAnnouncer(momentBox, (kind) => world?.celebrate(kind));
+  let quarterMoments: string[] = [];
+  const announce = momentAnnouncer(momentBox, (kind) => world?.celebrate(kind), (said) => (quarterMoments = said));
 
   let world: World | null = null;
-  const showView = (v: ViewName) => {
+  const showView = (v: Tab) => {
     view = v;
     for (const b of tabs.querySelectorAll('button')) {
       b.classList.toggle('active', b.dataset.view === v);
       b.setAttribute('aria-selected', String(b.dataset.view === v));
       b.tabIndex = b.dataset.view === v ? 0 : -1;
-      if (b.dataset.view === v) canvasBox.setAttribute('aria-labelledby', b.id);
+      if (b.dataset.view === v && v !== 'table') canvasBox.setAttribute('aria-labelledby', b.id);
     }
-    world?.show(v);
+    twinBox.hidden = v !== 'table';
+    canvasBox.classList.toggle('behind-table', v === 'table');
+    if (v !== 'table') world?.show(v);
   };
   void import('../game/startGame').then(({ startWorld }) => {
     world = startWorld(canvasBox, worldWords(), t('loading'));
     world.mute(!sound);
-    world.show(view);
+    if (view !== 'table') world.show(view);
     draw();
   });
 
@@ -140,6 +152,7 @@ export async function renderMatch(root: HTMLElement, matchId: string, intent: Jo
   const say = (reply: Reply) => {
     status.textContent = reply.ok ? '' : `${t('errorPrefix')}: ${describeRefusal(reply.code, reply.message)}`;
     status.className = reply.ok ? 'status' : 'status error';
+    alarm.textContent = status.textContent;
   };
   const me = () => (conn.seat === null ? null : conn.state.players?.[conn.seat]);
   const books = (): OwnBooks => me()?.own?.books?.toJSON() ?? {};
@@ -168,7 +181,10 @@ export async function renderMatch(root: HTMLElement, matchId: string, intent: Jo
     const q = conn.state.quarter;
     const saved = await conn.send({ type: 'SubmitOrders', data: { seat: conn.seat!, quarter: q, orders: plainSheet(orders) } });
     say(saved);
-    if (saved.ok) say(await conn.send({ type: 'LockOrders', data: { seat: conn.seat!, quarter: q } }));
+    if (!saved.ok) return;
+    const locked = await conn.send({ type: 'LockOrders', data: { seat: conn.seat!, quarter: q } });
+    say(locked);
+    if (locked.ok) speak(t('sayLocked'));
   };
 
   /** Sensible defaults: last quarter's budgets, scaled down when they no longer fit the cash. */
@@ -313,6 +329,7 @@ export async function renderMatch(root: HTMLElement, matchId: string, intent: Jo
     heading.textContent = tf('matchHeading', { code: s.joinCode });
     clear(header);
     header.append(h('button', { class: 'secondary', id: 'back', onclick: () => void leaveMatch() }, `← ${t('back')}`));
+    header.append(h('button', { class: 'secondary icon', id: 'shortcuts-help', 'aria-keyshortcuts': '?', 'aria-label': t('key_title'), title: `${t('key_title')} (?)`, onclick: () => openShortcutHelp(root) }, '?'));
     header.append(
       soundButton(sound, localStorage, (on) => {
         sound = on;
@@ -407,13 +424,16 @@ export async function renderMatch(root: HTMLElement, matchId: string, intent: Jo
     // A quarter's end is said once, when it comes (not for the results already there on opening).
     if (announce(pub, own, conn.seat, places) && pub) {
       const books = mine?.own && s.status !== 'lobby' ? { cash: mine.own.cash ?? 0, valuation: mine.valuation } : null;
-      speak(quarterSentence(pub, books, places));
+      speak(quarterSentence(pub, books, places, quarterMoments, mine && books ? loopsSentence(mine.loops.toJSON(), scenario!.loop.qualifyingQuarters) : null));
     }
   };
 
   const drawWorld = () => {
     const s = conn.state;
-    world?.update(worldModel({ quarter: s.quarter, foundryPriceUsd: s.foundryPriceUsd, permits: s.permits.toJSON(), licenses: s.licenses.toJSON(), players: s.players.map((p) => p.toJSON()) }, scenario!, conn.seat ?? 0, worldWords().model));
+    const room = { quarter: s.quarter, foundryPriceUsd: s.foundryPriceUsd, permits: s.permits.toJSON(), licenses: s.licenses.toJSON(), players: s.players.map((p) => p.toJSON()) };
+    const model = worldModel(room, scenario!, conn.seat ?? 0, worldWords().model);
+    world?.update(model);
+    renderTwin(twinBox, worldTwin(model, room.players, scenario!.loop.qualifyingQuarters, twinWords()));
   };
 
   // Each part of the screen is redrawn when the state under it changed (the room's schema
@@ -495,7 +515,29 @@ export async function renderMatch(root: HTMLElement, matchId: string, intent: Jo
     if (warning) speak(warning);
     secondsBefore = left;
   }, 1000);
+  // The frequent actions on single keys (shortcuts.ts; `?` lists them).
+  const stopShortcuts = installShortcuts(document, (action) => {
+    if (action === 'help') return openShortcutHelp(root);
+    if (action === 'nextView') {
+      const next = VIEWS[(VIEWS.indexOf(view) + 1) % VIEWS.length]!;
+      showView(next);
+      return speak(t(`view_${next}` as MessageKey));
+    }
+    if (action === 'table') {
+      showView('table');
+      return twinBox.focus();
+    }
+    if (action === 'lock') {
+      const button = panel.querySelector<HTMLButtonElement>('#lock, #unlock');
+      if (button?.id === 'lock' && !button.disabled) button.click();
+      return button?.focus();
+    }
+    const target = action === 'orders' ? panel : report;
+    target.focus({ preventScroll: true });
+    target.scrollIntoView({ block: 'nearest' });
+  });
   leaving = () => {
+    stopShortcuts();
     clearInterval(ticker);
     world?.destroy();
     document.querySelector('.tour')?.remove();

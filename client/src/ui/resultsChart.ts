@@ -2,6 +2,7 @@ import { LINES, type LineId } from '../../../shared/scenario/types';
 import type { MessageKey } from '../i18n/en';
 import { money, seatName, t } from '../i18n/i18n';
 import { h } from './dom';
+import { chartTable } from './chartTable';
 
 type Row = Record<string, string>;
 
@@ -92,6 +93,7 @@ export async function renderResultsChart(box: HTMLElement, matchId: string, seat
       [data.quarters, ...data.series.map((s) => s.values)],
       holder,
     );
+    box.append(chartTable(t(title), data.quarters, data.series, format));
   };
   const valuation = valuationSeries(rows);
   chart('valuation-chart', 'chart_valuation', { quarters: valuation.quarters, series: valuation.players }, COLORS, (v) => money(v * 1e9));

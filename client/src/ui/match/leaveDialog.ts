@@ -15,6 +15,12 @@ export function confirmLeave(root: HTMLElement): Promise<boolean> {
       { class: 'card leave-dialog', 'aria-labelledby': 'leave-title' },
       h('form', { method: 'dialog' }, h('h2', { id: 'leave-title' }, t('leaveTitle')), h('p', {}, t('leaveText')), h('div', { class: 'row' }, stay, go)),
     );
+    // Tab and Shift+Tab go round the two buttons.
+    dialog.addEventListener('keydown', (e) => {
+      if (e.key !== 'Tab') return;
+      e.preventDefault();
+      (document.activeElement === stay ? go : stay).focus();
+    });
     dialog.addEventListener('close', () => {
       dialog.remove();
       resolve(dialog.returnValue === 'leave');

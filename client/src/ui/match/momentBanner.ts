@@ -17,12 +17,13 @@ export function celebrationOf(m: Moment): Celebration {
 }
 
 /**
- * Announces each new quarter's moments once: a banner over the match (read out by screen readers)
- * and, for the most important one, the canvas's flash and tone. Results already there when the
+ * Announces each new quarter's moments once: a banner over the match, the same words to `said`
+ * (the screen reader's sentence for the quarter) and, for the most important one, the canvas's
+ * flash and tone. Results already there when the
  * screen opens are not announced again. Says whether `pub` is a quarter just come (for whatever
  * else is announced once per quarter).
  */
-export function momentAnnouncer(el: HTMLElement, celebrate: (kind: Celebration) => void) {
+export function momentAnnouncer(el: HTMLElement, celebrate: (kind: Celebration) => void, said: (moments: string[]) => void) {
   let last: number | null = null;
   let hide = 0;
   return (pub: Loose<PublicReport> | null, own: Loose<SeatReport> | null, seat: number | null, names: Parameters<typeof momentsOf>[3]): boolean => {
@@ -33,6 +34,7 @@ export function momentAnnouncer(el: HTMLElement, celebrate: (kind: Celebration) 
     }
     last = quarter;
     const moments = momentsOf(pub, own, seat, names);
+    said(moments.map((m) => m.text));
     if (moments.length === 0) return true;
     const top = moments[0]!;
     el.replaceChildren(...moments.slice(0, 3).map((m) => h('p', { class: `moment ${m.kind}${m.mine ? ' mine' : ''}` }, m.text)));

@@ -139,13 +139,9 @@ export function renderOrders(panel: HTMLElement, draft: OrdersDraft, ctx: Orders
     );
   panel.append(h('div', { class: 'panel-head' }, h('h2', {}, t('orders')), h('div', { class: 'tabs', role: 'group' }, modeButton('simple'), modeButton('advanced'))));
 
-  const body = h('div', { class: 'orders-body' });
-  panel.append(body);
-  if (draft.mode === 'simple') body.append(...SLIDERS.map(([key, label]) => slider(draft, key, t(label), changed)));
-  else body.append(...advancedGroups(draft, ctx, changed));
-  body.append(...choices(draft, ctx, changed));
-
-  // The totals and Lock travel together (on a phone in landscape they stay at the bottom of the screen).
+  // The totals and Lock come first, right under the heading: a keyboard reaches Lock in three
+  // Tabs and every change to the sheet shows in the totals above it. (On a phone in landscape
+  // they stay at the bottom of the screen instead, under the thumb.)
   panel.append(
     h(
       'div',
@@ -153,10 +149,16 @@ export function renderOrders(panel: HTMLElement, draft: OrdersDraft, ctx: Orders
       summary,
       ctx.locked
         ? h('button', { id: 'unlock', class: 'lock', onclick: () => ctx.unlock() }, `🔒 ${t('locked')} · ${t('unlock')}`)
-        : h('button', { id: 'lock', class: 'primary lock', disabled: !ctx.canLock, onclick: () => ctx.lock(currentSheet(draft, ctx)) }, t('lock')),
+        : h('button', { id: 'lock', class: 'primary lock', 'aria-keyshortcuts': 'L', disabled: !ctx.canLock, onclick: () => ctx.lock(currentSheet(draft, ctx)) }, t('lock')),
       ctx.status,
     ),
   );
+  const body = h('div', { class: 'orders-body' });
+  panel.append(body);
+  if (draft.mode === 'simple') body.append(...SLIDERS.map(([key, label]) => slider(draft, key, t(label), changed)));
+  else body.append(...advancedGroups(draft, ctx, changed));
+  body.append(...choices(draft, ctx, changed));
+
   if (ctx.locked) for (const input of body.querySelectorAll('input')) (input as HTMLInputElement).disabled = true;
   refresh();
 }

@@ -29,7 +29,8 @@ export function startTour(doc: Document, storage: Pick<Storage, 'setItem'>, onEn
   const count = h('span', { class: 'muted' });
   const next = h('button', { class: 'primary', id: 'tour-next' });
   const skip = h('button', { class: 'secondary', id: 'tour-skip' }, t('tourSkip'));
-  const bubble = h('div', { class: 'tour', role: 'dialog', 'aria-modal': 'false', 'aria-labelledby': 'tour-text' }, text, h('div', { class: 'row tour-buttons' }, count, skip, next));
+  // A modal step: the keyboard stays on its two buttons (Tab and Shift+Tab go round) until it ends.
+  const bubble = h('div', { class: 'tour', role: 'dialog', 'aria-modal': 'true', 'aria-labelledby': 'tour-text' }, text, h('div', { class: 'row tour-buttons' }, count, skip, next));
   doc.body.append(bubble);
   // Where the keyboard was before the tour: it goes back there, or to the orders if that is gone.
   const before = doc.activeElement as HTMLElement | null;
@@ -69,6 +70,9 @@ export function startTour(doc: Document, storage: Pick<Storage, 'setItem'>, onEn
   };
   const onKey = (e: KeyboardEvent) => {
     if (e.key === 'Escape') end();
+    if (e.key !== 'Tab') return;
+    e.preventDefault();
+    (doc.activeElement === next ? skip : next).focus();
   };
   next.addEventListener('click', () => {
     index += 1;

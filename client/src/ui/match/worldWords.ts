@@ -1,6 +1,7 @@
 import type { WorldWords } from '../../game/scenes/WorldScene';
 import type { WorldWords as ModelWords } from '../../game/worldModel';
 import { money, number, t } from '../../i18n/i18n';
+import type { TwinWords } from './worldTwin';
 
 /** Every word the canvas shows, in the chosen language, with locale number formatting. */
 export function worldWords(): WorldWords & { model: ModelWords } {
@@ -39,5 +40,56 @@ export function worldWords(): WorldWords & { model: ModelWords } {
       count,
     },
     model: { cars: t('carsUnit'), robots: t('robotsUnit'), satellites: t('satellitesUnit'), autonomy: t('autonomy'), dexterity: t('dexterity'), cities: t('cities'), regions: t('regions'), count },
+  };
+}
+
+/** The text twin's words (worldTwin.ts), in the chosen language. */
+export function twinWords(): TwinWords {
+  const { lanes, city, orbit, factory, model } = worldWords();
+  return {
+    lines: { robotaxi: lanes.robotaxi, robots: lanes.robots, satellites: lanes.satellites },
+    line: t('tw_line'),
+    captions: { race: t('tw_race'), lines: t('tw_lines'), shared: t('tw_shared'), cities: t('tw_cities'), licenses: t('tw_licenses'), factory: factory.title },
+    player: t('tw_player'),
+    you: t('tw_you'),
+    loop: t('tw_loop'),
+    loopHead: t('tw_loopHead'),
+    streak: t('tw_streak'),
+    closed: lanes.closed,
+    progress: t('tw_progress'),
+    milestone: lanes.milestone,
+    fleet: t('tw_inService'),
+    cars: t('tw_cars'),
+    robots: t('tw_robots'),
+    satellites: t('tw_satellites'),
+    chipGeneration: t('tw_chipGeneration'),
+    permits: t('tw_permits'),
+    licenses: t('tw_licensesHeld'),
+    chips: lanes.chips,
+    capability: lanes.capability,
+    autonomy: model.autonomy,
+    adoption: orbit.adoption,
+    foundry: lanes.foundry,
+    hidden: t('tw_hidden'),
+    city: t('tw_city'),
+    slots: t('tw_slots'),
+    needs: city.needs,
+    holders: t('tw_holders'),
+    open: t('tw_open'),
+    region: t('tw_region'),
+    band: t('tw_band'),
+    bandName: (band) => t(band === 'L' ? 'bandL' : 'bandS'),
+    holder: t('tw_holder'),
+    auction: t('tw_auction'),
+    auctionNow: orbit.auctionNow,
+    unsold: orbit.unsold,
+    plants: factory.plants,
+    robotLines: factory.robotLines,
+    actuators: factory.actuators,
+    inventory: factory.inventory,
+    deployed: factory.deployed,
+    building: factory.building,
+    count: lanes.count,
+    price: lanes.price,
   };
 }
