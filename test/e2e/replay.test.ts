@@ -73,6 +73,12 @@ describe('replay viewer in the browser', () => {
     expect(await page.getAttribute('#rp-announce', 'role')).toBe('status');
     expect(await page.textContent('#rp-announce')).toMatch(/^Quarter 10 is over\. .+ wins the race\./);
     await page.screenshot({ path: join(SHOTS, 'replay-end.png'), fullPage: true });
+    // The replay's world has the match's tables too: every seat by name, nobody is "you".
+    await page.click('#rp-view-table');
+    expect(await page.isVisible('#replay-table #twin-race')).toBe(true);
+    expect(await page.locator('#replay-table #twin-race tbody tr').count()).toBe(3);
+    expect(await page.textContent('#replay-table')).not.toContain('(you)');
+    await page.click('#rp-view-lanes');
 
     // Scrub to quarter 4 (instantly, from its snapshot), then step one event and one quarter.
     const log = await eventsOf(finishedId);

@@ -293,7 +293,7 @@ describe('the world model the canvas draws', () => {
         setLocale(locale);
         const w = twinWords();
         const m = worldModel(withBooks(), sc, 0, worldWords().model);
-        const text = cells(worldTwin(m, withBooks().players, 3, w));
+        const text = cells(worldTwin(m, withBooks().players, 3, w, 0));
         const missing = Object.values(factsOf(m, w))
           .flatMap((facts) => facts())
           .filter((fact) => !text.some((cell) => cell.includes(fact)));
@@ -305,7 +305,7 @@ describe('the world model the canvas draws', () => {
     it('gives every seat its loops, streaks and counts by name, and says who holds what', () => {
       setLocale('de');
       const m = worldModel(withBooks(), sc, 0, worldWords().model);
-      const tables = worldTwin(m, withBooks().players, 3, twinWords());
+      const tables = worldTwin(m, withBooks().players, 3, twinWords(), 0);
       const race = tables.find((tb) => tb.id === 'twin-race')!;
       expect(race.rows[0]).toEqual(['Ada (du)', '0% · 0/3', '0% · 0/3', '0% · 0/3', '1.200', '0', '0', 'AI4', '1', '1']);
       expect(race.rows[1]!.slice(0, 3)).toEqual([m.names[1], '0% · 0/3', '126% · 2/3']);
@@ -319,8 +319,10 @@ describe('the world model the canvas draws', () => {
     it('says "private" where a spectator has no books, and has no factory table', () => {
       setLocale('en');
       const m = worldModel(room(), sc, 0, worldWords().model);
-      const tables = worldTwin(m, room().players, 3, twinWords());
+      const tables = worldTwin(m, room().players, 3, twinWords(), null);
       expect(tables.map((tb) => tb.id)).toEqual(['twin-race', 'twin-lines', 'twin-shared', 'twin-cities', 'twin-licenses']);
+      // A spectator has no seat of their own: nobody is "you".
+      expect(tables.find((tb) => tb.id === 'twin-race')!.rows.map((r) => r[0])).toEqual(m.names);
       expect(tables.find((tb) => tb.id === 'twin-shared')!.rows.slice(0, 5)).toEqual([
         ['Chip generation', 'AI4'],
         ['Chips', 'private'],

@@ -1,15 +1,13 @@
 import type { GameState } from '../../../shared/domain/state';
 import { perLine } from '../../../shared/scenario/types';
 import { viewFor } from '../../../shared/views/viewFor';
-import type { ViewName } from '../game/scenes/WorldScene';
 import type { World } from '../game/startGame';
 import { worldModel, type RoomLike } from '../game/worldModel';
-import type { MessageKey } from '../i18n/en';
 import { t } from '../i18n/i18n';
 import { h } from '../ui/dom';
-import { worldWords } from '../ui/match/worldWords';
-
-const VIEWS: ViewName[] = ['lanes', 'city', 'orbit', 'factory'];
+import { twinWords, worldWords } from '../ui/match/worldWords';
+import { worldTabs } from '../ui/match/worldTabs';
+import { renderTwin, worldTwin } from '../ui/match/worldTwin';
 
 /**
  * The room-shaped facts the match screen's world canvas reads, from a replayed state. A replay is
@@ -49,36 +47,29 @@ export interface ReplayWorld {
   destroy(): void;
 }
 
-/** The match screen's world canvas (lines, cities, orbit, factory), read-only, loaded on demand. */
+/** The match screen's world canvas (lines, cities, orbit, factory) and its text twin, read-only, loaded on demand. */
 export function replayWorld(): ReplayWorld {
-  const box = h('div', { id: 'replay-canvas', class: 'lanes' });
   let world: World | null = null;
   let destroyed = false;
   let last: { state: GameState; focusSeat: number } | null = null;
-  let view: ViewName = 'lanes';
-  const tabs = h(
-    'div',
-    { class: 'tabs view-tabs', role: 'tablist' },
-    ...VIEWS.map((v) => h('button', { class: v === view ? 'tab active' : 'tab', role: 'tab', 'data-view': v, onclick: () => show(v) }, t(`view_${v}` as MessageKey))),
-  );
-  const show = (v: ViewName) => {
-    view = v;
-    for (const b of tabs.querySelectorAll('button')) b.classList.toggle('active', b.dataset.view === v);
-    world?.show(v);
-  };
+  // The same tabs as the match's: four canvas views and the world as tables.
+  const views = worldTabs({ canvas: 'replay-canvas', twin: 'replay-table', tab: 'rp-view' }, (v) => world?.show(v));
   const draw = () => {
-    if (!world || !last) return;
-    const words = worldWords();
-    world.update(worldModel(roomOf(last.state), last.state.scenario, last.focusSeat, words.model));
+    if (!last) return;
+    const room = roomOf(last.state);
+    const model = worldModel(room, last.state.scenario, last.focusSeat, worldWords().model);
+    world?.update(model);
+    renderTwin(views.twinBox, worldTwin(model, room.players, last.state.scenario.loop.qualifyingQuarters, twinWords(), null));
   };
   void import('../game/startGame').then(({ startWorld }) => {
     if (destroyed) return;
-    world = startWorld(box, worldWords(), t('loading'));
-    world.show(view);
+    world = startWorld(views.canvasBox, worldWords(), t('loading'));
+    const shown = views.current();
+    if (shown !== 'table') world.show(shown);
     draw();
   });
   return {
-    element: h('div', { class: 'world' }, tabs, box),
+    element: h('div', { class: 'world' }, views.tabs, views.canvasBox, views.twinBox),
     update(state, focusSeat) {
       last = { state, focusSeat };
       draw();

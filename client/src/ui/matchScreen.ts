@@ -2,7 +2,6 @@ import type { Orders } from '../../../shared/domain/orders';
 import type { BotDifficulty, BotStrategy } from '../../../shared/domain/ids';
 import type { Scenario } from '../../../shared/scenario/types';
 import type { World } from '../game/startGame';
-import type { ViewName } from '../game/scenes/WorldScene';
 import { worldModel } from '../game/worldModel';
 import type { MessageKey } from '../i18n/en';
 import { money, pageTitle, seatName, t, tf } from '../i18n/i18n';
@@ -18,6 +17,7 @@ import { shouldTour, startTour } from './match/tour';
 import { closedText, hudItems, standings, type SeatLike } from './match/viewModels';
 import { twinWords, worldWords } from './match/worldWords';
 import { renderTwin, worldTwin } from './match/worldTwin';
+import { worldTabs } from './match/worldTabs';
 import { describeRefusal } from './refusals';
 import { reportPanel } from './reportPanel';
 import { loopStanding } from './match/standing';
@@ -29,9 +29,6 @@ import { installTapTips, tip } from './tooltip';
 import { installShortcuts, openShortcutHelp } from './match/shortcuts';
 import { delayNote } from '../replay/delayNote';
 
-// The canvas's four views, and its text twin as a fifth tab.
-type Tab = ViewName | 'table';
-const VIEWS: Tab[] = ['lanes', 'city', 'orbit', 'factory', 'table'];
 const sumBuilds = (builds: Array<{ count: number }> | undefined) => (builds ?? []).reduce((n, b) => n + b.count, 0);
 
 /**
@@ -56,31 +53,9 @@ export async function renderMatch(root: HTMLElement, matchId: string, intent: Jo
     back();
   };
   const header = h('header', { class: 'hud' });
-  // The canvas's tab panel; a skip link's target (so it takes the focus, not a Tab stop).
-  const canvasBox = h('div', { id: 'game', class: 'lanes', role: 'tabpanel', 'aria-labelledby': 'view-lanes', tabindex: -1 });
-  // The text twin of the canvas: every fact it draws, as tables (worldTwin.ts).
-  const twinBox = h('div', { id: 'world-table', class: 'world-table', role: 'tabpanel', 'aria-labelledby': 'view-table', tabindex: -1, hidden: true });
-  let view: Tab = 'lanes';
-  // The view tabs follow the WAI-ARIA tabs pattern: one Tab stop, arrow keys (and Home, End) move between them.
-  const tabs = h(
-    'div',
-    { class: 'tabs view-tabs', role: 'tablist', 'aria-label': t('viewTabs') },
-    ...VIEWS.map((v) =>
-      h(
-        'button',
-        { class: v === view ? 'tab active' : 'tab', role: 'tab', id: `view-${v}`, 'aria-controls': v === 'table' ? 'world-table' : 'game', tabindex: v === view ? 0 : -1, 'data-view': v, 'aria-selected': String(v === view), onclick: () => showView(v) },
-        t(`view_${v}` as MessageKey),
-      ),
-    ),
-  );
-  tabs.addEventListener('keydown', (e) => {
-    const at = VIEWS.indexOf(view);
-    const to = e.key === 'ArrowRight' ? (at + 1) % VIEWS.length : e.key === 'ArrowLeft' ? (at + VIEWS.length - 1) % VIEWS.length : e.key === 'Home' ? 0 : e.key === 'End' ? VIEWS.length - 1 : -1;
-    if (to < 0) return;
-    e.preventDefault();
-    showView(VIEWS[to]!);
-    tabs.querySelector<HTMLElement>(`[data-view="${VIEWS[to]}"]`)?.focus();
-  });
+  // The world's view tabs over the canvas (a skip link's target) and its text twin (worldTabs.ts).
+  const views = worldTabs({ canvas: 'game', twin: 'world-table', tab: 'view' }, (v) => world?.show(v));
+  const { tabs, canvasBox, twinBox } = views;
   const heading = h('h1', { class: 'sr-only', id: 'match-heading' });
   // Skip links: the first Tab stops of the page, shown when focused. They move the focus
   // themselves (the address stays the match's, for a reload).
@@ -124,22 +99,11 @@ export async function renderMatch(root: HTMLElement, matchId: string, intent: Jo
   const announce = momentAnnouncer(momentBox, (kind) => world?.celebrate(kind), (said) => (quarterMoments = said));
 
   let world: World | null = null;
-  const showView = (v: Tab) => {
-    view = v;
-    for (const b of tabs.querySelectorAll('button')) {
-      b.classList.toggle('active', b.dataset.view === v);
-      b.setAttribute('aria-selected', String(b.dataset.view === v));
-      b.tabIndex = b.dataset.view === v ? 0 : -1;
-      if (b.dataset.view === v && v !== 'table') canvasBox.setAttribute('aria-labelledby', b.id);
-    }
-    twinBox.hidden = v !== 'table';
-    canvasBox.classList.toggle('behind-table', v === 'table');
-    if (v !== 'table') world?.show(v);
-  };
   void import('../game/startGame').then(({ startWorld }) => {
     world = startWorld(canvasBox, worldWords(), t('loading'));
     world.mute(!sound);
-    if (view !== 'table') world.show(view);
+    const shown = views.current();
+    if (shown !== 'table') world.show(shown);
     draw();
   });
 
@@ -433,7 +397,7 @@ export async function renderMatch(root: HTMLElement, matchId: string, intent: Jo
     const room = { quarter: s.quarter, foundryPriceUsd: s.foundryPriceUsd, permits: s.permits.toJSON(), licenses: s.licenses.toJSON(), players: s.players.map((p) => p.toJSON()) };
     const model = worldModel(room, scenario!, conn.seat ?? 0, worldWords().model);
     world?.update(model);
-    renderTwin(twinBox, worldTwin(model, room.players, scenario!.loop.qualifyingQuarters, twinWords()));
+    renderTwin(twinBox, worldTwin(model, room.players, scenario!.loop.qualifyingQuarters, twinWords(), conn.seat));
   };
 
   // Each part of the screen is redrawn when the state under it changed (the room's schema
@@ -519,12 +483,10 @@ export async function renderMatch(root: HTMLElement, matchId: string, intent: Jo
   const stopShortcuts = installShortcuts(document, (action) => {
     if (action === 'help') return openShortcutHelp(root);
     if (action === 'nextView') {
-      const next = VIEWS[(VIEWS.indexOf(view) + 1) % VIEWS.length]!;
-      showView(next);
-      return speak(t(`view_${next}` as MessageKey));
+      return speak(t(`view_${views.next()}` as MessageKey));
     }
     if (action === 'table') {
-      showView('table');
+      views.show('table');
       return twinBox.focus();
     }
     if (action === 'lock') {

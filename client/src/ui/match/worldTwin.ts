@@ -65,10 +65,11 @@ const pct = (v: number) => `${Math.round(v * 100)}%`;
 
 /**
  * The world as text: every fact the canvas draws (the world model) and every seat's public
- * position in the race, as tables a screen reader can walk. Seats are named, never only coloured.
+ * position in the race, as tables a screen reader can walk. Seats are named, never only coloured;
+ * the reader's own seat (none for a spectator) says so.
  */
-export function worldTwin(model: WorldModel, seats: readonly RoomSeat[], streakNeeded: number, w: TwinWords): TwinTable[] {
-  const name = (seat: number) => `${model.names[seat] ?? `#${seat + 1}`}${seat === model.focusSeat ? ` (${w.you})` : ''}`;
+export function worldTwin(model: WorldModel, seats: readonly RoomSeat[], streakNeeded: number, w: TwinWords, reader: number | null): TwinTable[] {
+  const name = (seat: number) => `${model.names[seat] ?? `#${seat + 1}`}${seat === reader ? ` (${w.you})` : ''}`;
   const loop = (l: { strength: number; streak: number; closedQuarter?: number | null }) =>
     l.closedQuarter ? `${w.closed} Q${l.closedQuarter}` : `${pct(Math.min(l.strength, 9.99))} · ${l.streak}/${streakNeeded}`;
   const known = (v: number | null, show: (n: number) => string) => (v === null ? w.hidden : show(v));
