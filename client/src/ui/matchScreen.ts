@@ -361,11 +361,11 @@ export async function renderMatch(root: HTMLElement, matchId: string, intent: Jo
         delete draft.prices;
         fitBudgets();
       }
-      // A new quarter rebuilds the sheet: a keyboard user whose focus was in the old one (or
-      // nowhere) is put at the top of the new orders, where the quarter's end is also said.
+      // A new quarter (or the results) rebuilds the panel: a keyboard user whose focus was in the
+      // old one (or nowhere) is put at its top, and the quarter's end is said.
       const active = document.activeElement;
       const lost = !active || active === document.body || panel.contains(active);
-      const turned = shownQuarter > 0 && s.quarter !== shownQuarter;
+      const turned = (shownQuarter > 0 && s.quarter !== shownQuarter) || (showResults && shownQuarter > 0);
       shownQuarter = s.quarter;
       endedShown = s.status === 'ended';
       drawPanel();
