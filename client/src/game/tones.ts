@@ -1,7 +1,7 @@
 // The world's sounds, made here: short tones written as 16-bit PCM WAV files in memory, so they
 // are ours and need no download. Phaser's loader decodes them like any audio file.
 
-export type Tone = 'rise' | 'fall' | 'fanfare';
+export type Tone = 'rise' | 'fall' | 'fanfare' | 'gavel';
 
 const RATE = 22_050;
 
@@ -10,6 +10,8 @@ const NOTES: Record<Tone, Array<[number, number]>> = {
   rise: [[523.25, 0.12], [659.25, 0.12], [783.99, 0.22]],
   fall: [[392, 0.14], [329.63, 0.24]],
   fanfare: [[523.25, 0.12], [659.25, 0.12], [783.99, 0.12], [1046.5, 0.4]],
+  // Two knocks of a gavel: low, short, a rest between (0 Hz is silence).
+  gavel: [[130.81, 0.07], [0, 0.09], [130.81, 0.1]],
 };
 
 function samples(tone: Tone): Int16Array {
@@ -55,4 +57,4 @@ export function toneUri(tone: Tone): string {
   return `data:audio/wav;base64,${btoa(binary)}`;
 }
 
-export const TONES: Tone[] = ['rise', 'fall', 'fanfare'];
+export const TONES: Tone[] = ['rise', 'fall', 'fanfare', 'gavel'];
