@@ -29,7 +29,11 @@ export const ICONS = ['chip', 'ai', 'car', 'robot', 'actuator', 'satellite', 'sp
 export interface WorldView<M> {
   readonly root: Phaser.GameObjects.Container;
   draw(model: M): void;
-  tick?(time: number): void;
+  /**
+   * Once a frame. `time` is the motion clock (ms): it stands still while motion is paused or the
+   * reader asked for reduced motion, and `still` says so, so eased changes become cuts.
+   */
+  tick?(time: number, still: boolean): void;
 }
 
 /**
