@@ -78,6 +78,9 @@ describe('accessibility (axe-core, WCAG 2.1 A/AA)', () => {
       await page.click('#tour-skip');
       await page.waitForSelector('#timer', { timeout: 20_000 });
       await audit('match-simple', { reflow: true });
+      // The world as text (the view tab "Table").
+      await page.click('[data-view=table]');
+      await audit('match-table', { reflow: true });
 
       // Advanced, with a sheet over the cash: the totals turn red and the server's refusal is shown.
       await page.click('[data-mode=advanced]');

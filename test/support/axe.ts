@@ -12,7 +12,7 @@ function describe(kind: string, results: Result[]): string[] {
 
 /**
  * Lays the page out flat for a moment: sticky bars stay where they are in the flow and boxes that
- * scroll show all they hold. Sticky bars and scrolled boxes put text under other text depending on
+ * scroll up and down grow to show all they hold. Sticky bars and scrolled boxes put text under other text depending on
  * where the reader has scrolled; axe cannot see through that, and every text is seen on its own
  * background at some scroll position. Colours and backgrounds are untouched. Returns the undo.
  */
@@ -28,9 +28,8 @@ async function layFlat(page: Page): Promise<() => Promise<void>> {
       const style = getComputedStyle(el);
       if (style.position === 'sticky') set(el, 'position', 'static');
       if (!/auto|scroll/.test(style.overflowY) || el.scrollHeight <= el.clientHeight) continue;
-      set(el, 'overflow', 'visible');
+      // The box and every box around it grow to what it holds (it may still scroll sideways).
       set(el, 'flex', 'none');
-      // The box and every box around it grow to what it holds.
       for (let up: HTMLElement | null = el; up && up !== document.body; up = up.parentElement) if (getComputedStyle(up).maxHeight !== 'none') set(up, 'max-height', 'none');
     }
   });
