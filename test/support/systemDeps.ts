@@ -54,6 +54,8 @@ export type FileNeeds = Readonly<Record<string, readonly SystemDepName[]>>;
 
 /** The project's test files that need system packages (a test checks it names every file that starts one). */
 export const TEST_FILE_NEEDS: FileNeeds = {
+  'test/e2e/accessibility.test.ts': ['chromium'],
+  'test/e2e/canvasMotion.test.ts': ['chromium'],
   'test/e2e/classroom.test.ts': ['chromium'],
   'test/e2e/keyboardMatch.test.ts': ['chromium'],
   'test/e2e/playMatch.test.ts': ['chromium'],

@@ -1,6 +1,6 @@
 import Phaser from 'phaser';
 import { BootScene } from './scenes/BootScene';
-import { WorldScene, type ViewName, type WorldWords } from './scenes/WorldScene';
+import { WorldScene, type Motion, type ViewName, type WorldWords } from './scenes/WorldScene';
 import type { WorldModel } from './worldModel';
 
 export interface World {
@@ -10,8 +10,13 @@ export interface World {
   celebrate(kind: 'good' | 'bad' | 'win'): void;
   /** Sound off (true) or on. */
   mute(muted: boolean): void;
+  /** Stops (true) or restarts every looping animation; with reduced motion nothing loops anyway. */
+  pauseMotion(paused: boolean): void;
   destroy(): void;
 }
+
+/** What the browser tests read and call: the box says `data-motion`, the page offers the pause. */
+type MotionHook = { __closedLoopMotion?: (paused: boolean) => Motion };
 
 /** Starts the world canvas inside `parent`; loaded on demand by the match screen. */
 export function startWorld(parent: HTMLElement, words: WorldWords, loadingText: string): World {
@@ -25,6 +30,23 @@ export function startWorld(parent: HTMLElement, words: WorldWords, loadingText: 
     scale: { mode: Phaser.Scale.FIT, autoCenter: Phaser.Scale.CENTER_HORIZONTALLY },
     scene: [new BootScene(loadingText), world],
   });
+  // The canvas box says whether the canvas moves, for tests and for styling a pause button.
+  const say = () => {
+    parent.dataset.motion = world.motion;
+    return world.motion;
+  };
+  const reduced = window.matchMedia('(prefers-reduced-motion: reduce)');
+  const follow = () => {
+    world.reduceMotion(reduced.matches);
+    say();
+  };
+  follow();
+  reduced.addEventListener('change', follow);
+  const pauseMotion = (paused: boolean) => {
+    world.pauseMotion(paused);
+    return say();
+  };
+  (window as MotionHook).__closedLoopMotion = pauseMotion;
   return {
     update: (model) => world.setModel(model),
     show: (view) => world.show(view),
@@ -32,6 +54,11 @@ export function startWorld(parent: HTMLElement, words: WorldWords, loadingText: 
     mute: (muted) => {
       game.sound.mute = muted;
     },
-    destroy: () => game.destroy(true),
+    pauseMotion,
+    destroy: () => {
+      reduced.removeEventListener('change', follow);
+      if ((window as MotionHook).__closedLoopMotion === pauseMotion) delete (window as MotionHook).__closedLoopMotion;
+      game.destroy(true);
+    },
   };
 }

@@ -147,7 +147,9 @@ function show(content: HTMLElement, loaded: Loaded, actions: ReplayActions): Sho
   );
   focus.addEventListener('change', () => world.update(player.state, Number(focus.value)));
   const spoken = h('p', { class: 'sr-only', id: 'rp-announce', role: 'status', 'aria-live': 'polite' });
-  const playersBox = h('div', {});
+  // Nine columns are wider than a phone or a page zoomed to 200%: the table scrolls in its own box
+  // (reachable by keyboard), never the page.
+  const playersBox = h('div', { class: 'table-scroll', role: 'region', tabindex: 0, 'aria-labelledby': 'rp-players-title' });
   const marketsBox = h('div', {});
   const reportBox = h('div', {});
   const forkBox = h('div', {});
@@ -162,7 +164,7 @@ function show(content: HTMLElement, loaded: Loaded, actions: ReplayActions): Sho
         'div',
         {},
         h('section', { class: 'card replay-world' }, h('label', { class: 'inline' }, `${t('replayFocus')} `, focus), world.element),
-        h('section', { class: 'card' }, h('h2', {}, t('replayPlayers')), playersBox),
+        h('section', { class: 'card' }, h('h2', { id: 'rp-players-title' }, t('replayPlayers')), playersBox),
         h('section', { class: 'card' }, h('h2', {}, t('replayMarkets')), marketsBox),
       ),
       h(

@@ -69,13 +69,14 @@ export async function renderResultsChart(box: HTMLElement, matchId: string, seat
   ]);
   const rows = parseExport(csv);
   const lineNames = { robotaxi: t('robotaxi'), robots: t('robots'), satellites: t('satellites'), shared: t('shared') };
-  const width = Math.max(280, Math.min(560, (box.clientWidth || 560) - 8));
+  const widthOf = () => Math.max(280, Math.min(560, (box.clientWidth || 560) - 8));
+  const charts: uPlot[] = [];
   const chart = (id: string, title: MessageKey, data: Series, colors: string[], format: (v: number) => string) => {
     const holder = h('div', { id, class: 'chart' });
     box.append(h('h3', {}, t(title)), holder);
-    new uPlot(
+    const plot = new uPlot(
       {
-        width,
+        width: widthOf(),
         height: 220,
         scales: { x: { time: false } },
         series: [{ label: t('quarter') }, ...data.series.map((s, i) => ({ label: s.name, stroke: colors[i % colors.length], width: 2, value: (_u: unknown, v: number | null) => (v === null ? '—' : format(v)) }))],
@@ -93,10 +94,17 @@ export async function renderResultsChart(box: HTMLElement, matchId: string, seat
       [data.quarters, ...data.series.map((s) => s.values)],
       holder,
     );
+    charts.push(plot);
     box.append(chartTable(t(title), data.quarters, data.series, format));
   };
   const valuation = valuationSeries(rows);
   chart('valuation-chart', 'chart_valuation', { quarters: valuation.quarters, series: valuation.players }, COLORS, (v) => money(v * 1e9));
   chart('allocation-chart', 'chart_allocation', allocationSeries(rows, seat, lineNames), LINE_COLORS, (v) => money(v * 1e6));
   chart('loops-chart', 'chart_loops', loopSeries(rows, seat, lineNames), LINE_COLORS, (v) => `${v}%`);
+  // uPlot draws at a fixed size: the charts follow their panel when it narrows or widens (a phone
+  // turned, a page zoomed), so they never reach past it.
+  new ResizeObserver(() => {
+    const width = widthOf();
+    for (const plot of charts) if (plot.width !== width) plot.setSize({ width, height: 220 });
+  }).observe(box);
 }

@@ -7,6 +7,8 @@ import type { WorldView } from '../views/theme';
 import type { WorldModel } from '../worldModel';
 
 export type ViewName = 'lanes' | 'city' | 'orbit' | 'factory';
+/** Whether the canvas moves: it runs, the player paused it, or the reader asked for reduced motion. */
+export type Motion = 'running' | 'paused' | 'reduced';
 export interface WorldWords {
   lanes: LaneWords;
   city: CityWords;
@@ -19,6 +21,10 @@ export class WorldScene extends Phaser.Scene {
   private views!: Record<ViewName, WorldView<WorldModel>>;
   private current: ViewName = 'lanes';
   private model: WorldModel | null = null;
+  private paused = false;
+  private reduced = false;
+  /** Advances only while motion runs, so everything that loops stops where it is and resumes from there. */
+  private motionClock = 0;
 
   constructor(private readonly words: WorldWords) {
     super('world');
@@ -46,20 +52,37 @@ export class WorldScene extends Phaser.Scene {
     if (this.model) this.views[view].draw(this.model);
   }
 
+  get motion(): Motion {
+    return this.reduced ? 'reduced' : this.paused ? 'paused' : 'running';
+  }
+
+  /** Stops (true) or restarts every looping animation: orbits, glows, rings that ease or pulse. */
+  pauseMotion(paused: boolean): void {
+    this.paused = paused;
+  }
+
+  /** The reader's `prefers-reduced-motion`: nothing loops, changes are cuts, no flash or shake. */
+  reduceMotion(reduced: boolean): void {
+    this.reduced = reduced;
+  }
+
   /**
-   * A moment: the camera flashes (bright for good news, dim red for bad, gold for the win) and its
-   * tone plays (unless the sound is off).
+   * A moment: the camera flashes (bright for good news, dim red for bad, gold for the win; not
+   * with reduced motion) and its tone plays (unless the sound is off).
    */
   celebrate(kind: 'good' | 'bad' | 'win'): void {
     if (!this.cameras?.main) return;
+    const tone = kind === 'win' ? 'tone-fanfare' : kind === 'good' ? 'tone-rise' : 'tone-fall';
+    if (this.cache.audio.exists(tone)) this.sound.play(tone, { volume: 0.6 });
+    if (this.reduced) return;
     const [r, g, b] = kind === 'win' ? [240, 200, 70] : kind === 'good' ? [76, 201, 240] : [150, 40, 30];
     this.cameras.main.flash(kind === 'win' ? 900 : 450, r, g, b);
     if (kind === 'win') this.cameras.main.shake(300, 0.004);
-    const tone = kind === 'win' ? 'tone-fanfare' : kind === 'good' ? 'tone-rise' : 'tone-fall';
-    if (this.cache.audio.exists(tone)) this.sound.play(tone, { volume: 0.6 });
   }
 
-  override update(time: number): void {
-    this.views?.[this.current].tick?.(time);
+  override update(_time: number, delta: number): void {
+    const still = this.motion !== 'running';
+    if (!still) this.motionClock += delta;
+    this.views?.[this.current].tick?.(this.motionClock, still);
   }
 }

@@ -1,6 +1,6 @@
 import type Phaser from 'phaser';
 import type { WorldModel } from '../worldModel';
-import { icon, label, MUTED, SEAT_COLORS, TRACK, viewFrame, type WorldView } from './theme';
+import { BAD_INK, icon, label, MUTED, SEAT_COLORS, TRACK, viewFrame, type WorldView } from './theme';
 
 export interface CityWords {
   title: string;
@@ -68,7 +68,7 @@ export class CityView implements WorldView<WorldModel> {
         g,
         icon(this.scene, x - 44, y - 10, 'city', 26, reachable ? 0x56b4e9 : 0x52607a),
         label(this.scene, x - 28, y - 24, city.name, 14, '#e8edf5', true),
-        label(this.scene, x - 28, y - 5, `${this.words.needs} U ≥ ${city.minAutonomy}`, 12, reachable ? MUTED : '#d55e00'),
+        label(this.scene, x - 28, y - 5, `${this.words.needs} U ≥ ${city.minAutonomy}`, 12, reachable ? MUTED : BAD_INK),
       ]);
     }
     // Legend: who holds which colour.

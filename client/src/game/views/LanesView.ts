@@ -37,7 +37,8 @@ export class LanesView implements WorldView<WorldModel> {
   private model: WorldModel | null = null;
   private shown: Record<string, number> = {};
   private closedSeen: Record<string, number | null> = {};
-  private pulse: Record<string, number> = {};
+  /** When each lane's closing pulse started on the motion clock; null until the next tick starts it. */
+  private pulse: Record<string, number | null> = {};
 
   constructor(private readonly scene: Phaser.Scene, private readonly words: LaneWords) {
     const { width, height } = scene.scale;
@@ -94,7 +95,7 @@ export class LanesView implements WorldView<WorldModel> {
       this.bars.fillRoundedRect(110, y, 360, 8, 4);
       this.bars.fillStyle(LANE_COLORS[lane.key], 1);
       if (m.milestone > 0) this.bars.fillRoundedRect(110, y, Math.max(8, 360 * m.milestone), 8, 4);
-      if (this.closedSeen[lane.key] === null && m.closed !== null) this.pulse[lane.key] = this.scene.time.now;
+      if (this.closedSeen[lane.key] === null && m.closed !== null) this.pulse[lane.key] = null;
       this.closedSeen[lane.key] = m.closed;
     });
     const s = model.shared;
@@ -106,7 +107,7 @@ export class LanesView implements WorldView<WorldModel> {
     );
   }
 
-  tick(time: number): void {
+  tick(time: number, still: boolean): void {
     const model = this.model;
     if (!model) return;
     const { width, height } = this.scene.scale;
@@ -115,8 +116,8 @@ export class LanesView implements WorldView<WorldModel> {
     LANES.forEach((lane, i) => {
       const m = model.lanes[lane.key];
       const target = Math.min(1, m.strength);
-      // Ease towards the new strength, so a change is seen rather than a jump.
-      const now = (this.shown[lane.key] ?? 0) + (target - (this.shown[lane.key] ?? 0)) * 0.08;
+      // Ease towards the new strength, so a change is seen rather than a jump (a cut when still).
+      const now = still ? target : (this.shown[lane.key] ?? 0) + (target - (this.shown[lane.key] ?? 0)) * 0.08;
       this.shown[lane.key] = now;
       const cx = width - 86;
       const cy = 10 + i * laneH + (laneH - 8) / 2;
@@ -131,6 +132,7 @@ export class LanesView implements WorldView<WorldModel> {
         // A closed loop glows; for two seconds after it closes, a ring spreads out from it.
         this.rings.lineStyle(3, 0xffffff, 0.55 + 0.35 * Math.sin(time / 300));
         this.rings.strokeCircle(cx, cy, r + 9);
+        if (this.pulse[lane.key] === null) this.pulse[lane.key] = still ? -1e9 : time;
         const since = time - (this.pulse[lane.key] ?? -1e9);
         if (since < 2000) {
           this.rings.lineStyle(4, LANE_COLORS[lane.key], 1 - since / 2000);

@@ -4,6 +4,8 @@ import type Phaser from 'phaser';
 // deficiency. Lanes keep their hue everywhere; seats use the same list in the same order.
 export const INK = '#e8edf5';
 export const MUTED = '#9fb0c8';
+/** Vermillion for text: the palette's #d55e00 is for shapes; words in that hue need this lighter shade to reach 4.5:1. */
+export const BAD_INK = '#f78531';
 export const PANEL = 0x16213a;
 export const TRACK = 0x1d2d44;
 export const LANE_COLORS = { robotaxi: 0x56b4e9, robots: 0xe69f00, satellites: 0x009e73 } as const;
@@ -27,7 +29,11 @@ export const ICONS = ['chip', 'ai', 'car', 'robot', 'actuator', 'satellite', 'sp
 export interface WorldView<M> {
   readonly root: Phaser.GameObjects.Container;
   draw(model: M): void;
-  tick?(time: number): void;
+  /**
+   * Once a frame. `time` is the motion clock (ms): it stands still while motion is paused or the
+   * reader asked for reduced motion, and `still` says so, so eased changes become cuts.
+   */
+  tick?(time: number, still: boolean): void;
 }
 
 /**

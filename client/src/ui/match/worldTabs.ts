@@ -28,7 +28,9 @@ export function worldTabs(ids: { canvas: string; twin: string; tab: string }, on
   let view: WorldTab = 'lanes';
   const tabId = (v: WorldTab) => `${ids.tab}-${v}`;
   const canvasBox = h('div', { id: ids.canvas, class: 'lanes', role: 'tabpanel', 'aria-labelledby': tabId('lanes'), tabindex: -1 });
-  const twinBox = h('div', { id: ids.twin, class: 'world-table', role: 'tabpanel', 'aria-labelledby': tabId('table'), tabindex: -1, hidden: true });
+  // A Tab stop of its own (tabindex 0, as the WAI-ARIA tabs pattern has it for a panel without
+  // controls): its tables scroll inside it, and the keyboard must be able to scroll them.
+  const twinBox = h('div', { id: ids.twin, class: 'world-table', role: 'tabpanel', 'aria-labelledby': tabId('table'), tabindex: 0, hidden: true });
   const tabs = h(
     'div',
     { class: 'tabs view-tabs', role: 'tablist', 'aria-label': t('viewTabs') },
