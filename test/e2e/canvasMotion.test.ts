@@ -22,6 +22,10 @@ async function orbitWithSatellites(context: BrowserContext): Promise<Page> {
   await page.waitForFunction(() => (document.querySelector('#quarter')?.textContent ?? '').includes('2/'), null, { timeout: 20_000 });
   await page.click('[data-view=orbit]');
   await page.waitForSelector('#game[data-motion] canvas', { timeout: 20_000 });
+  // Quarter 1's resolution plays over the world; Esc skips it, so only the orbit moves.
+  await page.waitForSelector('#game[data-sequence]', { timeout: 20_000 });
+  await page.keyboard.press('Escape');
+  await page.waitForFunction(() => document.querySelector<HTMLElement>('#game')?.dataset.sequence !== 'playing', null, { timeout: 5_000 });
   await page.waitForTimeout(500);
   return page;
 }
@@ -49,6 +53,13 @@ describe('motion on the world canvas', () => {
     inOrbit('no-preference', async (page) => {
       expect(await motion(page)).toBe('running');
       expect(await moves(page)).toBe(true);
+      // The header's pause button stops it (and says so), as the test hook does.
+      await page.click('#motion');
+      expect(await page.getAttribute('#motion', 'aria-pressed')).toBe('true');
+      expect(await motion(page)).toBe('paused');
+      expect(await moves(page)).toBe(false);
+      await page.click('#motion');
+      expect(await motion(page)).toBe('running');
       expect(await pauseMotion(page, true)).toBe('paused');
       expect(await motion(page)).toBe('paused');
       expect(await moves(page)).toBe(false);

@@ -87,7 +87,12 @@ describe('playing in the browser', () => {
       expect(await page.textContent('#status')).toBe('');
     }
     await page.waitForSelector('#winner', { timeout: 20_000 });
-    // The end is shown over the match, and said in the quarter's sentence.
+    // The last quarter plays out on the canvas, ending with the winner; Esc skips the rest. The end
+    // is then shown over the match, and said in the quarter's sentence.
+    await page.waitForFunction(() => document.querySelector<HTMLElement>('#game')?.dataset.sequence === 'playing', null, { timeout: 10_000 });
+    await page.keyboard.press('Escape');
+    expect(await page.getAttribute('#game', 'data-sequence')).toBe('skipped');
+    expect(await page.isVisible('#sequence-skip')).toBe(false);
     expect(await page.textContent('#moments')).toMatch(/wins the race\.|You win the race!/);
     await page.waitForFunction(() => /wins the race\.|You win the race!/.test(document.querySelector('#announce')?.textContent ?? ''), null, { timeout: 5_000 });
     expect(await page.getAttribute('#sound', 'aria-pressed')).toBe('true');

@@ -68,7 +68,7 @@ describe('replay viewer in the browser', () => {
     await page.click('#rp-play');
     await page.waitForFunction((n) => (document.querySelector('#rp-position')?.textContent ?? '').includes(`${n}/${n}`), total, { timeout: 30_000 });
     expect(await page.textContent('#position-hash')).toBe(serverHash);
-    expect(await page.textContent('#rp-play')).toBe('▶');
+    expect(await page.getAttribute('#rp-play', 'aria-label')).toBe('Play');
     // A screen reader heard each quarter as it played; the last one names the winner.
     expect(await page.getAttribute('#rp-announce', 'role')).toBe('status');
     expect(await page.textContent('#rp-announce')).toMatch(/^Quarter 10 is over\. .+ wins the race\./);

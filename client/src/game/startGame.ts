@@ -2,6 +2,8 @@ import Phaser from 'phaser';
 import { BootScene } from './scenes/BootScene';
 import { WorldScene, type Motion, type ViewName, type WorldWords } from './scenes/WorldScene';
 import type { WorldModel } from './worldModel';
+import { SequenceScene, type SequenceHooks, type StepWords } from './scenes/SequenceScene';
+import type { Step, Timeline } from './timeline';
 
 export interface World {
   update(model: WorldModel): void;
@@ -12,6 +14,14 @@ export interface World {
   mute(muted: boolean): void;
   /** Stops (true) or restarts every looping animation; with reduced motion nothing loops anyway. */
   pauseMotion(paused: boolean): void;
+  /**
+   * Plays a quarter's resolution over the world (a cut or a fade when motion is reduced or
+   * paused). The canvas box says `data-sequence` (playing, done, skipped) and lists the steps
+   * shown in `data-sequence-steps`, for tests.
+   */
+  playQuarter(line: Timeline, words: (step: Step) => StepWords, hooks: SequenceHooks): void;
+  /** Ends the quarter's sequence at once. */
+  skipQuarter(): void;
   destroy(): void;
 }
 
@@ -21,6 +31,7 @@ type MotionHook = { __closedLoopMotion?: (paused: boolean) => Motion };
 /** Starts the world canvas inside `parent`; loaded on demand by the match screen. */
 export function startWorld(parent: HTMLElement, words: WorldWords, loadingText: string): World {
   const world = new WorldScene(words);
+  const sequence = new SequenceScene();
   const game = new Phaser.Game({
     type: Phaser.AUTO,
     parent,
@@ -28,7 +39,8 @@ export function startWorld(parent: HTMLElement, words: WorldWords, loadingText: 
     height: 440,
     backgroundColor: '#0d1321',
     scale: { mode: Phaser.Scale.FIT, autoCenter: Phaser.Scale.CENTER_HORIZONTALLY },
-    scene: [new BootScene(loadingText), world],
+    // The sequence runs above the world (later scenes draw on top); the world launches it.
+    scene: [new BootScene(loadingText), world, sequence],
   });
   // The canvas box says whether the canvas moves, for tests and for styling a pause button.
   const say = () => {
@@ -55,6 +67,30 @@ export function startWorld(parent: HTMLElement, words: WorldWords, loadingText: 
       game.sound.mute = muted;
     },
     pauseMotion,
+    playQuarter: (line, stepWords, hooks) => {
+      if (!sequence.sys?.isActive()) return hooks.onEnd(true);
+      // A sequence still playing ends first (its own end is said before this one starts).
+      sequence.skip();
+      parent.dataset.sequence = 'playing';
+      parent.dataset.sequenceQuarter = String(line.quarter);
+      parent.dataset.sequenceSteps = '';
+      sequence.play(
+        line,
+        stepWords,
+        {
+          onStep: (step) => {
+            parent.dataset.sequenceSteps = [parent.dataset.sequenceSteps, step.kind].filter(Boolean).join(',');
+            hooks.onStep(step);
+          },
+          onEnd: (skipped) => {
+            parent.dataset.sequence = skipped ? 'skipped' : 'done';
+            hooks.onEnd(skipped);
+          },
+        },
+        world.motion !== 'running',
+      );
+    },
+    skipQuarter: () => sequence.skip(),
     destroy: () => {
       reduced.removeEventListener('change', follow);
       if ((window as MotionHook).__closedLoopMotion === pauseMotion) delete (window as MotionHook).__closedLoopMotion;

@@ -1,10 +1,12 @@
 import type { PublicReport } from '../../../shared/views/quarterReport';
 import type { LineId } from '../../../shared/scenario/types';
+import type { Loose } from '../../../shared/wire/state';
 
 // The quarter played out: what the board shows when a quarter resolves, step by step in the
 // order of the engine's pipeline (shock → foundry → spectrum → permits → markets → valuation →
 // loops → the end). A pure function of the quarter's public report, which is itself a pure
 // function of the quarter's events (shared/views/quarterReport.ts): same events, same timeline.
+// (The room sends the report with absent fields where the engine has null: both are read alike.)
 
 /** A bar of a step: a seat and its amount (chips won, rides served, robots sold, subscribers). */
 export interface Bar {
@@ -56,11 +58,11 @@ const sumBy = <T>(items: readonly T[], seatOf: (t: T) => number, valueOf: (t: T)
 };
 
 /** The steps of a quarter, in pipeline order, without times. */
-export function stepsOf(pub: PublicReport): StepBody[] {
+export function stepsOf(pub: Loose<PublicReport>): StepBody[] {
   const steps: StepBody[] = pub.news.map((n) => ({ kind: 'shock', cardId: n.cardId, headline: n.headline }));
   if (pub.foundry && pub.foundry.sold > 0)
-    steps.push({ kind: 'foundry', priceUsd: pub.foundry.clearingPriceUsd, supply: pub.foundry.supply, sold: pub.foundry.sold, bars: sumBy(pub.foundry.chipsWon, (c) => c.seat, (c) => c.chips) });
-  for (const s of pub.spectrum) steps.push({ kind: 'spectrum', licenseId: s.licenseId, winner: s.winner, priceUsd: s.price, bidders: s.bidders });
+    steps.push({ kind: 'foundry', priceUsd: pub.foundry.clearingPriceUsd ?? null, supply: pub.foundry.supply, sold: pub.foundry.sold, bars: sumBy(pub.foundry.chipsWon, (c) => c.seat, (c) => c.chips) });
+  for (const s of pub.spectrum) steps.push({ kind: 'spectrum', licenseId: s.licenseId, winner: s.winner ?? null, priceUsd: s.price, bidders: s.bidders });
   for (const p of pub.permits) if (p.granted.length > 0 || p.refused.length > 0) steps.push({ kind: 'permits', cityId: p.cityId, granted: [...p.granted], refused: p.refused.length });
   const rides = sumBy(pub.rides.flatMap((c) => c.shares), (s) => s.seat, (s) => s.served).filter((b) => b.value > 0);
   const robots = sumBy(pub.robots?.shares ?? [], (s) => s.seat, (s) => s.sold + s.remoteSold).filter((b) => b.value > 0);
@@ -76,7 +78,7 @@ export function stepsOf(pub: PublicReport): StepBody[] {
  * The quarter's steps placed in time: each kind's base length, the whole fitted into 6–10 s, then
  * divided by the playback speed (the replay's; 1 in a match). With reduced motion, one fade.
  */
-export function timeline(pub: PublicReport, opts: { speed: number; reducedMotion: boolean }): Timeline {
+export function timeline(pub: Loose<PublicReport>, opts: { speed: number; reducedMotion: boolean }): Timeline {
   const bodies = stepsOf(pub);
   if (opts.reducedMotion) return { quarter: pub.quarter, steps: bodies.map((b) => ({ ...b, at: 0, duration: FADE_MS })), total: bodies.length ? FADE_MS : 0 };
   const base = bodies.reduce((n, b) => n + BASE_MS[b.kind], 0);

@@ -6,6 +6,7 @@ import { forkPanel } from './forkPanel';
 import { loadFromFile, loadFromServer, type Loaded, type LoadResult } from './loadReplay';
 import { MOMENT_GROUPS, momentLabel } from './momentLabel';
 import { marketsCard, namesOf, playersTable, replaySentence, reportCard } from './publicBoard';
+import { publicReport, quarterEvents } from '../../../shared/views/quarterReport';
 import { ReplayPlayer } from './ReplayPlayer';
 import { replayWorld } from './replayWorld';
 
@@ -186,8 +187,10 @@ function show(content: HTMLElement, loaded: Loaded, actions: ReplayActions): Sho
     const last = player.events[player.position - 1];
     position.textContent = `${t('replayPosition')} ${player.position}/${player.total}${last ? ` · ${last.type}` : ''}`;
     positionHash.textContent = player.stateHash;
-    play.textContent = player.playing ? '⏸' : '▶';
+    // Drawn icons: this machine's fonts (and many others) have no glyph for ⏸.
+    play.replaceChildren(h('img', { src: `/icons/${player.playing ? 'pause' : 'play'}.svg`, alt: '', width: 20, height: 20 }));
     play.title = player.playing ? t('replayPause') : t('replayPlay');
+    play.setAttribute('aria-label', play.title);
     world.update(state, Number(focus.value));
     clear(playersBox);
     playersBox.append(playersTable(state));
@@ -196,7 +199,12 @@ function show(content: HTMLElement, loaded: Loaded, actions: ReplayActions): Sho
     // The report changes only when another quarter's resolution is reached.
     if (reportQuarter !== q) {
       // Playing forward into a quarter's resolution, a screen reader hears what it brought.
-      if (q !== null && q >= 1 && reportQuarter !== undefined && (reportQuarter ?? 0) < q) spoken.textContent = replaySentence(state, player.events.slice(0, player.position), q);
+      // Playing forward into a quarter's resolution, the board plays it out (at the replay's speed).
+      if (q !== null && q >= 1 && reportQuarter !== undefined && (reportQuarter ?? 0) < q) {
+        const seen = player.events.slice(0, player.position);
+        spoken.textContent = replaySentence(state, seen, q);
+        if (player.playing) world.playQuarter(publicReport(q, quarterEvents(seen, q)), namesOf(state), player.speed);
+      }
       reportQuarter = q;
       clear(reportBox);
       reportBox.append(reportCard(state, player.events.slice(0, player.position), q));

@@ -8,6 +8,10 @@ import { h } from '../ui/dom';
 import { twinWords, worldWords } from '../ui/match/worldWords';
 import { worldTabs } from '../ui/match/worldTabs';
 import { renderTwin, worldTwin } from '../ui/match/worldTwin';
+import { quarterSequence } from '../ui/match/quarterSequence';
+import { motionButton } from '../ui/match/momentBanner';
+import type { PublicReport } from '../../../shared/views/quarterReport';
+import type { ReportNames } from '../ui/reportPanel';
 
 /**
  * The room-shaped facts the match screen's world canvas reads, from a replayed state. A replay is
@@ -44,6 +48,8 @@ export function roomOf(state: GameState): RoomLike {
 export interface ReplayWorld {
   element: HTMLElement;
   update(state: GameState, focusSeat: number): void;
+  /** Plays a quarter's resolution over the canvas, at the replay's speed. */
+  playQuarter(pub: PublicReport, names: ReportNames, speed: number): void;
   destroy(): void;
 }
 
@@ -54,6 +60,22 @@ export function replayWorld(): ReplayWorld {
   let last: { state: GameState; focusSeat: number } | null = null;
   // The same tabs as the match's: four canvas views and the world as tables.
   const views = worldTabs({ canvas: 'replay-canvas', twin: 'replay-table', tab: 'rp-view' }, (v) => world?.show(v));
+  // The canvas's motion can be paused here as in a match (orbits stand still, sequences fade).
+  let paused = false;
+  const pause = h('div', { class: 'replay-motion' });
+  const drawPause = () =>
+    pause.replaceChildren(
+      motionButton(paused, (now) => {
+        paused = now;
+        world?.pauseMotion(now);
+        drawPause();
+        pause.querySelector<HTMLElement>('#motion')?.focus();
+      }),
+    );
+  drawPause();
+  const element = h('div', { class: 'world' }, h('div', { class: 'row replay-world-head' }, views.tabs, pause), views.canvasBox, views.twinBox);
+  // A quarter played out over the canvas, with Skip; the focus goes back to the tabs after a skip.
+  const sequence = quarterSequence(views.canvasBox, () => world, () => views.tabs.querySelector('[aria-selected="true"]'));
   const draw = () => {
     if (!last) return;
     const room = roomOf(last.state);
@@ -69,13 +91,17 @@ export function replayWorld(): ReplayWorld {
     draw();
   });
   return {
-    element: h('div', { class: 'world' }, views.tabs, views.canvasBox, views.twinBox),
+    element,
+    playQuarter(pub, names, speed) {
+      sequence.play(pub, names, speed, () => undefined);
+    },
     update(state, focusSeat) {
       last = { state, focusSeat };
       draw();
     },
     destroy() {
       destroyed = true;
+      sequence.dispose();
       world?.destroy();
       world = null;
     },

@@ -17,13 +17,14 @@ import { shouldTour, startTour } from './match/tour';
 import { closedText, hudItems, standings, type SeatLike } from './match/viewModels';
 import { twinWords, worldWords } from './match/worldWords';
 import { renderTwin, worldTwin } from './match/worldTwin';
+import { quarterSequence } from './match/quarterSequence';
 import { worldTabs } from './match/worldTabs';
 import { describeRefusal } from './refusals';
 import { reportPanel } from './reportPanel';
 import { loopStanding } from './match/standing';
 import { loopsSentence, quarterSentence, timerWarning } from './match/announcements';
 import { soldOut } from '../../../shared/rules/markets/foundryAuction';
-import { momentAnnouncer, soundButton, soundOn } from './match/momentBanner';
+import { momentAnnouncer, motionButton, soundButton, soundOn } from './match/momentBanner';
 import { renderResultsChart } from './resultsChart';
 import { installTapTips, tip } from './tooltip';
 import { installShortcuts, openShortcutHelp } from './match/shortcuts';
@@ -95,8 +96,12 @@ export async function renderMatch(root: HTMLElement, matchId: string, intent: Jo
     ),
   );
   let sound = soundOn(localStorage, window.matchMedia('(pointer: coarse)').matches);
+  let motionPaused = false;
   let quarterMoments: string[] = [];
-  const announce = momentAnnouncer(momentBox, (kind) => world?.celebrate(kind), (said) => (quarterMoments = said));
+  // A quarter's moments show (and the canvas celebrates) once its sequence has played out.
+  let heldMoments: ((celebrateToo: boolean) => void) | null = null;
+  const announce = momentAnnouncer(momentBox, (kind) => world?.celebrate(kind), (said) => (quarterMoments = said), (show) => (heldMoments = show));
+  const sequence = quarterSequence(canvasBox, () => world, () => panel);
 
   let world: World | null = null;
   void import('../game/startGame').then(({ startWorld }) => {
@@ -295,6 +300,13 @@ export async function renderMatch(root: HTMLElement, matchId: string, intent: Jo
     header.append(h('button', { class: 'secondary', id: 'back', onclick: () => void leaveMatch() }, `← ${t('back')}`));
     header.append(h('button', { class: 'secondary icon', id: 'shortcuts-help', 'aria-keyshortcuts': '?', 'aria-label': t('key_title'), title: `${t('key_title')} (?)`, onclick: () => openShortcutHelp(root) }, '?'));
     header.append(
+      motionButton(motionPaused, (paused) => {
+        motionPaused = paused;
+        world?.pauseMotion(paused);
+        redrawKeepingFocus(header, drawHeader);
+      }),
+    );
+    header.append(
       soundButton(sound, localStorage, (on) => {
         sound = on;
         world?.mute(!on);
@@ -389,6 +401,9 @@ export async function renderMatch(root: HTMLElement, matchId: string, intent: Jo
     if (announce(pub, own, conn.seat, places) && pub) {
       const books = mine?.own && s.status !== 'lobby' ? { cash: mine.own.cash ?? 0, valuation: mine.valuation } : null;
       speak(quarterSentence(pub, books, places, quarterMoments, mine && books ? loopsSentence(mine.loops.toJSON(), scenario!.loop.qualifyingQuarters) : null));
+      const moments = heldMoments;
+      heldMoments = null;
+      sequence.play(pub, places, 1, (skipped) => moments?.(skipped));
     }
   };
 
@@ -500,6 +515,7 @@ export async function renderMatch(root: HTMLElement, matchId: string, intent: Jo
   });
   leaving = () => {
     stopShortcuts();
+    sequence.dispose();
     clearInterval(ticker);
     world?.destroy();
     document.querySelector('.tour')?.remove();

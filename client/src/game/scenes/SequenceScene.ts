@@ -1,5 +1,5 @@
 import Phaser from 'phaser';
-import type { Step, Timeline } from '../timeline';
+import { FADE_MS, type Step, type Timeline } from '../timeline';
 import { INK, label, MUTED, SEAT_COLORS } from '../views/theme';
 
 /** What a step says (sequenceText.ts gives it in the reader's language). */
@@ -49,10 +49,16 @@ export class SequenceScene extends Phaser.Scene {
     this.finish(true);
     if (line.steps.length === 0) return hooks.onEnd(false);
     this.hooks = hooks;
-    // With reduced motion every step is at 0: the last (the most telling: a loop, the end) is shown, faded in.
-    const shown = reducedMotion ? [line.steps[line.steps.length - 1]!] : line.steps;
-    if (reducedMotion) line.steps.slice(0, -1).forEach((s) => hooks.onStep(s));
-    for (const step of shown) this.pending.push(this.time.delayedCall(step.at, () => this.show(step, words(step), reducedMotion)));
+    if (reducedMotion) {
+      // Reduced motion (or the player's pause): one fade showing the last step, the most telling
+      // (a loop, the end); the steps before it are passed over at once.
+      line.steps.slice(0, -1).forEach((step) => hooks.onStep(step));
+      const last = line.steps[line.steps.length - 1]!;
+      this.show(last, words(last), true);
+      this.pending.push(this.time.delayedCall(FADE_MS * 3, () => this.finish(false)));
+      return;
+    }
+    for (const step of line.steps) this.pending.push(this.time.delayedCall(step.at, () => this.show(step, words(step), false)));
     this.pending.push(this.time.delayedCall(line.total, () => this.finish(false)));
   }
 

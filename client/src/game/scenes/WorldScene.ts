@@ -31,6 +31,8 @@ export class WorldScene extends Phaser.Scene {
   }
 
   create(): void {
+    // The quarter's sequence plays in its own scene above this one.
+    if (this.scene.get('sequence')) this.scene.launch('sequence');
     this.views = {
       lanes: new LanesView(this, this.words.lanes),
       city: new CityView(this, this.words.city),
