@@ -33,6 +33,9 @@ export function quarterSequence(canvasBox: HTMLElement, world: () => World | nul
       // The quarter before, if it still plays, ends first (and shows its moments).
       w.skipQuarter();
       skip.hidden = false;
+      // On a short screen the orders may hide the world: bring it into view to watch (the focus stays).
+      const box = canvasBox.getBoundingClientRect();
+      if (Math.min(window.innerHeight, box.bottom) - Math.max(0, box.top) < box.height / 2) canvasBox.scrollIntoView({ block: 'center', behavior: reduced.matches ? 'auto' : 'smooth' });
       w.playQuarter(timeline(pub, { speed, reducedMotion: reduced.matches }), (step) => stepText(step, names), {
         onStep: () => undefined,
         onEnd: (skipped) => {
