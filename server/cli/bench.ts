@@ -14,6 +14,7 @@ import { lobbyBytes, lobbyInteractiveMs } from './clientBench';
 import { bytesPerQuarter, recordedMatch, roomThroughput, storeCost } from './serverBench';
 import { wireCosts } from './wireBench';
 import { runOnWorkers } from './simulate';
+import { worldFrameTimes } from './worldBench';
 
 const USAGE = 'usage: npm run bench -- [--json FILE]';
 
@@ -132,6 +133,8 @@ async function main(): Promise<void> {
   // Client: what the lobby costs to load, and how soon it is usable in headless Chromium.
   const lobby = lobbyBytes();
   const client = { lobbyGzipBytes: lobby.gzipBytes, lobbyInteractiveMs: await lobbyInteractiveMs() };
+  // The world: frame times while quarters play out, what the match screen adds, what art and sounds weigh.
+  const world = await worldFrameTimes();
 
   const row = (name: string, value: string, note = '') => `${name.padEnd(44)} ${value.padStart(14)}  ${note}`;
   const out = [
@@ -155,11 +158,15 @@ async function main(): Promise<void> {
     row('store: bytes written per command, whole JSON', server.snapshotBytesPerCommand.toLocaleString('en-US'), `${server.snapshotUsPerCommand} µs`),
     row('client: gzipped JS+CSS before the lobby works', client.lobbyGzipBytes.toLocaleString('en-US'), '(target ≤ 450 KB; Phaser loads with the match)'),
     row('client: navigation to a usable lobby, ms', String(client.lobbyInteractiveMs), '(target ≤ 1,500)'),
+    row('client: gzipped JS+CSS the match screen adds', world.matchGzipBytes.toLocaleString('en-US'), '(target ≤ 500 KB, Phaser included)'),
+    row('world: art and sounds, bytes', world.artBytes.toLocaleString('en-US'), '(target < 1 MB)'),
+    row(`world: frame time while a quarter plays, median ms`, String(world.medianFrameMs), `(${world.players} players, 1280×720, ${world.frames} frames of ${world.quarters} quarters)`),
+    row('world: same, p95 ms', String(world.p95FrameMs), '(target ≤ 33; headless Chromium, SwiftShader)'),
     row(`room: commands/s, ${server.roomClients} WebSocket clients`, String(server.roomCommandsPerSec), `(each paced at 18/s; ack p50 ${server.roomAckP50Ms} ms, p99 ${server.roomAckP99Ms} ms)`),
     '',
   ];
   process.stdout.write(out.join('\n'));
-  if (json) writeFileSync(json, `${JSON.stringify({ engine, host, sim, replay, server, client }, null, 2)}\n`);
+  if (json) writeFileSync(json, `${JSON.stringify({ engine, host, sim, replay, server, client, world }, null, 2)}\n`);
   process.exit(0);
 }
 

@@ -1,4 +1,4 @@
-import type Phaser from 'phaser';
+import Phaser from 'phaser';
 
 // One palette for the canvas and the panels: Okabe–Ito hues, safe for every common colour-vision
 // deficiency. Lanes keep their hue everywhere; seats use the same list in the same order.
@@ -20,7 +20,27 @@ export function label(scene: Phaser.Scene, x: number, y: number, text: string, s
 
 /** A tinted icon from assets/icons, scaled to `size` pixels. */
 export function icon(scene: Phaser.Scene, x: number, y: number, key: string, size: number, tint = 0xffffff): Phaser.GameObjects.Image {
+  if (scene.sys.game.config.renderType === Phaser.CANVAS) return scene.add.image(x, y, tinted(scene, key, tint)).setDisplaySize(size, size);
   return scene.add.image(x, y, key).setDisplaySize(size, size).setTint(tint);
+}
+
+/**
+ * The canvas renderer cannot tint: the white icon is painted in the tint once (its pixels kept
+ * where it has any, in the tint's colour) and kept as a texture of its own.
+ */
+function tinted(scene: Phaser.Scene, key: string, tint: number): string {
+  const name = `${key}#${tint.toString(16)}`;
+  if (tint === 0xffffff || scene.textures.exists(name)) return tint === 0xffffff ? key : name;
+  const source = scene.textures.get(key).getSourceImage() as HTMLImageElement | HTMLCanvasElement;
+  const texture = scene.textures.createCanvas(name, source.width, source.height);
+  if (!texture) return key;
+  const ctx = texture.getContext();
+  ctx.drawImage(source, 0, 0);
+  ctx.globalCompositeOperation = 'source-in';
+  ctx.fillStyle = `#${tint.toString(16).padStart(6, '0')}`;
+  ctx.fillRect(0, 0, source.width, source.height);
+  texture.refresh();
+  return name;
 }
 
 export const ICONS = ['chip', 'ai', 'car', 'robot', 'actuator', 'satellite', 'spectrum', 'city', 'factory', 'coin', 'clock', 'chart', 'loop'] as const;
