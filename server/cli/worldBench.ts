@@ -2,6 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import type { Browser } from 'playwright-core';
 import { TONES, toneUri } from '../../client/src/game/tones';
 
 const DIST = join(process.cwd(), 'dist', 'client');
@@ -65,7 +66,7 @@ export function artBytes(): number {
  * player, seven bots) in headless Chromium at 1280×720 (SwiftShader: no GPU here). The player
  * locks each quarter; every frame of each resolution sequence is timed with requestAnimationFrame.
  */
-export async function worldFrameTimes(opts: { players?: number; quarters?: number } = {}): Promise<WorldBench> {
+export async function worldFrameTimes(opts: { players?: number; quarters?: number; browser?: Browser } = {}): Promise<WorldBench> {
   const players = opts.players ?? 8;
   const quarters = opts.quarters ?? 3;
   const { startServer } = await import('../index');
@@ -73,7 +74,7 @@ export async function worldFrameTimes(opts: { players?: number; quarters?: numbe
   const { launchChromium } = await import('../../test/support/browser');
   const dir = mkdtempSync(join(tmpdir(), 'bench-world-'));
   const server = await startServer({ port: 0, dataDir: dir, logLevel: 'error' }, jsonLogger('error', () => undefined));
-  const browser = await launchChromium();
+  const browser = opts.browser ?? (await launchChromium());
   try {
     const url = (path: string) => `http://127.0.0.1:${server.port}${path}`;
     const strategies = ['robotaxi', 'robots', 'satellites', 'balanced', 'vertical'];
@@ -118,7 +119,7 @@ export async function worldFrameTimes(opts: { players?: number; quarters?: numbe
       artBytes: artBytes(),
     };
   } finally {
-    await browser.close();
+    if (!opts.browser) await browser.close();
     await server.close();
     rmSync(dir, { recursive: true, force: true });
   }

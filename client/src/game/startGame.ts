@@ -10,6 +10,8 @@ export interface World {
   show(view: ViewName): void;
   /** A moment on the canvas: a flash and a tone. */
   celebrate(kind: 'good' | 'bad' | 'win'): void;
+  /** A short sound of its own (the timer running low), unless the sound is off. */
+  tone(name: 'tick'): void;
   /** Sound off (true) or on. */
   mute(muted: boolean): void;
   /** Stops (true) or restarts every looping animation; with reduced motion nothing loops anyway. */
@@ -75,6 +77,9 @@ export function startWorld(parent: HTMLElement, words: WorldWords, loadingText: 
     update: (model) => world.setModel(model),
     show: (view) => world.show(view),
     celebrate: (kind) => world.celebrate(kind),
+    tone: (name) => {
+      if (game.cache.audio.exists(`tone-${name}`)) game.sound.play(`tone-${name}`, { volume: 0.5 });
+    },
     mute: (muted) => {
       game.sound.mute = muted;
     },

@@ -1,20 +1,40 @@
 // The world's sounds, made here: short tones written as 16-bit PCM WAV files in memory, so they
 // are ours and need no download. Phaser's loader decodes them like any audio file.
 
-export type Tone = 'rise' | 'fall' | 'fanfare' | 'gavel';
+export type Tone = 'rise' | 'fall' | 'fanfare' | 'gavel' | 'tick' | 'ambient';
 
 const RATE = 22_050;
 
-/** Notes (Hz, seconds) of each tone. */
-const NOTES: Record<Tone, Array<[number, number]>> = {
+/** Notes (Hz, seconds) of each tone (the ambient pad is made apart). */
+const NOTES: Record<Exclude<Tone, 'ambient'>, Array<[number, number]>> = {
   rise: [[523.25, 0.12], [659.25, 0.12], [783.99, 0.22]],
   fall: [[392, 0.14], [329.63, 0.24]],
   fanfare: [[523.25, 0.12], [659.25, 0.12], [783.99, 0.12], [1046.5, 0.4]],
   // Two knocks of a gavel: low, short, a rest between (0 Hz is silence).
   gavel: [[130.81, 0.07], [0, 0.09], [130.81, 0.1]],
+  // The timer running low: two quick high ticks.
+  tick: [[1318.5, 0.05], [0, 0.08], [1318.5, 0.05]],
 };
 
+/**
+ * A quiet pad under the game: a soft open chord swelling and ebbing over four seconds. Every
+ * partial fits a whole number of cycles into the four seconds, so the loop has no seam.
+ */
+function ambient(): Int16Array {
+  const seconds = 4;
+  const chord = [110, 165, 220, 247.5];
+  const out = new Int16Array(RATE * seconds);
+  for (let i = 0; i < out.length; i++) {
+    const t = i / RATE;
+    const swell = 0.55 + 0.45 * Math.sin((Math.PI * t) / seconds) ** 2;
+    const v = chord.reduce((sum, hz, k) => sum + Math.sin(2 * Math.PI * hz * t + k), 0) / chord.length;
+    out[i] = Math.round(0.18 * 32767 * swell * v);
+  }
+  return out;
+}
+
 function samples(tone: Tone): Int16Array {
+  if (tone === 'ambient') return ambient();
   const notes = NOTES[tone];
   const total = Math.round(notes.reduce((n, [, d]) => n + d, 0) * RATE);
   const out = new Int16Array(total);
@@ -57,4 +77,4 @@ export function toneUri(tone: Tone): string {
   return `data:audio/wav;base64,${btoa(binary)}`;
 }
 
-export const TONES: Tone[] = ['rise', 'fall', 'fanfare', 'gavel'];
+export const TONES: Tone[] = ['rise', 'fall', 'fanfare', 'gavel', 'tick', 'ambient'];

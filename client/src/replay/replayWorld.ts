@@ -9,7 +9,7 @@ import { twinWords, worldWords } from '../ui/match/worldWords';
 import { worldTabs } from '../ui/match/worldTabs';
 import { renderTwin, worldTwin } from '../ui/match/worldTwin';
 import { quarterSequence } from '../ui/match/quarterSequence';
-import { motionButton } from '../ui/match/momentBanner';
+import { motionButton, soundButton, soundOn } from '../ui/match/momentBanner';
 import type { PublicReport } from '../../../shared/views/quarterReport';
 import type { ReportNames } from '../ui/reportPanel';
 
@@ -60,18 +60,26 @@ export function replayWorld(): ReplayWorld {
   let last: { state: GameState; focusSeat: number } | null = null;
   // The same tabs as the match's: four canvas views and the world as tables.
   const views = worldTabs({ canvas: 'replay-canvas', twin: 'replay-table', tab: 'rp-view' }, (v) => world?.show(v));
-  // The canvas's motion can be paused here as in a match (orbits stand still, sequences fade).
+  // The canvas's motion can be paused here as in a match (orbits stand still, sequences fade),
+  // and its sound switched off (the same remembered choice as in a match).
   let paused = false;
-  const pause = h('div', { class: 'replay-motion' });
-  const drawPause = () =>
+  let sound = soundOn(localStorage, window.matchMedia('(pointer: coarse)').matches);
+  const pause = h('div', { class: 'row replay-motion' });
+  const drawPause = (focus?: string) => {
     pause.replaceChildren(
       motionButton(paused, (now) => {
         paused = now;
         world?.pauseMotion(now);
-        drawPause();
-        pause.querySelector<HTMLElement>('#motion')?.focus();
+        drawPause('#motion');
+      }),
+      soundButton(sound, localStorage, (on) => {
+        sound = on;
+        world?.mute(!on);
+        drawPause('#sound');
       }),
     );
+    if (focus) pause.querySelector<HTMLElement>(focus)?.focus();
+  };
   drawPause();
   const element = h('div', { class: 'world' }, h('div', { class: 'row replay-world-head' }, views.tabs, pause), views.canvasBox, views.twinBox);
   // A quarter played out over the canvas, with Skip; the focus goes back to the tabs after a skip.
@@ -86,6 +94,7 @@ export function replayWorld(): ReplayWorld {
   void import('../game/startGame').then(({ startWorld }) => {
     if (destroyed) return;
     world = startWorld(views.canvasBox, worldWords(), t('loading'));
+    world.mute(!sound);
     const shown = views.current();
     if (shown !== 'table') world.show(shown);
     draw();

@@ -491,7 +491,10 @@ export async function renderMatch(root: HTMLElement, matchId: string, intent: Jo
     const left = conn.state.deadline > 0 && !conn.state.paused ? Math.max(0, Math.round((conn.state.deadline - Date.now()) / 1000)) : null;
     if (timer && left !== null) timer.textContent = `${left} s`;
     const warning = left === null || conn.role !== 'player' ? null : timerWarning(secondsBefore, left);
-    if (warning) speak(warning);
+    if (warning) {
+      speak(warning);
+      world?.tone('tick');
+    }
     secondsBefore = left;
   }, 1000);
   // The frequent actions on single keys (shortcuts.ts; `?` lists them).

@@ -33,6 +33,9 @@ export class WorldScene extends Phaser.Scene {
   create(): void {
     // The quarter's sequence plays in its own scene above this one.
     if (this.scene.get('sequence')) this.scene.launch('sequence');
+    // A quiet pad under the game (the header's sound switch mutes it with the rest; browsers
+    // that block sound until a click start it then).
+    if (this.cache.audio.exists('tone-ambient')) this.sound.play('tone-ambient', { loop: true, volume: 0.12 });
     this.views = {
       lanes: new LanesView(this, this.words.lanes),
       city: new CityView(this, this.words.city),
