@@ -224,8 +224,8 @@ describe('playing in the browser', () => {
     // The view tabs: one Tab stop, arrow keys move and select.
     await page.focus('.view-tabs [aria-selected="true"]');
     await page.keyboard.press('ArrowRight');
-    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-view'))).toBe('city');
-    expect(await page.getAttribute('[data-view="city"]', 'aria-selected')).toBe('true');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-view'))).toBe('race');
+    expect(await page.getAttribute('[data-view="race"]', 'aria-selected')).toBe('true');
     expect(await page.getAttribute('[data-view="lanes"]', 'tabindex')).toBe('-1');
     // The last tab is the world as tables, in place of the canvas: the player's row by name.
     await page.keyboard.press('End');
@@ -237,7 +237,7 @@ describe('playing in the browser', () => {
     expect(await page.textContent('#twin-lines caption')).toBe('Lines and milestones: Kim (you)');
     await page.keyboard.press('Home');
     expect(await page.evaluate(() => document.activeElement?.getAttribute('data-view'))).toBe('lanes');
-    expect(await page.isVisible('#game canvas')).toBe(true);
+    await page.waitForSelector('#game canvas', { state: 'visible', timeout: 20_000 });
     // `?` lists the shortcuts in a modal dialog; Esc closes it and gives the focus back.
     await page.keyboard.press('?');
     await page.waitForSelector('#shortcuts-dialog[open]');
@@ -318,7 +318,7 @@ describe('playing in the browser', () => {
   it('the advanced sheet shows every order with live totals and projections, and locks what it shows', async () => {
     const page = await newMatchPage('Gus', { width: 1280, height: 720 });
     // Each view of the world draws in the canvas.
-    for (const view of ['city', 'orbit', 'factory', 'lanes']) {
+    for (const view of ['race', 'city', 'orbit', 'factory', 'lanes']) {
       await page.click(`[data-view=${view}]`);
       expect(await page.getAttribute(`[data-view=${view}]`, 'aria-selected')).toBe('true');
       await page.waitForTimeout(300);

@@ -275,6 +275,8 @@ describe('the world model the canvas draws', () => {
         quarter: () => [w.auctionNow],
         focusSeat: () => [`${m.names[m.focusSeat]} (${w.you})`],
         names: () => m.names,
+        race: () => m.race.flatMap((r) => [r.name, ...Object.values(r.loops).map((l) => (l.closed ? `Q${l.closed}` : `${Math.round(Math.min(l.strength, 9.99) * 100)}% · ${l.streak}/${m.streakNeeded}`))]),
+        streakNeeded: () => [`/${m.streakNeeded}`],
         lanes: () =>
           Object.values(m.lanes).flatMap((l) => [l.closed ? `Q${l.closed}` : `${Math.round(l.strength * 100)}%`, `${Math.round(l.milestone * 100)}%`, l.milestoneText, l.stat]),
         shared: () => [m.shared.chipGeneration, w.count(m.shared.chips!), w.count(m.shared.capability!), w.price(m.shared.foundryPriceUsd)],

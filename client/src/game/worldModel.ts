@@ -41,10 +41,19 @@ export interface LicenseModel {
   holder: number | null;
   auctionQuarter: number | null;
 }
+/** One company in the race: its three loops, as the race view draws them. */
+export interface RaceRow {
+  seat: number;
+  name: string;
+  loops: Record<LineId, { strength: number; streak: number; closed: number | null }>;
+}
 export interface WorldModel {
   quarter: number;
   focusSeat: number;
   names: string[];
+  /** Every company's loops, in seat order, and the streak of quarters a loop needs to close. */
+  race: RaceRow[];
+  streakNeeded: number;
   lanes: Record<LineId, LaneModel>;
   shared: { chipGeneration: string; chips: number | null; capability: number | null; foundryPriceUsd: number };
   cities: CityModel[];
@@ -121,6 +130,16 @@ export function worldModel(room: RoomLike, scenario: Scenario, focusSeat: number
     quarter: room.quarter,
     focusSeat: focus.seat,
     names: seats.map((s) => seatName(s.name)),
+    race: seats.map((s) => ({
+      seat: s.seat,
+      name: seatName(s.name),
+      loops: {
+        robotaxi: { strength: s.loops.robotaxi.strength, streak: s.loops.robotaxi.streak, closed: s.loops.robotaxi.closedQuarter ?? null },
+        robots: { strength: s.loops.robots.strength, streak: s.loops.robots.streak, closed: s.loops.robots.closedQuarter ?? null },
+        satellites: { strength: s.loops.satellites.strength, streak: s.loops.satellites.streak, closed: s.loops.satellites.closedQuarter ?? null },
+      },
+    })),
+    streakNeeded: scenario.loop.qualifyingQuarters,
     lanes: {
       robotaxi: lane(
         'robotaxi',

@@ -3,14 +3,16 @@ import { CityView, type CityWords } from '../views/CityView';
 import { FactoryView, type FactoryWords } from '../views/FactoryView';
 import { LanesView, type LaneWords } from '../views/LanesView';
 import { OrbitView, type OrbitWords } from '../views/OrbitView';
+import { RaceView, type RaceWords } from '../views/RaceView';
 import type { WorldView } from '../views/theme';
 import type { WorldModel } from '../worldModel';
 
-export type ViewName = 'lanes' | 'city' | 'orbit' | 'factory';
+export type ViewName = 'lanes' | 'race' | 'city' | 'orbit' | 'factory';
 /** Whether the canvas moves: it runs, the player paused it, or the reader asked for reduced motion. */
 export type Motion = 'running' | 'paused' | 'reduced';
 export interface WorldWords {
   lanes: LaneWords;
+  race: RaceWords;
   city: CityWords;
   orbit: OrbitWords;
   factory: FactoryWords;
@@ -38,6 +40,7 @@ export class WorldScene extends Phaser.Scene {
     if (this.cache.audio.exists('tone-ambient')) this.sound.play('tone-ambient', { loop: true, volume: 0.12 });
     this.views = {
       lanes: new LanesView(this, this.words.lanes),
+      race: new RaceView(this, this.words.race),
       city: new CityView(this, this.words.city),
       orbit: new OrbitView(this, this.words.orbit),
       factory: new FactoryView(this, this.words.factory),

@@ -3,9 +3,9 @@ import type { MessageKey } from '../../i18n/en';
 import { t } from '../../i18n/i18n';
 import { h } from '../dom';
 
-/** The canvas's four views, and its text twin as a fifth. */
+/** The canvas's five views, and its text twin as a sixth. */
 export type WorldTab = ViewName | 'table';
-export const WORLD_TABS: readonly WorldTab[] = ['lanes', 'city', 'orbit', 'factory', 'table'];
+export const WORLD_TABS: readonly WorldTab[] = ['lanes', 'race', 'city', 'orbit', 'factory', 'table'];
 
 export interface WorldTabs {
   /** The tab list, the canvas's panel and the twin's panel, in that order. */

@@ -25,6 +25,7 @@ export function worldWords(): WorldWords & { model: ModelWords } {
       tipStat: t('tip_stat'),
       tipShared: t('tip_shared'),
     },
+    race: { title: t('raceTitle'), lines: { robotaxi: t('robotaxi'), robots: t('robots'), satellites: t('satellites') }, you: t('tw_you'), closed: t('closedIn'), tipRing: t('tip_loopRing') },
     city: { title: t('cityMapTitle'), needs: t('needs'), yourAutonomy: t('yourAutonomy'), open: t('unsold') },
     orbit: { title: t('orbitTitle'), satellites: t('satellitesUnit'), adoption: t('adoption'), unsold: t('unsold'), auctionNow: t('auctionNow'), count },
     factory: {
