@@ -246,7 +246,7 @@ describe('playing in the browser', () => {
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('shortcuts-close');
     await page.keyboard.press('Escape');
-    expect(await page.$('#shortcuts-dialog')).toBeNull();
+    await page.waitForSelector('#shortcuts-dialog', { state: 'detached', timeout: 5_000 });
     expect(await page.evaluate(() => document.activeElement?.getAttribute('data-view'))).toBe('lanes');
     // T opens the tables with the focus on them, R goes to the report, O back to the orders.
     await page.keyboard.press('t');
