@@ -1,6 +1,6 @@
 import type { ToJSON } from '@colyseus/schema';
 import type { RobotsState, TechState } from '../../../shared/domain/state';
-import type { LineId, Scenario } from '../../../shared/scenario/types';
+import { perLine, type LineId, type Scenario } from '../../../shared/scenario/types';
 import type { MatchState, SeatState } from '../../../shared/wire/state';
 import { seatName } from '../i18n/i18n';
 import { regionName } from '../i18n/places';
@@ -133,11 +133,7 @@ export function worldModel(room: RoomLike, scenario: Scenario, focusSeat: number
     race: seats.map((s) => ({
       seat: s.seat,
       name: seatName(s.name),
-      loops: {
-        robotaxi: { strength: s.loops.robotaxi.strength, streak: s.loops.robotaxi.streak, closed: s.loops.robotaxi.closedQuarter ?? null },
-        robots: { strength: s.loops.robots.strength, streak: s.loops.robots.streak, closed: s.loops.robots.closedQuarter ?? null },
-        satellites: { strength: s.loops.satellites.strength, streak: s.loops.satellites.streak, closed: s.loops.satellites.closedQuarter ?? null },
-      },
+      loops: perLine((l) => ({ strength: s.loops[l].strength, streak: s.loops[l].streak, closed: s.loops[l].closedQuarter ?? null })),
     })),
     streakNeeded: scenario.loop.qualifyingQuarters,
     lanes: {

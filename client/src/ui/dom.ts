@@ -32,3 +32,15 @@ export function redrawKeepingFocus(el: HTMLElement, draw: () => void): void {
   if (now && now !== document.body && now !== active) return;
   if (at >= 0) (el.querySelectorAll(FOCUSABLE)[at] as HTMLElement | undefined)?.focus();
 }
+
+/** Keeps Tab and Shift+Tab going round `buttons` (in order) while the keyboard is in `box`: a modal's focus trap. */
+export function trapTab(box: HTMLElement | Document, buttons: readonly HTMLElement[]): (e: KeyboardEvent) => void {
+  const onKey = (e: KeyboardEvent) => {
+    if (e.key !== 'Tab') return;
+    e.preventDefault();
+    const at = buttons.indexOf(document.activeElement as HTMLElement);
+    buttons[(at + (e.shiftKey ? buttons.length - 1 : 1)) % buttons.length]?.focus();
+  };
+  box.addEventListener('keydown', onKey as EventListener);
+  return onKey;
+}

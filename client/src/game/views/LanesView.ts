@@ -1,7 +1,7 @@
 import type Phaser from 'phaser';
 import type { LineId } from '../../../../shared/scenario/types';
 import type { WorldModel } from '../worldModel';
-import { CanvasTips, icon, label, LANE_COLORS, MUTED, TRACK, type WorldView } from './theme';
+import { CanvasTips, icon, label, LANE_COLORS, LINE_ICONS, MUTED, TRACK, type WorldView } from './theme';
 
 export interface LaneWords {
   robotaxi: string;
@@ -21,11 +21,7 @@ export interface LaneWords {
   tipShared: string;
 }
 
-const LANES: Array<{ key: LineId; icon: string }> = [
-  { key: 'robotaxi', icon: 'car' },
-  { key: 'robots', icon: 'robot' },
-  { key: 'satellites', icon: 'satellite' },
-];
+const LANES = LINE_ICONS;
 
 /** The three lines as lanes over the shared layer; each lane's loop ring fills with loop strength. */
 export class LanesView implements WorldView<WorldModel> {

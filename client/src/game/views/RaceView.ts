@@ -1,7 +1,7 @@
 import type Phaser from 'phaser';
 import type { LineId } from '../../../../shared/scenario/types';
 import type { WorldModel } from '../worldModel';
-import { CanvasTips, icon, INK, label, LANE_COLORS, MUTED, SEAT_COLORS, TRACK, type WorldView } from './theme';
+import { CanvasTips, icon, INK, label, LANE_COLORS, LINE_ICONS, MUTED, SEAT_COLORS, TRACK, type WorldView } from './theme';
 
 export interface RaceWords {
   title: string;
@@ -11,11 +11,7 @@ export interface RaceWords {
   tipRing: string;
 }
 
-const LINES: Array<{ key: LineId; icon: string }> = [
-  { key: 'robotaxi', icon: 'car' },
-  { key: 'robots', icon: 'robot' },
-  { key: 'satellites', icon: 'satellite' },
-];
+const LINES = LINE_ICONS;
 const NAME_W = 250;
 const COL_W = 210;
 

@@ -43,6 +43,13 @@ function tinted(scene: Phaser.Scene, key: string, tint: number): string {
   return name;
 }
 
+/** The three lines in their order, each with its icon. */
+export const LINE_ICONS: ReadonlyArray<{ key: 'robotaxi' | 'robots' | 'satellites'; icon: string }> = [
+  { key: 'robotaxi', icon: 'car' },
+  { key: 'robots', icon: 'robot' },
+  { key: 'satellites', icon: 'satellite' },
+];
+
 export const ICONS = ['chip', 'ai', 'car', 'robot', 'actuator', 'satellite', 'spectrum', 'city', 'factory', 'coin', 'clock', 'chart', 'loop'] as const;
 
 /** What every view of the world offers the scene. */

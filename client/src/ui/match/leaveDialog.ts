@@ -1,5 +1,5 @@
 import { t } from '../../i18n/i18n';
-import { h } from '../dom';
+import { h, trapTab } from '../dom';
 
 /**
  * Before a player leaves a match that is still being played: what happens to their seat (a bot
@@ -16,11 +16,7 @@ export function confirmLeave(root: HTMLElement): Promise<boolean> {
       h('form', { method: 'dialog' }, h('h2', { id: 'leave-title' }, t('leaveTitle')), h('p', {}, t('leaveText')), h('div', { class: 'row' }, stay, go)),
     );
     // Tab and Shift+Tab go round the two buttons.
-    dialog.addEventListener('keydown', (e) => {
-      if (e.key !== 'Tab') return;
-      e.preventDefault();
-      (document.activeElement === stay ? go : stay).focus();
-    });
+    trapTab(dialog, [stay, go]);
     dialog.addEventListener('close', () => {
       dialog.remove();
       resolve(dialog.returnValue === 'leave');

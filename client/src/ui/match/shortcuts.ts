@@ -1,6 +1,6 @@
 import type { MessageKey } from '../../i18n/en';
 import { t } from '../../i18n/i18n';
-import { h } from '../dom';
+import { h, trapTab } from '../dom';
 import './shortcuts.css';
 
 /** The match screen's frequent actions, each on one key. */
@@ -66,11 +66,7 @@ export function openShortcutHelp(root: HTMLElement): void {
     ),
   );
   // Tab stays on the dialog's one button (a modal dialog would otherwise let it out to the browser).
-  dialog.addEventListener('keydown', (e) => {
-    if (e.key !== 'Tab') return;
-    e.preventDefault();
-    close.focus();
-  });
+  trapTab(dialog, [close]);
   dialog.addEventListener('close', () => {
     dialog.remove();
     if (before && before.isConnected && before !== document.body) before.focus();
