@@ -52,10 +52,26 @@ export const LINE_ICONS: ReadonlyArray<{ key: 'robotaxi' | 'robots' | 'satellite
 
 export const ICONS = ['chip', 'ai', 'car', 'robot', 'actuator', 'satellite', 'spectrum', 'city', 'factory', 'coin', 'clock', 'chart', 'loop'] as const;
 
+/**
+ * A place on a view the camera can zoom to (a city, a region, a player's strip): its box on the
+ * canvas (in the canvas's 960×440 units), its name, and the lines of detail shown while zoomed.
+ */
+export interface Place {
+  id: string;
+  name: string;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  details: string[];
+}
+
 /** What every view of the world offers the scene. */
 export interface WorldView<M> {
   readonly root: Phaser.GameObjects.Container;
   draw(model: M): void;
+  /** The places on the view one can zoom to, as last drawn (none: the view does not zoom). */
+  places?(): Place[];
   /**
    * Once a frame. `time` is the motion clock (ms): it stands still while motion is paused or the
    * reader asked for reduced motion, and `still` says so, so eased changes become cuts.
