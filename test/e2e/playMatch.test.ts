@@ -318,7 +318,7 @@ describe('playing in the browser', () => {
   it('the advanced sheet shows every order with live totals and projections, and locks what it shows', async () => {
     const page = await newMatchPage('Gus', { width: 1280, height: 720 });
     // Each view of the world draws in the canvas.
-    for (const view of ['race', 'city', 'orbit', 'factory', 'lanes']) {
+    for (const view of ['race', 'map', 'orbit', 'factory', 'lanes']) {
       await page.click(`[data-view=${view}]`);
       expect(await page.getAttribute(`[data-view=${view}]`, 'aria-selected')).toBe('true');
       await page.waitForTimeout(300);

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { SHOTS, useBrowserServer } from '../support/browserServer';
+import { openMatchPage, SHOTS, useBrowserServer } from '../support/browserServer';
 
 const live = useBrowserServer('e2e-sequence-');
 const url = (path: string) => `http://127.0.0.1:${live.server.port}${path}`;
@@ -21,13 +21,7 @@ const sequenceOf = (page: Page, box: string) =>
 describe('the quarter played out on the world', () => {
   it('a match plays each resolution step by step in pipeline order; Skip and Esc end it', async () => {
     const matchId = await create({ seats: 4, bots: [{ strategy: 'robotaxi' }, { strategy: 'satellites' }, { strategy: 'robots' }].map((b) => ({ ...b, difficulty: 'normal' })), seed: 'sequence-e2e' });
-    const page = await live.browser.newPage({ viewport: { width: 1280, height: 720 } });
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-    await page.addInitScript(() => localStorage.setItem('closed-loop.tourDone', '1'));
-    await page.goto(url(`/match/${matchId}`));
-    await page.waitForSelector('#game canvas', { timeout: 20_000 });
+    const { page, errors } = await openMatchPage(live.browser, url(`/match/${matchId}`));
 
     // Quarter 1, played out to its end: the Skip button while it plays, steps in order, 6–10 s.
     await page.click('#lock');

@@ -120,7 +120,7 @@ describe('replay viewer in the browser', () => {
     await page.waitForSelector('#replay-canvas canvas', { timeout: 30_000 });
     await page.waitForTimeout(500);
     await page.screenshot({ path: join(SHOTS, 'replay.png'), fullPage: true });
-    await page.click('#replay-world .tab[data-view="city"], .replay-world .tab[data-view="city"]');
+    await page.click('#replay-world .tab[data-view="map"], .replay-world .tab[data-view="map"]');
     await page.waitForTimeout(300);
     await page.screenshot({ path: join(SHOTS, 'replay-city.png'), fullPage: true });
     expect(await page.locator('#replay-players tbody tr').count()).toBe(3);

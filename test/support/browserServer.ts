@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import { jsonLogger } from '../../server/config';
 import { startServer, type RunningServer } from '../../server/index';
@@ -44,4 +44,19 @@ export function useBrowserServer(prefix: string): { readonly server: RunningServ
     await live.setup?.close();
   });
   return live;
+}
+
+/**
+ * A page on a match past its tour, with the canvas loaded, and the page's errors (uncaught and
+ * console) collected to assert there were none.
+ */
+export async function openMatchPage(browser: Browser, matchUrl: string, viewport = { width: 1280, height: 720 }): Promise<{ page: Page; errors: string[] }> {
+  const page = await browser.newPage({ viewport });
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  await page.addInitScript(() => localStorage.setItem('closed-loop.tourDone', '1'));
+  await page.goto(matchUrl);
+  await page.waitForSelector('#game canvas', { timeout: 20_000 });
+  return { page, errors };
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { mapPosition, worldModel, type RoomLike, type WorldModel, type WorldWords } from '../../client/src/game/worldModel';
+import { worldModel, type RoomLike, type WorldModel, type WorldWords } from '../../client/src/game/worldModel';
+import { carsShown, mapPosition } from '../../client/src/game/mapModel';
 import { worldTwin, type TwinWords } from '../../client/src/ui/match/worldTwin';
 import { twinWords, worldWords } from '../../client/src/ui/match/worldWords';
 import { project } from '../../client/src/orders/projection';
@@ -223,7 +224,15 @@ describe('the world model the canvas draws', () => {
     foundryPriceUsd: 950,
     permits: { phoenix: { holders: [0, 2] } },
     licenses: { 'europe-l': { holder: 0, pricePaid: 0, auctionQuarter: 1 }, 'north-america-l': { pricePaid: 0, auctionQuarter: 5 } },
-    players: [seat(0, { permits: ['phoenix'], licenses: ['europe-l'], cars: 1200, ...(books ? { own: { books } } : {}) }), seat(1), seat(2)],
+    players: [
+      seat(0, { permits: ['phoenix'], licenses: ['europe-l'], cars: 1200, ...(books ? { own: { books } } : {}) }),
+      seat(1, { licenses: ['europe-s'] }),
+      seat(2, { permits: ['phoenix'], cars: 300 }),
+    ],
+    report: {
+      rides: [{ cityId: 'phoenix', demand: 90_000, paused: false, shares: [{ seat: 2, served: 41_000, priceUsd: 1.5 }, { seat: 0, served: 38_000, priceUsd: 1.25 }] }],
+      subscribers: [{ regionId: 'europe', shares: [{ seat: 0, subscribers: 2_500_000, coverage: 0.4, priceUsd: 9 }] }],
+    },
   });
 
   it('measures milestone progress from the player’s own books', () => {
@@ -254,9 +263,28 @@ describe('the world model the canvas draws', () => {
 
   it('places known cities on the map and unknown ones on a row', () => {
     const berlin = mapPosition('berlin', 0, 6);
-    expect(berlin.x).toBeCloseTo((13.4 + 180) / 360, 9);
-    expect(berlin.y).toBeCloseTo((70 - 52.5) / 120, 9);
-    expect(mapPosition('atlantis', 2, 4)).toEqual({ x: 0.625, y: 0.92 });
+    expect(berlin.x).toBeCloseTo((13.4 + 160) / 310, 9);
+    expect(berlin.y).toBeCloseTo((72 - 52.5) / 117, 9);
+    expect(mapPosition('atlantis', 2, 4)).toEqual({ x: 0.625, y: 0.96 });
+  });
+  it('spreads a fleet over its cities and puts satellites over the regions where their owner holds a band', () => {
+    const r = room();
+    r.permits.austin = { holders: [0] };
+    r.players[0] = { ...r.players[0]!, permits: ['phoenix', 'austin'], satellites: 240 };
+    const m = worldModel(r, sc, 0, words);
+    // Ada's 1,200 cars over her two cities; Cy's 300 in his one.
+    expect(m.cities.find((c) => c.id === 'phoenix')).toMatchObject({
+      fleets: [{ seat: 0, cars: 600 }, { seat: 2, cars: 300 }],
+      rides: { demand: 90_000, paused: false, served: [{ seat: 2, served: 41_000, priceUsd: 1.5 }, { seat: 0, served: 38_000, priceUsd: 1.25 }] },
+    });
+    expect(m.cities.find((c) => c.id === 'austin')).toMatchObject({ fleets: [{ seat: 0, cars: 600 }], rides: null });
+    // Bo holds a band over Europe but flies no satellites: no footprint of his.
+    expect(m.regions.find((r) => r.id === 'europe')!.footprints).toEqual([{ seat: 0, satellites: 240, subscribers: 2_500_000, coverage: 0.4 }]);
+    expect(m.regions.find((r) => r.id === 'africa')!.footprints).toEqual([]);
+    const na = m.regions.find((r) => r.id === 'north-america')!;
+    expect(na.sweep.x0).toBeLessThan(na.sweep.x1);
+    // Cars drawn double with each step: one for a handful, six at most.
+    expect([0, 20, 100, 600, 1e6].map(carsShown)).toEqual([0, 1, 2, 5, 6]);
   });
   describe('its text twin', () => {
     const tech = { capability: 30, autonomy: 72, dexterity: 40, phoneAdoption: 0.1 } as TechState;
@@ -280,7 +308,16 @@ describe('the world model the canvas draws', () => {
         lanes: () =>
           Object.values(m.lanes).flatMap((l) => [l.closed ? `Q${l.closed}` : `${Math.round(l.strength * 100)}%`, `${Math.round(l.milestone * 100)}%`, l.milestoneText, l.stat]),
         shared: () => [m.shared.chipGeneration, w.count(m.shared.chips!), w.count(m.shared.capability!), w.price(m.shared.foundryPriceUsd)],
-        cities: () => m.cities.flatMap((c) => [c.name, `${c.holders.length}/${c.slots}`, w.count(c.minAutonomy), ...c.holders.map((seat) => m.names[seat]!)]),
+        cities: () =>
+          m.cities.flatMap((c) => [
+            c.name,
+            `${c.holders.length}/${c.slots}`,
+            w.count(c.minAutonomy),
+            ...c.holders.map((seat) => m.names[seat]!),
+            ...c.fleets.map((f) => `${w.count(f.cars)} ${w.units.cars}`),
+            ...(c.rides?.served ?? []).map((r) => `${w.count(r.served)} ${w.units.rides}`),
+          ]),
+        regions: () => m.regions.flatMap((r) => [r.name, ...r.footprints.flatMap((f) => [m.names[f.seat]!, `${w.count(f.satellites)} ${w.units.satellites}`, `${w.count(f.subscribers!)} ${w.units.subscribers}`])]),
         autonomy: () => [w.count(m.autonomy!)],
         orbit: () => [
           w.count(m.orbit.satellites),
@@ -313,7 +350,13 @@ describe('the world model the canvas draws', () => {
       expect(race.rows[1]!.slice(0, 3)).toEqual([m.names[1], '0% · 0/3', '126% · 2/3']);
       expect(race.rows[2]![1]).toBe('geschlossen Q9');
       const phoenix = tables.find((tb) => tb.id === 'twin-cities')!.rows.find((r) => r[0] === 'Phoenix')!;
-      expect(phoenix.slice(1)).toEqual(['2/2', `Autonomie ${sc.robotaxi.cities.find((c) => c.id === 'phoenix')!.minAutonomy}`, `Ada (du), ${m.names[2]}`]);
+      expect(phoenix.slice(1)).toEqual([
+        '2/2',
+        `Autonomie ${sc.robotaxi.cities.find((c) => c.id === 'phoenix')!.minAutonomy}`,
+        `Ada (du), ${m.names[2]}`,
+        `Ada (du): 1.200 Fahrzeuge · 38.000 Fahrten; ${m.names[2]}: 300 Fahrzeuge · 41.000 Fahrten`,
+      ]);
+      expect(tables.find((tb) => tb.id === 'twin-regions')!.rows.map((r) => r[1])).toEqual(['Noch keine Satelliten darüber', 'Noch keine Satelliten darüber', 'Noch keine Satelliten darüber', 'Noch keine Satelliten darüber', 'Noch keine Satelliten darüber']);
       expect(tables.find((tb) => tb.id === 'twin-factory')!.rows[0]).toEqual(['Aktuatorwerke', '2 (+1 im Bau)']);
       setLocale('en');
     });
@@ -322,7 +365,7 @@ describe('the world model the canvas draws', () => {
       setLocale('en');
       const m = worldModel(room(), sc, 0, worldWords().model);
       const tables = worldTwin(m, room().players, 3, twinWords(), null);
-      expect(tables.map((tb) => tb.id)).toEqual(['twin-race', 'twin-lines', 'twin-shared', 'twin-cities', 'twin-licenses']);
+      expect(tables.map((tb) => tb.id)).toEqual(['twin-race', 'twin-lines', 'twin-shared', 'twin-cities', 'twin-licenses', 'twin-regions']);
       // A spectator has no seat of their own: nobody is "you".
       expect(tables.find((tb) => tb.id === 'twin-race')!.rows.map((r) => r[0])).toEqual(m.names);
       expect(tables.find((tb) => tb.id === 'twin-shared')!.rows.slice(0, 5)).toEqual([

@@ -1,6 +1,6 @@
 import Phaser from 'phaser';
 import { BootScene } from './scenes/BootScene';
-import { WorldScene, type Motion, type ViewName, type WorldWords } from './scenes/WorldScene';
+import { WorldScene, type Motion, type ViewName, type WorldWords, type ZoomListener } from './scenes/WorldScene';
 import type { WorldModel } from './worldModel';
 import { SequenceScene, type SequenceHooks, type StepWords } from './scenes/SequenceScene';
 import type { Step, Timeline } from './timeline';
@@ -24,6 +24,12 @@ export interface World {
   playQuarter(line: Timeline, words: (step: Step) => StepWords, hooks: SequenceHooks): void;
   /** Ends the quarter's sequence at once. */
   skipQuarter(): void;
+  /**
+   * Zooms on a place of the view shown (its id), or back out (null). The page hears the view's
+   * places and every zoom, also one made by a click on the canvas; the box says `data-zoom`.
+   */
+  zoom(id: string | null): void;
+  listen(listener: ZoomListener): void;
   destroy(): void;
 }
 
@@ -108,6 +114,21 @@ export function startWorld(parent: HTMLElement, words: WorldWords, loadingText: 
       );
     },
     skipQuarter: () => sequence.skip(),
+    zoom: (id) => world.zoomTo(id),
+    listen: (listener) => {
+      world.listener = {
+        places: (places) => {
+          // Each place's box in canvas units (960×440), for tests to click on.
+          parent.dataset.places = places.map((p) => `${p.id}:${[p.x, p.y, p.width, p.height].map(Math.round).join(',')}`).join(' ');
+          listener.places(places);
+        },
+        zoom: (place) => {
+          parent.dataset.zoom = place?.id ?? '';
+          listener.zoom(place);
+        },
+      };
+      world.listener.places(world.places());
+    },
     destroy: () => {
       reduced.removeEventListener('change', follow);
       if ((window as MotionHook).__closedLoopMotion === pauseMotion) delete (window as MotionHook).__closedLoopMotion;

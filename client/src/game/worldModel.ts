@@ -4,6 +4,7 @@ import { perLine, type LineId, type Scenario } from '../../../shared/scenario/ty
 import type { MatchState, SeatState } from '../../../shared/wire/state';
 import { seatName } from '../i18n/i18n';
 import { regionName } from '../i18n/places';
+import { cityFleets, mapPosition, regionSpots, type CityRides, type Fleet, type MapReport, type RegionSpot } from './mapModel';
 
 /** A seat's own books, as far as the world draws them (the room row's `own.books`, or a replayed player's). */
 interface Books {
@@ -14,7 +15,11 @@ interface Books {
 
 /** The room fields the world views read, as plain data (the room state's `toJSON()`, or a replay's). */
 export type RoomSeat = Pick<ToJSON<SeatState>, 'seat' | 'name' | 'loops' | 'cars' | 'robotsDeployed' | 'satellites' | 'chipGeneration' | 'permits' | 'licenses'> & { own?: { books?: Books } };
-export type RoomLike = Pick<ToJSON<MatchState>, 'quarter' | 'foundryPriceUsd' | 'permits' | 'licenses'> & { players: RoomSeat[] };
+export type RoomLike = Pick<ToJSON<MatchState>, 'quarter' | 'foundryPriceUsd' | 'permits' | 'licenses'> & {
+  players: RoomSeat[];
+  /** The last resolved quarter's public results (rides by city, subscribers by region); none before the first. */
+  report?: MapReport | null;
+};
 
 export interface LaneModel {
   strength: number;
@@ -33,6 +38,9 @@ export interface CityModel {
   holders: number[];
   minAutonomy: number;
   open: boolean;
+  /** Each holder's robotaxis here, and last quarter's rides (none before the first quarter). */
+  fleets: Fleet[];
+  rides: CityRides | null;
 }
 export interface LicenseModel {
   id: string;
@@ -57,6 +65,8 @@ export interface WorldModel {
   lanes: Record<LineId, LaneModel>;
   shared: { chipGeneration: string; chips: number | null; capability: number | null; foundryPriceUsd: number };
   cities: CityModel[];
+  /** The spectrum regions on the map, with the satellites' footprints over each. */
+  regions: RegionSpot[];
   autonomy: number | null;
   orbit: { satellites: number; licenses: LicenseModel[]; regions: Array<{ id: string; name: string }>; adoption: number | null };
   factory: { plants: number; plantsBuilding: number; lines: number; linesBuilding: number; actuators: number; inventory: number; deployed: number; cars: number } | null;
@@ -72,24 +82,6 @@ export interface WorldWords {
   regions: string;
   /** Whole numbers in the chosen locale. */
   count: (n: number) => string;
-}
-
-// Where each city sits on the map (longitude, latitude), for the default scenario's cities. A
-// city the table does not know is placed on a row at the bottom instead.
-const PLACES: Record<string, [number, number]> = {
-  austin: [-97.7, 30.3],
-  phoenix: [-112.1, 33.4],
-  dubai: [55.3, 25.2],
-  'san-francisco': [-122.4, 37.8],
-  berlin: [13.4, 52.5],
-  shanghai: [121.5, 31.2],
-};
-
-/** Equirectangular position in 0..1 on both axes, cropped to latitudes 70°N..50°S. */
-export function mapPosition(cityId: string, index: number, count: number): { x: number; y: number } {
-  const place = PLACES[cityId];
-  if (!place) return { x: (index + 0.5) / count, y: 0.92 };
-  return { x: (place[0] + 180) / 360, y: (70 - place[1]) / 120 };
 }
 
 const sum = (builds: Array<{ count: number }> | undefined) => (builds ?? []).reduce((n, b) => n + b.count, 0);
@@ -159,8 +151,10 @@ export function worldModel(room: RoomLike, scenario: Scenario, focusSeat: number
     shared: { chipGeneration: focus.chipGeneration, chips: books.chips ?? null, capability: tech?.capability ?? null, foundryPriceUsd: room.foundryPriceUsd },
     cities: scenario.robotaxi.cities.map((c, i, all) => {
       const holders = room.permits[c.id]?.holders ?? [];
-      return { id: c.id, name: c.name, ...mapPosition(c.id, i, all.length), slots: c.permitSlots, holders, minAutonomy: c.minAutonomy, open: holders.length < c.permitSlots };
+      const open = holders.length < c.permitSlots;
+      return { id: c.id, name: c.name, ...mapPosition(c.id, i, all.length), slots: c.permitSlots, holders, minAutonomy: c.minAutonomy, open, ...cityFleets(c.id, holders, seats, room.report ?? null) };
     }),
+    regions: regionSpots(scenario, seats, room.report ?? null, (id) => regionName(scenario, id)),
     autonomy: tech?.autonomy ?? null,
     orbit: {
       satellites: focus.satellites,

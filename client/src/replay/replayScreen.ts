@@ -146,7 +146,7 @@ function show(content: HTMLElement, loaded: Loaded, actions: ReplayActions): Sho
     { id: 'rp-focus', 'aria-label': t('replayFocus') },
     ...names.seats.map((name, seat) => h('option', { value: seat, selected: seat === (ended?.winner ?? 0) }, name)),
   );
-  focus.addEventListener('change', () => world.update(player.state, Number(focus.value)));
+  focus.addEventListener('change', () => update());
   const spoken = h('p', { class: 'sr-only', id: 'rp-announce', role: 'status', 'aria-live': 'polite' });
   // Nine columns are wider than a phone or a page zoomed to 200%: the table scrolls in its own box
   // (reachable by keyboard), never the page.
@@ -191,7 +191,8 @@ function show(content: HTMLElement, loaded: Loaded, actions: ReplayActions): Sho
     play.replaceChildren(h('img', { src: `/icons/${player.playing ? 'pause' : 'play'}.svg`, alt: '', width: 20, height: 20 }));
     play.title = player.playing ? t('replayPause') : t('replayPlay');
     play.setAttribute('aria-label', play.title);
-    world.update(state, Number(focus.value));
+    const seen = player.events.slice(0, player.position);
+    world.update(state, Number(focus.value), q !== null && q >= 1 ? publicReport(q, quarterEvents(seen, q)) : null);
     clear(playersBox);
     playersBox.append(playersTable(state));
     clear(marketsBox);
@@ -201,7 +202,6 @@ function show(content: HTMLElement, loaded: Loaded, actions: ReplayActions): Sho
       // Playing forward into a quarter's resolution, a screen reader hears what it brought.
       // Playing forward into a quarter's resolution, the board plays it out (at the replay's speed).
       if (q !== null && q >= 1 && reportQuarter !== undefined && (reportQuarter ?? 0) < q) {
-        const seen = player.events.slice(0, player.position);
         spoken.textContent = replaySentence(state, seen, q);
         if (player.playing) world.playQuarter(publicReport(q, quarterEvents(seen, q)), namesOf(state), player.speed);
       }

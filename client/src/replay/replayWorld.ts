@@ -9,6 +9,7 @@ import { twinWords, worldWords } from '../ui/match/worldWords';
 import { worldTabs } from '../ui/match/worldTabs';
 import { renderTwin, worldTwin } from '../ui/match/worldTwin';
 import { quarterSequence } from '../ui/match/quarterSequence';
+import { zoomControl } from '../ui/match/zoomControl';
 import { motionButton, soundButton, soundOn } from '../ui/match/momentBanner';
 import type { PublicReport } from '../../../shared/views/quarterReport';
 import type { ReportNames } from '../ui/reportPanel';
@@ -17,10 +18,11 @@ import type { ReportNames } from '../ui/reportPanel';
  * The room-shaped facts the match screen's world canvas reads, from a replayed state. A replay is
  * of a finished match, whose books are open to everyone, so each seat's books come along.
  */
-export function roomOf(state: GameState): RoomLike {
+export function roomOf(state: GameState, report: PublicReport | null = null): RoomLike {
   const view = viewFor(state, { role: 'spectator' });
   return {
     quarter: state.quarter,
+    report,
     foundryPriceUsd: state.foundry?.clearingPriceUsd ?? 0,
     permits: Object.fromEntries(Object.entries(state.permits).map(([city, holders]) => [city, { holders }])),
     licenses: Object.fromEntries(
@@ -47,7 +49,8 @@ export function roomOf(state: GameState): RoomLike {
 
 export interface ReplayWorld {
   element: HTMLElement;
-  update(state: GameState, focusSeat: number): void;
+  /** Draws a replayed state; `report` is the last resolved quarter's public results, if any. */
+  update(state: GameState, focusSeat: number, report?: PublicReport | null): void;
   /** Plays a quarter's resolution over the canvas, at the replay's speed. */
   playQuarter(pub: PublicReport, names: ReportNames, speed: number): void;
   destroy(): void;
@@ -57,7 +60,7 @@ export interface ReplayWorld {
 export function replayWorld(): ReplayWorld {
   let world: World | null = null;
   let destroyed = false;
-  let last: { state: GameState; focusSeat: number } | null = null;
+  let last: { state: GameState; focusSeat: number; report: PublicReport | null } | null = null;
   // The same tabs as the match's: four canvas views and the world as tables.
   const views = worldTabs({ canvas: 'replay-canvas', twin: 'replay-table', tab: 'rp-view' }, (v) => world?.show(v));
   // The canvas's motion can be paused here as in a match (orbits stand still, sequences fade),
@@ -84,9 +87,10 @@ export function replayWorld(): ReplayWorld {
   const element = h('div', { class: 'world' }, h('div', { class: 'row replay-world-head' }, views.tabs, pause), views.canvasBox, views.twinBox);
   // A quarter played out over the canvas, with Skip; the focus goes back to the tabs after a skip.
   const sequence = quarterSequence(views.canvasBox, () => world, () => views.tabs.querySelector('[aria-selected="true"]'));
+  const zoom = zoomControl(views.canvasBox, () => world);
   const draw = () => {
     if (!last) return;
-    const room = roomOf(last.state);
+    const room = roomOf(last.state, last.report);
     const model = worldModel(room, last.state.scenario, last.focusSeat, worldWords().model);
     world?.update(model);
     renderTwin(views.twinBox, worldTwin(model, room.players, last.state.scenario.loop.qualifyingQuarters, twinWords(), null));
@@ -95,6 +99,7 @@ export function replayWorld(): ReplayWorld {
     if (destroyed) return;
     world = startWorld(views.canvasBox, worldWords(), t('loading'));
     world.mute(!sound);
+    zoom.attach(world);
     const shown = views.current();
     if (shown !== 'table') world.show(shown);
     draw();
@@ -104,13 +109,14 @@ export function replayWorld(): ReplayWorld {
     playQuarter(pub, names, speed) {
       sequence.play(pub, names, speed, () => undefined);
     },
-    update(state, focusSeat) {
-      last = { state, focusSeat };
+    update(state, focusSeat, report = null) {
+      last = { state, focusSeat, report };
       draw();
     },
     destroy() {
       destroyed = true;
       sequence.dispose();
+      zoom.dispose();
       world?.destroy();
       world = null;
     },

@@ -18,6 +18,7 @@ import { closedText, hudItems, standings, type SeatLike } from './match/viewMode
 import { twinWords, worldWords } from './match/worldWords';
 import { renderTwin, worldTwin } from './match/worldTwin';
 import { quarterSequence } from './match/quarterSequence';
+import { zoomControl } from './match/zoomControl';
 import { worldTabs } from './match/worldTabs';
 import { describeRefusal } from './refusals';
 import { reportPanel } from './reportPanel';
@@ -102,11 +103,13 @@ export async function renderMatch(root: HTMLElement, matchId: string, intent: Jo
   let heldMoments: ((celebrateToo: boolean) => void) | null = null;
   const announce = momentAnnouncer(momentBox, (kind) => world?.celebrate(kind), (said) => (quarterMoments = said), (show) => (heldMoments = show));
   const sequence = quarterSequence(canvasBox, () => world, () => panel);
+  const zoom = zoomControl(canvasBox, () => world);
 
   let world: World | null = null;
   void import('../game/startGame').then(({ startWorld }) => {
     world = startWorld(canvasBox, worldWords(), t('loading'));
     world.mute(!sound);
+    zoom.attach(world);
     const shown = views.current();
     if (shown !== 'table') world.show(shown);
     draw();
@@ -409,7 +412,14 @@ export async function renderMatch(root: HTMLElement, matchId: string, intent: Jo
 
   const drawWorld = () => {
     const s = conn.state;
-    const room = { quarter: s.quarter, foundryPriceUsd: s.foundryPriceUsd, permits: s.permits.toJSON(), licenses: s.licenses.toJSON(), players: s.players.map((p) => p.toJSON()) };
+    const room = {
+      quarter: s.quarter,
+      foundryPriceUsd: s.foundryPriceUsd,
+      permits: s.permits.toJSON(),
+      licenses: s.licenses.toJSON(),
+      players: s.players.map((p) => p.toJSON()),
+      report: s.report.quarter > 0 ? { rides: s.report.rides.toJSON(), subscribers: s.report.subscribers.toJSON() } : null,
+    };
     const model = worldModel(room, scenario!, conn.seat ?? 0, worldWords().model);
     world?.update(model);
     renderTwin(twinBox, worldTwin(model, room.players, scenario!.loop.qualifyingQuarters, twinWords(), conn.seat));
@@ -451,7 +461,7 @@ export async function renderMatch(root: HTMLElement, matchId: string, intent: Jo
   for (const field of ['quarter', 'status', 'paused', 'resultsHeld'] as const) $.listen(field, () => mark('header', 'panel', 'players', 'world'));
   for (const field of ['deadline', 'quarterLabel', 'joinCode'] as const) $.listen(field, () => mark('header'));
   $.listen('foundryPriceUsd', () => mark('world'));
-  watchTree($, conn.state.report, () => mark('report'));
+  watchTree($, conn.state.report, () => mark('report', 'world'));
   watchField($, conn.state, 'members', () => mark('players'));
   for (const market of ['permits', 'licenses'] as const) watchField($, conn.state, market, () => mark('world', 'panel'));
   $.onAdd('players', (row) => {
@@ -519,6 +529,7 @@ export async function renderMatch(root: HTMLElement, matchId: string, intent: Jo
   leaving = () => {
     stopShortcuts();
     sequence.dispose();
+    zoom.dispose();
     clearInterval(ticker);
     world?.destroy();
     document.querySelector('.tour')?.remove();

@@ -92,6 +92,8 @@ export class CanvasTips {
     this.bg = scene.add.graphics();
     this.text = scene.add.text(10, 8, '', { fontFamily: FONT, fontSize: '14px', color: INK, wordWrap: { width: 280 } });
     this.box = scene.add.container(0, 0, [this.bg, this.text]).setDepth(100).setVisible(false);
+    // The camera zooming in or out leaves no tip behind.
+    scene.events.on('zoom', () => this.box.setVisible(false));
   }
 
   /** Shows `text()` while the pointer is over `target` (a text, image or zone). */
@@ -103,6 +105,8 @@ export class CanvasTips {
   }
 
   private show(x: number, y: number, text: string): void {
+    // Zoomed in, the place's card beside the canvas says more than a tip would.
+    if (this.scene.cameras.main.zoom !== 1) return;
     const { width, height } = this.scene.scale;
     this.text.setText(text);
     const w = this.text.width + 20;

@@ -5,7 +5,7 @@ import { h } from '../dom';
 
 /** The canvas's five views, and its text twin as a sixth. */
 export type WorldTab = ViewName | 'table';
-export const WORLD_TABS: readonly WorldTab[] = ['lanes', 'race', 'city', 'orbit', 'factory', 'table'];
+export const WORLD_TABS: readonly WorldTab[] = ['lanes', 'race', 'map', 'orbit', 'factory', 'table'];
 
 export interface WorldTabs {
   /** The tab list, the canvas's panel and the twin's panel, in that order. */

@@ -16,7 +16,7 @@ export interface TwinTable {
 export interface TwinWords {
   lines: Record<LineId, string>;
   line: string;
-  captions: { race: string; lines: string; shared: string; cities: string; licenses: string; factory: string };
+  captions: { race: string; lines: string; shared: string; cities: string; licenses: string; regions: string; factory: string };
   player: string;
   you: string;
   loop: string;
@@ -43,6 +43,11 @@ export interface TwinWords {
   needs: string;
   holders: string;
   open: string;
+  /** The cities' fleets and rides column, and its units. */
+  fleets: string;
+  units: { cars: string; rides: string; satellites: string; subscribers: string };
+  overhead: string;
+  noFootprint: string;
   region: string;
   band: string;
   bandName: (band: string) => string;
@@ -116,12 +121,18 @@ export function worldTwin(model: WorldModel, seats: readonly RoomSeat[], streakN
     {
       id: 'twin-cities',
       caption: w.captions.cities,
-      head: [w.city, w.slots, w.needs, w.holders],
+      head: [w.city, w.slots, w.needs, w.holders, w.fleets],
       rows: model.cities.map((c) => [
         c.name,
         `${w.count(c.holders.length)}/${w.count(c.slots)}`,
         `${w.autonomy} ${w.count(c.minAutonomy)}`,
         [...c.holders.map(name), ...(c.open ? [`${w.count(c.slots - c.holders.length)} ${w.open}`] : [])].join(', '),
+        c.fleets
+          .map((f) => {
+            const r = c.rides?.served.find((s) => s.seat === f.seat);
+            return `${name(f.seat)}: ${w.count(f.cars)} ${w.units.cars}${r ? ` · ${w.count(r.served)} ${w.units.rides}` : ''}`;
+          })
+          .join('; ') || '—',
       ]),
     },
     {
@@ -133,6 +144,16 @@ export function worldTwin(model: WorldModel, seats: readonly RoomSeat[], streakN
         w.bandName(l.band),
         l.holder === null ? w.unsold : name(l.holder),
         l.holder !== null || l.auctionQuarter === null ? '—' : l.auctionQuarter === model.quarter ? w.auctionNow : `Q${l.auctionQuarter}`,
+      ]),
+    },
+    {
+      id: 'twin-regions',
+      caption: w.captions.regions,
+      head: [w.region, w.overhead],
+      rows: model.regions.map((r) => [
+        r.name,
+        r.footprints.map((f) => `${name(f.seat)}: ${w.count(f.satellites)} ${w.units.satellites}${f.subscribers === null ? '' : ` · ${w.count(f.subscribers)} ${w.units.subscribers}`}`).join('; ') ||
+          w.noFootprint,
       ]),
     },
   ];

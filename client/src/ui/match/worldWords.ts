@@ -26,7 +26,26 @@ export function worldWords(): WorldWords & { model: ModelWords } {
       tipShared: t('tip_shared'),
     },
     race: { title: t('raceTitle'), lines: { robotaxi: t('robotaxi'), robots: t('robots'), satellites: t('satellites') }, you: t('tw_you'), closed: t('closedIn'), tipRing: t('tip_loopRing') },
-    city: { title: t('cityMapTitle'), needs: t('needs'), yourAutonomy: t('yourAutonomy'), open: t('unsold') },
+    map: {
+      title: t('mapTitle'),
+      needs: t('needs'),
+      yourAutonomy: t('yourAutonomy'),
+      open: t('unsold'),
+      unsold: t('unsold'),
+      auctionNow: t('auctionNow'),
+      bands: { L: t('bandL'), S: t('bandS') },
+      permits: t('map_permits'),
+      cars: t('carsUnit'),
+      rides: t('ridesUnit'),
+      demand: t('map_demand'),
+      paused: t('map_paused'),
+      satellites: t('satellitesUnit'),
+      subscribers: t('subsUnit'),
+      noFootprint: t('map_noFootprint'),
+      lookCloser: t('map_lookCloser'),
+      count,
+      price,
+    },
     orbit: { title: t('orbitTitle'), satellites: t('satellitesUnit'), adoption: t('adoption'), unsold: t('unsold'), auctionNow: t('auctionNow'), count },
     factory: {
       title: t('factoryTitle'),
@@ -46,11 +65,11 @@ export function worldWords(): WorldWords & { model: ModelWords } {
 
 /** The text twin's words (worldTwin.ts), in the chosen language. */
 export function twinWords(): TwinWords {
-  const { lanes, city, orbit, factory, model } = worldWords();
+  const { lanes, map: city, orbit, factory, model } = worldWords();
   return {
     lines: { robotaxi: lanes.robotaxi, robots: lanes.robots, satellites: lanes.satellites },
     line: t('tw_line'),
-    captions: { race: t('tw_race'), lines: t('tw_lines'), shared: t('tw_shared'), cities: t('tw_cities'), licenses: t('tw_licenses'), factory: factory.title },
+    captions: { race: t('tw_race'), lines: t('tw_lines'), shared: t('tw_shared'), cities: t('tw_cities'), licenses: t('tw_licenses'), regions: t('tw_regions'), factory: factory.title },
     player: t('tw_player'),
     you: t('tw_you'),
     loop: t('tw_loop'),
@@ -77,6 +96,10 @@ export function twinWords(): TwinWords {
     needs: city.needs,
     holders: t('tw_holders'),
     open: t('tw_open'),
+    fleets: t('tw_fleets'),
+    units: { cars: city.cars, rides: city.rides, satellites: city.satellites, subscribers: city.subscribers },
+    overhead: t('tw_overhead'),
+    noFootprint: city.noFootprint,
     region: t('tw_region'),
     band: t('tw_band'),
     bandName: (band) => t(band === 'L' ? 'bandL' : 'bandS'),
