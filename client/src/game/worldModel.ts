@@ -4,6 +4,7 @@ import { perLine, type LineId, type Scenario } from '../../../shared/scenario/ty
 import type { MatchState, SeatState } from '../../../shared/wire/state';
 import { seatName } from '../i18n/i18n';
 import { regionName } from '../i18n/places';
+import { factoryModel, type FactoriesModel, type FactoryReport } from './factoryModel';
 
 /** A seat's own books, as far as the world draws them (the room row's `own.books`, or a replayed player's). */
 interface Books {
@@ -14,7 +15,7 @@ interface Books {
 
 /** The room fields the world views read, as plain data (the room state's `toJSON()`, or a replay's). */
 export type RoomSeat = Pick<ToJSON<SeatState>, 'seat' | 'name' | 'loops' | 'cars' | 'robotsDeployed' | 'satellites' | 'chipGeneration' | 'permits' | 'licenses'> & { own?: { books?: Books } };
-export type RoomLike = Pick<ToJSON<MatchState>, 'quarter' | 'foundryPriceUsd' | 'permits' | 'licenses'> & { players: RoomSeat[] };
+export type RoomLike = Pick<ToJSON<MatchState>, 'quarter' | 'foundryPriceUsd' | 'permits' | 'licenses'> & { players: RoomSeat[]; report?: FactoryReport };
 
 export interface LaneModel {
   strength: number;
@@ -59,7 +60,8 @@ export interface WorldModel {
   cities: CityModel[];
   autonomy: number | null;
   orbit: { satellites: number; licenses: LicenseModel[]; regions: Array<{ id: string; name: string }>; adoption: number | null };
-  factory: { plants: number; plantsBuilding: number; lines: number; linesBuilding: number; actuators: number; inventory: number; deployed: number; cars: number } | null;
+  /** Every seat's robot factory and the shared chip foundry. */
+  factories: FactoriesModel;
 }
 
 export interface WorldWords {
@@ -92,13 +94,12 @@ export function mapPosition(cityId: string, index: number, count: number): { x: 
   return { x: (place[0] + 180) / 360, y: (70 - place[1]) / 120 };
 }
 
-const sum = (builds: Array<{ count: number }> | undefined) => (builds ?? []).reduce((n, b) => n + b.count, 0);
 const pct = (v: number) => `${Math.round(v * 100)}%`;
 
 /**
  * Everything the canvas draws, for the seat in focus (the player's own seat, or the first seat
  * for spectators): loop rings, milestone progress, cities with permit holders, licenses in orbit,
- * the factory. Own books add the private numbers; without them only public numbers are shown.
+ * every seat's factory and the chip foundry. Own books add the private numbers; without them only public numbers are shown.
  */
 export function worldModel(room: RoomLike, scenario: Scenario, focusSeat: number, words: WorldWords): WorldModel {
   const seats = room.players;
@@ -174,17 +175,6 @@ export function worldModel(room: RoomLike, scenario: Scenario, focusSeat: number
       regions: scenario.satellites.regions.map((r) => ({ id: r.id, name: regionName(scenario, r.id) })),
       adoption: tech?.phoneAdoption ?? null,
     },
-    factory: books.robots
-      ? {
-          plants: books.robots.plants,
-          plantsBuilding: sum(books.robots.plantsBuilding),
-          lines: books.robots.lines,
-          linesBuilding: sum(books.robots.linesBuilding),
-          actuators: books.robots.actuators,
-          inventory: books.robots.inventory,
-          deployed: books.robots.deployed,
-          cars: focus.cars,
-        }
-      : null,
+    factories: factoryModel(room, focus.seat, scenario.chips.generations.map((g) => g.id)),
   };
 }

@@ -14,10 +14,11 @@ import type { PublicReport } from '../../../shared/views/quarterReport';
 import type { ReportNames } from '../ui/reportPanel';
 
 /**
- * The room-shaped facts the match screen's world canvas reads, from a replayed state. A replay is
- * of a finished match, whose books are open to everyone, so each seat's books come along.
+ * The room-shaped facts the match screen's world canvas reads, from a replayed state and the
+ * report of its last resolved quarter. A replay is of a finished match, whose books are open to
+ * everyone, so each seat's books come along.
  */
-export function roomOf(state: GameState): RoomLike {
+export function roomOf(state: GameState, report: PublicReport | null = null): RoomLike {
   const view = viewFor(state, { role: 'spectator' });
   return {
     quarter: state.quarter,
@@ -42,12 +43,14 @@ export function roomOf(state: GameState): RoomLike {
         ...(books ? { own: { books: { tech: books.tech, chips: books.chips, robots: books.robots } } } : {}),
       };
     }),
+    ...(report ? { report: { foundry: report.foundry, robots: report.robots } } : {}),
   };
 }
 
 export interface ReplayWorld {
   element: HTMLElement;
-  update(state: GameState, focusSeat: number): void;
+  /** Draws the state, with the last resolved quarter's public report (null before the first). */
+  update(state: GameState, focusSeat: number, report: PublicReport | null): void;
   /** Plays a quarter's resolution over the canvas, at the replay's speed. */
   playQuarter(pub: PublicReport, names: ReportNames, speed: number): void;
   destroy(): void;
@@ -57,7 +60,7 @@ export interface ReplayWorld {
 export function replayWorld(): ReplayWorld {
   let world: World | null = null;
   let destroyed = false;
-  let last: { state: GameState; focusSeat: number } | null = null;
+  let last: { state: GameState; focusSeat: number; report: PublicReport | null } | null = null;
   // The same tabs as the match's: four canvas views and the world as tables.
   const views = worldTabs({ canvas: 'replay-canvas', twin: 'replay-table', tab: 'rp-view' }, (v) => world?.show(v));
   // The canvas's motion can be paused here as in a match (orbits stand still, sequences fade),
@@ -86,7 +89,7 @@ export function replayWorld(): ReplayWorld {
   const sequence = quarterSequence(views.canvasBox, () => world, () => views.tabs.querySelector('[aria-selected="true"]'));
   const draw = () => {
     if (!last) return;
-    const room = roomOf(last.state);
+    const room = roomOf(last.state, last.report);
     const model = worldModel(room, last.state.scenario, last.focusSeat, worldWords().model);
     world?.update(model);
     renderTwin(views.twinBox, worldTwin(model, room.players, last.state.scenario.loop.qualifyingQuarters, twinWords(), null));
@@ -104,8 +107,8 @@ export function replayWorld(): ReplayWorld {
     playQuarter(pub, names, speed) {
       sequence.play(pub, names, speed, () => undefined);
     },
-    update(state, focusSeat) {
-      last = { state, focusSeat };
+    update(state, focusSeat, report) {
+      last = { state, focusSeat, report };
       draw();
     },
     destroy() {

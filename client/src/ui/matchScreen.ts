@@ -409,7 +409,14 @@ export async function renderMatch(root: HTMLElement, matchId: string, intent: Jo
 
   const drawWorld = () => {
     const s = conn.state;
-    const room = { quarter: s.quarter, foundryPriceUsd: s.foundryPriceUsd, permits: s.permits.toJSON(), licenses: s.licenses.toJSON(), players: s.players.map((p) => p.toJSON()) };
+    const room = {
+      quarter: s.quarter,
+      foundryPriceUsd: s.foundryPriceUsd,
+      permits: s.permits.toJSON(),
+      licenses: s.licenses.toJSON(),
+      players: s.players.map((p) => p.toJSON()),
+      ...(s.report.quarter > 0 ? { report: s.report.toJSON() } : {}),
+    };
     const model = worldModel(room, scenario!, conn.seat ?? 0, worldWords().model);
     world?.update(model);
     renderTwin(twinBox, worldTwin(model, room.players, scenario!.loop.qualifyingQuarters, twinWords(), conn.seat));
@@ -451,7 +458,8 @@ export async function renderMatch(root: HTMLElement, matchId: string, intent: Jo
   for (const field of ['quarter', 'status', 'paused', 'resultsHeld'] as const) $.listen(field, () => mark('header', 'panel', 'players', 'world'));
   for (const field of ['deadline', 'quarterLabel', 'joinCode'] as const) $.listen(field, () => mark('header'));
   $.listen('foundryPriceUsd', () => mark('world'));
-  watchTree($, conn.state.report, () => mark('report'));
+  // The report also feeds the canvas: the foundry's chips and the robots each factory sold.
+  watchTree($, conn.state.report, () => mark('report', 'world'));
   watchField($, conn.state, 'members', () => mark('players'));
   for (const market of ['permits', 'licenses'] as const) watchField($, conn.state, market, () => mark('world', 'panel'));
   $.onAdd('players', (row) => {
@@ -465,7 +473,8 @@ export async function renderMatch(root: HTMLElement, matchId: string, intent: Jo
     $.listen(row, 'own', (own) => {
       if (!own) return;
       $.onChange(own, () => mine() && mark('header'));
-      watchField($, own, 'books', () => mine() && mark('world', 'panel'));
+      // Every seat's books reach the canvas (a finished match opens them all to everyone).
+      watchField($, own, 'books', () => mark('world', ...(mine() ? (['panel'] as const) : [])));
       watchField($, own, 'report', () => mine() && mark('report'));
     });
     mark('players', 'world');
