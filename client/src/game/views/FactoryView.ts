@@ -64,8 +64,6 @@ export function stripBox(i: number, seats: number, height: number): { y: number;
   return { y: TOP + i * h, h };
 }
 
-const fit = (text: string, chars: number) => (text.length > chars ? `${text.slice(0, chars - 1)}…` : text);
-
 /**
  * Every company's robot business at a glance, over the shared chip foundry: a strip per seat with
  * its factory, robots walking out to the market (more sold and at work, more walkers) and its public
@@ -140,7 +138,10 @@ export class FactoryView implements WorldView<WorldModel> {
     g.fillStyle(color, 1);
     g.fillCircle(X0 + 13, cy - 8, 5);
     const cars = label(scene, X0 + 40, cy + 1, w.count(row.cars), 13, MUTED);
-    this.layer.add([label(scene, X0 + 24, cy - 17, fit(row.name, 18), 13, INK, row.focus), icon(scene, X0 + 30, cy + 9, 'car', 16, 0x9fb0c8), cars]);
+    const name = label(scene, X0 + 24, cy - 17, row.name, 13, INK, row.focus);
+    // A long name is cut short of the factory.
+    for (let n = row.name.length - 1; name.width > FACTORY_X - 22 - (X0 + 24) && n > 3; n--) name.setText(`${row.name.slice(0, n)}…`);
+    this.layer.add([name, icon(scene, X0 + 30, cy + 9, 'car', 16, 0x9fb0c8), cars]);
     this.tips.attach(cars, () => w.tips.cars);
     this.layer.add(icon(scene, FACTORY_X, cy, 'factory', Math.min(34, h - 8), color));
     // With books, they take the strip's upper line and the belt runs under them.

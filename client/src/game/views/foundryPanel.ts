@@ -46,6 +46,8 @@ export function drawFoundry(
   if (f) {
     const price = label(scene, BADGE_X, 40, f.priceUsd === null ? '—' : words.price(f.priceUsd), 18, INK, true);
     const offered = label(scene, BADGE_X, 63, words.offered(f.supply, f.sold), 13, MUTED);
+    // Only a match far beyond the default scenario's supply needs this: the line stays in its panel.
+    if (offered.width > FOUNDRY.width - 24) offered.setScale((FOUNDRY.width - 24) / offered.width);
     layer.add([price, offered]);
     if (f.priceUsd !== null) layer.add(label(scene, BADGE_X + price.width + 6, 44, words.perChip, 13, MUTED));
     tips.attach(price, () => words.tips.price);
