@@ -255,7 +255,7 @@ describe('the world model the canvas draws', () => {
 
   it('keeps private numbers out when the books are not there (spectators)', () => {
     const m = worldModel(room(), sc, 0, words);
-    expect(m.factory).toBeNull();
+    expect(m.factories.rows.map((r) => r.books)).toEqual([null, null, null]);
     expect(m.autonomy).toBeNull();
     expect(m.shared.chips).toBeNull();
     expect(m.lanes.robotaxi.milestoneText).toBe('cities 1/2');
@@ -292,6 +292,12 @@ describe('the world model the canvas draws', () => {
     const withBooks = () => {
       const r = room({ tech, chips: 300, robots });
       r.players[1]!.loops.robots = { strength: 1.26, streak: 2 };
+      r.players[1]!.robotsDeployed = 640;
+      r.report = {
+        ...r.report!,
+        foundry: { supply: 22000, clearingPriceUsd: 1130, sold: 21000, chipsWon: [{ seat: 0, chips: 7000 }, { seat: 2, chips: 14000 }] },
+        robots: { shares: [{ seat: 1, sold: 1500, remoteSold: 320 }] },
+      };
       return r;
     };
     const cells = (tables: ReturnType<typeof worldTwin>) => tables.flatMap((tb) => [tb.caption, ...(tb.head ?? []), ...tb.rows.flat()]);
@@ -324,7 +330,13 @@ describe('the world model the canvas draws', () => {
           `${Math.round(m.orbit.adoption! * 100)}%`,
           ...m.orbit.licenses.flatMap((l) => [m.orbit.regions.find((r) => r.id === l.region)!.name, w.bandName(l.band), l.holder === null ? w.unsold : m.names[l.holder]!]),
         ],
-        factory: () => Object.values(m.factory!).filter((n) => n > 0).map(w.count),
+        factories: () => [
+          ...m.factories.rows.flatMap((r) => [w.count(r.deployed), ...(r.sold === null ? [] : [w.count(r.sold)]), ...Object.values(r.books ?? {}).filter((n) => n > 0).map(w.count)]),
+          w.price(m.factories.foundry!.priceUsd!),
+          w.count(m.factories.foundry!.supply),
+          w.count(m.factories.foundry!.sold),
+          ...m.factories.foundry!.won.map(w.count),
+        ],
       }) satisfies Record<keyof WorldModel, () => string[]>;
 
     it('holds every fact the world model draws, in English and in German', () => {
@@ -357,15 +369,28 @@ describe('the world model the canvas draws', () => {
         `Ada (du): 1.200 Fahrzeuge · 38.000 Fahrten; ${m.names[2]}: 300 Fahrzeuge · 41.000 Fahrten`,
       ]);
       expect(tables.find((tb) => tb.id === 'twin-regions')!.rows.map((r) => r[1])).toEqual(['Noch keine Satelliten darüber', 'Noch keine Satelliten darüber', 'Noch keine Satelliten darüber', 'Noch keine Satelliten darüber', 'Noch keine Satelliten darüber']);
-      expect(tables.find((tb) => tb.id === 'twin-factory')!.rows[0]).toEqual(['Aktuatorwerke', '2 (+1 im Bau)']);
+      const factories = tables.find((tb) => tb.id === 'twin-factories')!;
+      expect(factories.rows[0]).toEqual(['Ada (du)', '0', '0', '2 (+1 im Bau)', '3', '4.100', '17']);
+      // Another seat's books are not in the room: its private cells say so.
+      expect(factories.rows[1]).toEqual([m.names[1], '640', '1.820', 'privat', 'privat', 'privat', 'privat']);
+      expect(tables.find((tb) => tb.id === 'twin-foundry')!.rows).toEqual([
+        ['Preis je Chip', '1.130\u00a0$'],
+        ['Chips angeboten', '22.000'],
+        ['Chips verkauft', '21.000'],
+        ['Chips erhalten: Ada (du)', '7.000'],
+        [`Chips erhalten: ${m.names[1]}`, '0'],
+        [`Chips erhalten: ${m.names[2]}`, '14.000'],
+      ]);
       setLocale('en');
     });
 
-    it('says "private" where a spectator has no books, and has no factory table', () => {
+    it('says "private" where a spectator has no books, and no foundry before its first auction', () => {
       setLocale('en');
       const m = worldModel(room(), sc, 0, worldWords().model);
       const tables = worldTwin(m, room().players, 3, twinWords(), null);
-      expect(tables.map((tb) => tb.id)).toEqual(['twin-race', 'twin-lines', 'twin-shared', 'twin-cities', 'twin-licenses', 'twin-regions']);
+      expect(tables.map((tb) => tb.id)).toEqual(['twin-race', 'twin-lines', 'twin-shared', 'twin-cities', 'twin-licenses', 'twin-regions', 'twin-factories', 'twin-foundry']);
+      expect(tables.find((tb) => tb.id === 'twin-factories')!.rows[0]).toEqual(['Ada', '0', '—', 'private', 'private', 'private', 'private']);
+      expect(tables.find((tb) => tb.id === 'twin-foundry')!.rows).toEqual([['Chips offered', 'No chip auction yet']]);
       // A spectator has no seat of their own: nobody is "you".
       expect(tables.find((tb) => tb.id === 'twin-race')!.rows.map((r) => r[0])).toEqual(m.names);
       expect(tables.find((tb) => tb.id === 'twin-shared')!.rows.slice(0, 5)).toEqual([

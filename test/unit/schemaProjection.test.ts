@@ -127,8 +127,12 @@ describe('the typed room state, as each client decodes it', () => {
           expect(books).toEqual(withoutNulls({ tech: p.tech, chips: p.chips, robotaxi: p.robotaxi, robots: p.robots, satellites: p.satellites, flows: p.flows, loops: p.loops }));
         });
         // The world canvas reads the decoded rows as they are: the player's own books, nobody else's.
-        const world = worldModel({ quarter: s.quarter, foundryPriceUsd: s.foundryPriceUsd, permits: s.permits.toJSON(), licenses: s.licenses.toJSON(), players: s.players.map((p) => p.toJSON()) }, state.scenario, 0, words);
+        const report = s.report.quarter > 0 ? { report: s.report.toJSON() } : {};
+        const world = worldModel({ quarter: s.quarter, foundryPriceUsd: s.foundryPriceUsd, permits: s.permits.toJSON(), licenses: s.licenses.toJSON(), players: s.players.map((p) => p.toJSON()), ...report }, state.scenario, 0, words);
         if (state.players.length > 0) expect(world.autonomy, `${who} world`).toBe(who === 'player' || ended ? state.players[0]!.tech.autonomy : null);
+        const openBooks = s.players.map((_, i) => i).filter((i) => ended || (who === 'player' && i === 0));
+        expect(world.factories.rows.filter((r) => r.books).map((r) => r.seat), `${who} factories`).toEqual(openBooks);
+        if (state.foundry && s.report.quarter > 0) expect(world.factories.foundry?.supply, `${who} foundry`).toBe(state.foundry.supply);
         if (resolved && state.quarter > 1) {
           const q = ended ? state.quarter : state.quarter - 1;
           const facts = quarterEvents(all, q);

@@ -5,6 +5,7 @@ import type { MatchState, SeatState } from '../../../shared/wire/state';
 import { seatName } from '../i18n/i18n';
 import { regionName } from '../i18n/places';
 import { cityFleets, mapPosition, regionSpots, type CityRides, type Fleet, type MapReport, type RegionSpot } from './mapModel';
+import { factoryModel, type FactoriesModel, type FactoryReport } from './factoryModel';
 
 /** A seat's own books, as far as the world draws them (the room row's `own.books`, or a replayed player's). */
 interface Books {
@@ -17,8 +18,8 @@ interface Books {
 export type RoomSeat = Pick<ToJSON<SeatState>, 'seat' | 'name' | 'loops' | 'cars' | 'robotsDeployed' | 'satellites' | 'chipGeneration' | 'permits' | 'licenses'> & { own?: { books?: Books } };
 export type RoomLike = Pick<ToJSON<MatchState>, 'quarter' | 'foundryPriceUsd' | 'permits' | 'licenses'> & {
   players: RoomSeat[];
-  /** The last resolved quarter's public results (rides by city, subscribers by region); none before the first. */
-  report?: MapReport | null;
+  /** The last resolved quarter's public results (rides, subscribers, the foundry, robot sales); none before the first. */
+  report?: (MapReport & FactoryReport) | null;
 };
 
 export interface LaneModel {
@@ -69,7 +70,8 @@ export interface WorldModel {
   regions: RegionSpot[];
   autonomy: number | null;
   orbit: { satellites: number; licenses: LicenseModel[]; regions: Array<{ id: string; name: string }>; adoption: number | null };
-  factory: { plants: number; plantsBuilding: number; lines: number; linesBuilding: number; actuators: number; inventory: number; deployed: number; cars: number } | null;
+  /** Every seat's robot factory and the shared chip foundry. */
+  factories: FactoriesModel;
 }
 
 export interface WorldWords {
@@ -84,13 +86,12 @@ export interface WorldWords {
   count: (n: number) => string;
 }
 
-const sum = (builds: Array<{ count: number }> | undefined) => (builds ?? []).reduce((n, b) => n + b.count, 0);
 const pct = (v: number) => `${Math.round(v * 100)}%`;
 
 /**
  * Everything the canvas draws, for the seat in focus (the player's own seat, or the first seat
  * for spectators): loop rings, milestone progress, cities with permit holders, licenses in orbit,
- * the factory. Own books add the private numbers; without them only public numbers are shown.
+ * every seat's factory and the chip foundry. Own books add the private numbers; without them only public numbers are shown.
  */
 export function worldModel(room: RoomLike, scenario: Scenario, focusSeat: number, words: WorldWords): WorldModel {
   const seats = room.players;
@@ -168,17 +169,6 @@ export function worldModel(room: RoomLike, scenario: Scenario, focusSeat: number
       regions: scenario.satellites.regions.map((r) => ({ id: r.id, name: regionName(scenario, r.id) })),
       adoption: tech?.phoneAdoption ?? null,
     },
-    factory: books.robots
-      ? {
-          plants: books.robots.plants,
-          plantsBuilding: sum(books.robots.plantsBuilding),
-          lines: books.robots.lines,
-          linesBuilding: sum(books.robots.linesBuilding),
-          actuators: books.robots.actuators,
-          inventory: books.robots.inventory,
-          deployed: books.robots.deployed,
-          cars: focus.cars,
-        }
-      : null,
+    factories: factoryModel(room, focus.seat, scenario.chips.generations.map((g) => g.id)),
   };
 }

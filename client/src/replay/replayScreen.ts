@@ -6,7 +6,7 @@ import { forkPanel } from './forkPanel';
 import { loadFromFile, loadFromServer, type Loaded, type LoadResult } from './loadReplay';
 import { MOMENT_GROUPS, momentLabel } from './momentLabel';
 import { marketsCard, namesOf, playersTable, replaySentence, reportCard } from './publicBoard';
-import { publicReport, quarterEvents } from '../../../shared/views/quarterReport';
+import { publicReport, quarterEvents, type PublicReport } from '../../../shared/views/quarterReport';
 import { ReplayPlayer } from './ReplayPlayer';
 import { replayWorld } from './replayWorld';
 
@@ -140,13 +140,20 @@ function show(content: HTMLElement, loaded: Loaded, actions: ReplayActions): Sho
   );
 
   const world = replayWorld();
+  // The last resolved quarter's public report (the canvas's foundry and robot sales read it),
+  // worked out once per quarter.
+  let shownReport: { quarter: number | null; report: PublicReport | null } | null = null;
+  const reportAt = (q: number | null): PublicReport | null => {
+    if (shownReport?.quarter !== q) shownReport = { quarter: q, report: q !== null && q >= 1 ? publicReport(q, quarterEvents(player.events, q)) : null };
+    return shownReport.report;
+  };
   const ended = player.snapshots[player.snapshots.length - 1]?.state.result;
   const focus = h(
     'select',
     { id: 'rp-focus', 'aria-label': t('replayFocus') },
     ...names.seats.map((name, seat) => h('option', { value: seat, selected: seat === (ended?.winner ?? 0) }, name)),
   );
-  focus.addEventListener('change', () => update());
+  focus.addEventListener('change', () => world.update(player.state, Number(focus.value), reportAt(player.quarter)));
   const spoken = h('p', { class: 'sr-only', id: 'rp-announce', role: 'status', 'aria-live': 'polite' });
   // Nine columns are wider than a phone or a page zoomed to 200%: the table scrolls in its own box
   // (reachable by keyboard), never the page.
@@ -191,8 +198,7 @@ function show(content: HTMLElement, loaded: Loaded, actions: ReplayActions): Sho
     play.replaceChildren(h('img', { src: `/icons/${player.playing ? 'pause' : 'play'}.svg`, alt: '', width: 20, height: 20 }));
     play.title = player.playing ? t('replayPause') : t('replayPlay');
     play.setAttribute('aria-label', play.title);
-    const seen = player.events.slice(0, player.position);
-    world.update(state, Number(focus.value), q !== null && q >= 1 ? publicReport(q, quarterEvents(seen, q)) : null);
+    world.update(state, Number(focus.value), reportAt(q));
     clear(playersBox);
     playersBox.append(playersTable(state));
     clear(marketsBox);
@@ -202,8 +208,8 @@ function show(content: HTMLElement, loaded: Loaded, actions: ReplayActions): Sho
       // Playing forward into a quarter's resolution, a screen reader hears what it brought.
       // Playing forward into a quarter's resolution, the board plays it out (at the replay's speed).
       if (q !== null && q >= 1 && reportQuarter !== undefined && (reportQuarter ?? 0) < q) {
-        spoken.textContent = replaySentence(state, seen, q);
-        if (player.playing) world.playQuarter(publicReport(q, quarterEvents(seen, q)), namesOf(state), player.speed);
+        spoken.textContent = replaySentence(state, player.events.slice(0, player.position), q);
+        if (player.playing) world.playQuarter(reportAt(q)!, namesOf(state), player.speed);
       }
       reportQuarter = q;
       clear(reportBox);

@@ -15,8 +15,9 @@ import type { PublicReport } from '../../../shared/views/quarterReport';
 import type { ReportNames } from '../ui/reportPanel';
 
 /**
- * The room-shaped facts the match screen's world canvas reads, from a replayed state. A replay is
- * of a finished match, whose books are open to everyone, so each seat's books come along.
+ * The room-shaped facts the match screen's world canvas reads, from a replayed state and the
+ * report of its last resolved quarter. A replay is of a finished match, whose books are open to
+ * everyone, so each seat's books come along.
  */
 export function roomOf(state: GameState, report: PublicReport | null = null): RoomLike {
   const view = viewFor(state, { role: 'spectator' });
@@ -49,8 +50,8 @@ export function roomOf(state: GameState, report: PublicReport | null = null): Ro
 
 export interface ReplayWorld {
   element: HTMLElement;
-  /** Draws a replayed state; `report` is the last resolved quarter's public results, if any. */
-  update(state: GameState, focusSeat: number, report?: PublicReport | null): void;
+  /** Draws the state, with the last resolved quarter's public report (null before the first). */
+  update(state: GameState, focusSeat: number, report: PublicReport | null): void;
   /** Plays a quarter's resolution over the canvas, at the replay's speed. */
   playQuarter(pub: PublicReport, names: ReportNames, speed: number): void;
   destroy(): void;
@@ -109,7 +110,7 @@ export function replayWorld(): ReplayWorld {
     playQuarter(pub, names, speed) {
       sequence.play(pub, names, speed, () => undefined);
     },
-    update(state, focusSeat, report = null) {
+    update(state, focusSeat, report) {
       last = { state, focusSeat, report };
       draw();
     },

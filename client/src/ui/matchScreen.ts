@@ -418,7 +418,7 @@ export async function renderMatch(root: HTMLElement, matchId: string, intent: Jo
       permits: s.permits.toJSON(),
       licenses: s.licenses.toJSON(),
       players: s.players.map((p) => p.toJSON()),
-      report: s.report.quarter > 0 ? { rides: s.report.rides.toJSON(), subscribers: s.report.subscribers.toJSON() } : null,
+      report: s.report.quarter > 0 ? s.report.toJSON() : null,
     };
     const model = worldModel(room, scenario!, conn.seat ?? 0, worldWords().model);
     world?.update(model);
@@ -461,6 +461,7 @@ export async function renderMatch(root: HTMLElement, matchId: string, intent: Jo
   for (const field of ['quarter', 'status', 'paused', 'resultsHeld'] as const) $.listen(field, () => mark('header', 'panel', 'players', 'world'));
   for (const field of ['deadline', 'quarterLabel', 'joinCode'] as const) $.listen(field, () => mark('header'));
   $.listen('foundryPriceUsd', () => mark('world'));
+  // The report also feeds the canvas: the foundry's chips and the robots each factory sold.
   watchTree($, conn.state.report, () => mark('report', 'world'));
   watchField($, conn.state, 'members', () => mark('players'));
   for (const market of ['permits', 'licenses'] as const) watchField($, conn.state, market, () => mark('world', 'panel'));
@@ -475,7 +476,8 @@ export async function renderMatch(root: HTMLElement, matchId: string, intent: Jo
     $.listen(row, 'own', (own) => {
       if (!own) return;
       $.onChange(own, () => mine() && mark('header'));
-      watchField($, own, 'books', () => mine() && mark('world', 'panel'));
+      // Every seat's books reach the canvas (a finished match opens them all to everyone).
+      watchField($, own, 'books', () => mark('world', ...(mine() ? (['panel'] as const) : [])));
       watchField($, own, 'report', () => mine() && mark('report'));
     });
     mark('players', 'world');

@@ -16,7 +16,7 @@ export interface TwinTable {
 export interface TwinWords {
   lines: Record<LineId, string>;
   line: string;
-  captions: { race: string; lines: string; shared: string; cities: string; licenses: string; regions: string; factory: string };
+  captions: { race: string; lines: string; shared: string; cities: string; licenses: string; regions: string; factory: string; foundry: string };
   player: string;
   you: string;
   loop: string;
@@ -61,6 +61,12 @@ export interface TwinWords {
   inventory: string;
   deployed: string;
   building: string;
+  soldLast: string;
+  chipsWon: string;
+  noAuction: string;
+  pricePerChip: string;
+  chipsOffered: string;
+  chipsSold: string;
   count: (n: number) => string;
   price: (usd: number) => string;
 }
@@ -157,22 +163,46 @@ export function worldTwin(model: WorldModel, seats: readonly RoomSeat[], streakN
       ]),
     },
   ];
-  const f = model.factory;
-  if (f)
-    tables.push({
-      id: 'twin-factory',
-      caption: w.captions.factory,
-      head: null,
-      rows: [
-        [w.plants, building(f.plants, f.plantsBuilding)],
-        [w.robotLines, building(f.lines, f.linesBuilding)],
-        [w.actuators, w.count(f.actuators)],
-        [w.inventory, w.count(f.inventory)],
-        [w.deployed, w.count(f.deployed)],
-        [w.fleet, w.count(f.cars)],
-      ],
-    });
+  tables.push(...factoryTables(model, w, name, building));
   return tables;
+}
+
+/**
+ * Every seat's factory (public numbers; plants, lines and stock where its books are open: the
+ * reader's own, or all once the match is over) and last quarter's chip auction.
+ */
+function factoryTables(model: WorldModel, w: TwinWords, name: (seat: number) => string, building: (now: number, later: number) => string): TwinTable[] {
+  const { rows, foundry } = model.factories;
+  const books = (row: (typeof rows)[number], show: (b: NonNullable<(typeof rows)[number]['books']>) => string) => (row.books ? show(row.books) : w.hidden);
+  return [
+    {
+      id: 'twin-factories',
+      caption: w.captions.factory,
+      head: [w.player, w.deployed, w.soldLast, w.plants, w.robotLines, w.actuators, w.inventory],
+      rows: rows.map((row) => [
+        name(row.seat),
+        w.count(row.deployed),
+        row.sold === null ? '—' : w.count(row.sold),
+        books(row, (b) => building(b.plants, b.plantsBuilding)),
+        books(row, (b) => building(b.lines, b.linesBuilding)),
+        books(row, (b) => w.count(b.actuators)),
+        books(row, (b) => w.count(b.inventory)),
+      ]),
+    },
+    {
+      id: 'twin-foundry',
+      caption: w.captions.foundry,
+      head: null,
+      rows: foundry
+        ? [
+            [w.pricePerChip, foundry.priceUsd === null ? '—' : w.price(foundry.priceUsd)],
+            [w.chipsOffered, w.count(foundry.supply)],
+            [w.chipsSold, w.count(foundry.sold)],
+            ...rows.map((row, i) => [`${w.chipsWon}: ${name(row.seat)}`, w.count(foundry.won[i] ?? 0)]),
+          ]
+        : [[w.chipsOffered, w.noAuction]],
+    },
+  ];
 }
 
 /** Draws the tables into `box` (the "Table" view beside the canvas), replacing what was there. */

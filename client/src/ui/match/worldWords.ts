@@ -1,6 +1,6 @@
 import type { WorldWords } from '../../game/scenes/WorldScene';
 import type { WorldWords as ModelWords } from '../../game/worldModel';
-import { money, number, t } from '../../i18n/i18n';
+import { money, number, t, tf } from '../../i18n/i18n';
 import type { TwinWords } from './worldTwin';
 
 /** Every word the canvas shows, in the chosen language, with locale number formatting. */
@@ -49,6 +49,17 @@ export function worldWords(): WorldWords & { model: ModelWords } {
     orbit: { title: t('orbitTitle'), satellites: t('satellitesUnit'), adoption: t('adoption'), unsold: t('unsold'), auctionNow: t('auctionNow'), count },
     factory: {
       title: t('factoryTitle'),
+      subtitle: t('factorySubtitle'),
+      foundry: t('fx_foundry'),
+      perChip: t('fx_perChip'),
+      offered: (supply, sold) => tf('fx_offered', { supply: count(supply), sold: count(sold) }),
+      noAuction: t('fx_noAuction'),
+      chipsWon: t('fx_chipsWon'),
+      generation: t('fx_generation'),
+      sold: t('fx_sold'),
+      atWork: t('fx_atWork'),
+      soldLast: t('fx_soldLast'),
+      short: { plants: t('fx_plants'), lines: t('fx_lines'), actuators: t('fx_actuators'), stock: t('fx_stock') },
       plants: t('plants'),
       robotLines: t('robotLines'),
       actuators: t('actuators'),
@@ -56,8 +67,19 @@ export function worldWords(): WorldWords & { model: ModelWords } {
       deployed: t('deployed'),
       fleet: t('fleet'),
       building: t('building'),
-      private: t('privateBooks'),
+      chips: t('chipsUnit'),
+      tips: {
+        price: t('tip_fxPrice'),
+        offered: t('tip_fxOffered'),
+        chips: t('tip_fxChips'),
+        generation: t('tip_fxGeneration'),
+        sold: t('tip_fxSold'),
+        atWork: t('tip_fxAtWork'),
+        cars: t('tip_fxCars'),
+        books: t('tip_fxBooks'),
+      },
       count,
+      price,
     },
     model: { cars: t('carsUnit'), robots: t('robotsUnit'), satellites: t('satellitesUnit'), autonomy: t('autonomy'), dexterity: t('dexterity'), cities: t('cities'), regions: t('regions'), count },
   };
@@ -69,7 +91,7 @@ export function twinWords(): TwinWords {
   return {
     lines: { robotaxi: lanes.robotaxi, robots: lanes.robots, satellites: lanes.satellites },
     line: t('tw_line'),
-    captions: { race: t('tw_race'), lines: t('tw_lines'), shared: t('tw_shared'), cities: t('tw_cities'), licenses: t('tw_licenses'), regions: t('tw_regions'), factory: factory.title },
+    captions: { race: t('tw_race'), lines: t('tw_lines'), shared: t('tw_shared'), cities: t('tw_cities'), licenses: t('tw_licenses'), regions: t('tw_regions'), factory: factory.title, foundry: t('tw_foundry') },
     player: t('tw_player'),
     you: t('tw_you'),
     loop: t('tw_loop'),
@@ -113,6 +135,12 @@ export function twinWords(): TwinWords {
     inventory: factory.inventory,
     deployed: factory.deployed,
     building: factory.building,
+    soldLast: factory.soldLast,
+    chipsWon: factory.chipsWon,
+    noAuction: factory.noAuction,
+    pricePerChip: t('tw_pricePerChip'),
+    chipsOffered: t('tw_chipsOffered'),
+    chipsSold: t('tw_chipsSold'),
     count: lanes.count,
     price: lanes.price,
   };
