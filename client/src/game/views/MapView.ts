@@ -2,7 +2,7 @@ import Phaser from 'phaser';
 import type { CityModel, WorldModel } from '../worldModel';
 import { cardPosition, carsShown, project, type RegionSpot } from '../mapModel';
 import { LAND } from './mapArt';
-import { BAD_INK, CanvasTips, INK, label, MUTED, SEAT_COLORS, TRACK, viewFrame, type Place, type WorldView } from './theme';
+import { BAD_INK, CanvasTips, INK, label, LANE_COLORS, LINE_ICONS, loopRing, MUTED, SEAT_COLORS, TRACK, viewFrame, type Place, type WorldView } from './theme';
 
 export interface MapWords {
   title: string;
@@ -26,7 +26,7 @@ export interface MapWords {
 }
 
 // The map's box inside the 960×440 canvas, under the title and above the legend.
-const MAP = { x: 16, y: 44, w: 928, h: 358 };
+const MAP = { x: 16, y: 44, w: 928, h: 340 };
 const CARD = { w: 128, h: 60 };
 const BADGE = { w: 122, h: 40 };
 const seatColor = (seat: number) => SEAT_COLORS[seat % SEAT_COLORS.length]!;
@@ -125,15 +125,25 @@ export class MapView implements WorldView<WorldModel> {
       taken.push(spot);
       this.city(model, city, dot, spot, name);
     }
-    // Legend: who holds which colour.
-    const legendW = (width - 40) / Math.max(4, model.names.length);
-    model.names.forEach((who, seat) => {
-      const lx = 26 + seat * legendW;
-      const g = this.scene.add.graphics();
-      g.fillStyle(seatColor(seat), 1);
-      g.fillCircle(lx + 6, height - 24, 6);
-      const room = Math.floor(legendW / 8);
-      this.layer.add([g, label(this.scene, lx + 18, height - 33, who.length > room ? `${who.slice(0, room - 1)}…` : who, 13, seat === model.focusSeat ? '#ffffff' : MUTED)]);
+    // Legend: who holds which colour, and where each company stands in the race (its three
+    // loops), four companies to a row.
+    const perRow = Math.min(4, Math.max(1, model.race.length));
+    const rows = Math.ceil(model.race.length / perRow);
+    const legendW = (width - 40) / perRow;
+    const rings = this.scene.add.graphics();
+    this.layer.add(rings);
+    model.race.forEach((row, i) => {
+      const lx = 22 + (i % perRow) * legendW;
+      const cy = height - 20 - (rows - 1 - Math.floor(i / perRow)) * 22;
+      rings.fillStyle(seatColor(row.seat), 1);
+      rings.fillCircle(lx + 6, cy, 6);
+      LINE_ICONS.forEach((line, k) => {
+        const loop = row.loops[line.key];
+        loopRing(rings, lx + legendW - 58 + k * 17, cy, 6, LANE_COLORS[line.key], loop.strength, loop.closed !== null);
+      });
+      const room = Math.floor((legendW - 84) / 7);
+      const who = row.name.length > room ? `${row.name.slice(0, Math.max(1, room - 1))}…` : row.name;
+      this.layer.add(label(this.scene, lx + 16, cy - 9, who, 13, row.seat === model.focusSeat ? '#ffffff' : MUTED, row.seat === model.focusSeat));
     });
   }
 

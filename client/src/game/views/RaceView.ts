@@ -1,7 +1,7 @@
 import type Phaser from 'phaser';
 import type { LineId } from '../../../../shared/scenario/types';
 import type { WorldModel } from '../worldModel';
-import { CanvasTips, icon, INK, label, LANE_COLORS, LINE_ICONS, MUTED, SEAT_COLORS, TRACK, type WorldView } from './theme';
+import { CanvasTips, icon, INK, label, LANE_COLORS, LINE_ICONS, loopRing, MUTED, SEAT_COLORS, TRACK, type WorldView } from './theme';
 
 export interface RaceWords {
   title: string;
@@ -62,16 +62,7 @@ export class RaceView implements WorldView<WorldModel> {
         const loop = row.loops[line.key];
         const cx = NAME_W + 40 + k * COL_W;
         const color = LANE_COLORS[line.key];
-        g.lineStyle(Math.max(4, r * 0.4), TRACK, 1);
-        g.strokeCircle(cx, cy, r);
-        g.lineStyle(Math.max(4, r * 0.4), color, 1);
-        g.beginPath();
-        g.arc(cx, cy, r, -Math.PI / 2, -Math.PI / 2 + Math.PI * 2 * (loop.closed ? 1 : Math.min(1, loop.strength)), false);
-        g.strokePath();
-        if (loop.closed) {
-          g.fillStyle(color, 0.9);
-          g.fillCircle(cx, cy, r * 0.55);
-        }
+        loopRing(g, cx, cy, r, color, loop.strength, loop.closed !== null);
         // The streak: one pip per qualifying quarter needed, filled as they come in a row.
         for (let p = 0; p < model.streakNeeded; p++) {
           const filled = loop.closed !== null || p < loop.streak;

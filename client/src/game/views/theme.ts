@@ -43,6 +43,21 @@ function tinted(scene: Phaser.Scene, key: string, tint: number): string {
   return name;
 }
 
+/** A loop's ring: a track, an arc filled with its strength (0..1), a full disc once it has closed. */
+export function loopRing(g: Phaser.GameObjects.Graphics, cx: number, cy: number, r: number, color: number, strength: number, closed: boolean): void {
+  const w = Math.max(2.5, r * 0.4);
+  g.lineStyle(w, TRACK, 1);
+  g.strokeCircle(cx, cy, r);
+  g.lineStyle(w, color, 1);
+  g.beginPath();
+  g.arc(cx, cy, r, -Math.PI / 2, -Math.PI / 2 + Math.PI * 2 * (closed ? 1 : Math.min(1, strength)), false);
+  g.strokePath();
+  if (closed) {
+    g.fillStyle(color, 0.9);
+    g.fillCircle(cx, cy, r * 0.55);
+  }
+}
+
 /** The three lines in their order, each with its icon. */
 export const LINE_ICONS: ReadonlyArray<{ key: 'robotaxi' | 'robots' | 'satellites'; icon: string }> = [
   { key: 'robotaxi', icon: 'car' },
