@@ -123,6 +123,12 @@ describe('replay viewer in the browser', () => {
     await page.click('#replay-world .tab[data-view="map"], .replay-world .tab[data-view="map"]');
     await page.waitForTimeout(300);
     await page.screenshot({ path: join(SHOTS, 'replay-city.png'), fullPage: true });
+    // A spectator of the replay zooms on a region as a player does, and comes back with Esc.
+    await page.selectOption('#zoom-place', 'region-europe');
+    await page.waitForFunction(() => document.querySelector<HTMLElement>('#replay-canvas')?.dataset.zoom === 'region-europe');
+    expect(await page.textContent('#zoom-title')).toBe('Europe');
+    await page.keyboard.press('Escape');
+    await page.waitForFunction(() => document.querySelector<HTMLElement>('#replay-canvas')?.dataset.zoom === '');
     expect(await page.locator('#replay-players tbody tr').count()).toBe(3);
     expect(errors).toEqual([]);
     await page.close();
