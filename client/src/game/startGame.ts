@@ -97,6 +97,7 @@ export function startWorld(parent: HTMLElement, words: WorldWords, loadingText: 
       parent.dataset.sequence = 'playing';
       parent.dataset.sequenceQuarter = String(line.quarter);
       parent.dataset.sequenceSteps = '';
+      parent.dataset.sequencePlaces = '';
       sequence.play(
         line,
         stepWords,
@@ -105,7 +106,14 @@ export function startWorld(parent: HTMLElement, words: WorldWords, loadingText: 
             parent.dataset.sequenceSteps = [parent.dataset.sequenceSteps, step.kind].filter(Boolean).join(',');
             hooks.onStep(step);
           },
+          // The camera visits the step's place on the view shown; the box lists the places visited.
+          place: (step) => {
+            const at = world.tour(step);
+            if (at) parent.dataset.sequencePlaces = [parent.dataset.sequencePlaces, at.place].filter(Boolean).join(',');
+            return at?.side ?? null;
+          },
           onEnd: (skipped) => {
+            world.tour(null);
             parent.dataset.sequence = skipped ? 'skipped' : 'done';
             hooks.onEnd(skipped);
           },
@@ -122,9 +130,9 @@ export function startWorld(parent: HTMLElement, words: WorldWords, loadingText: 
           parent.dataset.places = places.map((p) => `${p.id}:${[p.x, p.y, p.width, p.height].map(Math.round).join(',')}`).join(' ');
           listener.places(places);
         },
-        zoom: (place) => {
+        zoom: (place, side) => {
           parent.dataset.zoom = place?.id ?? '';
-          listener.zoom(place);
+          listener.zoom(place, side);
         },
       };
       world.listener.places(world.places());

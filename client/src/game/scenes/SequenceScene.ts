@@ -13,11 +13,15 @@ export interface StepWords {
 export interface SequenceHooks {
   /** Each step as it comes on the board. */
   onStep(step: Step): void;
+  /** Whether the world's camera went to the step's place, and which side is clear of it (the card stands aside there). */
+  place?(step: Step): 'left' | 'right' | null;
   /** The sequence is over: played to its end, or skipped. */
   onEnd(skipped: boolean): void;
 }
 
 const CARD_W = 640;
+/** The card beside a place the camera went to: the place sits left of the middle, the card right. */
+const ASIDE_W = 380;
 const BAR_H = 22;
 const MAX_BARS = 8;
 const STEP_TONE: Partial<Record<Step['kind'], string>> = { spectrum: 'tone-gavel', loop: 'tone-rise', end: 'tone-fanfare', shock: 'tone-fall' };
@@ -79,23 +83,28 @@ export class SequenceScene extends Phaser.Scene {
 
   private show(step: Step, words: StepWords, reducedMotion: boolean): void {
     this.hooks?.onStep(step);
+    const aside = reducedMotion ? null : (this.hooks?.place?.(step) ?? null);
     this.layer.removeAll(true);
     const { width, height } = this.scale;
     const bars = step.kind === 'foundry' || step.kind === 'markets' || step.kind === 'valuation' ? barsOf(step).slice(0, MAX_BARS) : [];
-    const cardH = 96 + (words.detail ? 24 : 0) + bars.length * (BAR_H + 4);
-    const x = (width - CARD_W) / 2;
+    const cardW = aside ? ASIDE_W : CARD_W;
+    const title = label(this, 0, 0, words.title, aside ? 20 : 24, INK, true).setWordWrapWidth(cardW - 48);
+    const detail = words.detail ? label(this, 0, 0, words.detail, 16, MUTED).setWordWrapWidth(cardW - 48) : null;
+    const textH = title.height + (detail ? detail.height + 10 : 0);
+    const cardH = 44 + textH + (bars.length ? 12 + bars.length * (BAR_H + 4) : 0);
+    const x = aside === 'right' ? width - ASIDE_W - 16 : aside === 'left' ? 16 : (width - CARD_W) / 2;
     const y = Math.max(8, (height - cardH) / 2);
+    title.setPosition(x + 24, y + 20);
+    detail?.setPosition(x + 24, y + 20 + title.height + 10);
     const accent = words.seat === null ? 0x4cc9f0 : SEAT_COLORS[words.seat % SEAT_COLORS.length]!;
     const card = this.add.container(0, 0);
     const bg = this.add.graphics();
     bg.fillStyle(0x0a111f, 0.94);
-    bg.fillRoundedRect(x, y, CARD_W, cardH, 16);
+    bg.fillRoundedRect(x, y, cardW, cardH, 16);
     bg.lineStyle(2, accent, 1);
-    bg.strokeRoundedRect(x, y, CARD_W, cardH, 16);
-    card.add(bg);
-    card.add(label(this, x + 24, y + 20, words.title, 24, INK, true).setWordWrapWidth(CARD_W - 48));
-    if (words.detail) card.add(label(this, x + 24, y + 60, words.detail, 16, MUTED).setWordWrapWidth(CARD_W - 48));
-    const top = y + (words.detail ? 92 : 66);
+    bg.strokeRoundedRect(x, y, cardW, cardH, 16);
+    card.add([bg, title, ...(detail ? [detail] : [])]);
+    const top = y + 32 + textH;
     const fill = this.add.graphics();
     card.add(fill);
     bars.forEach((_b, i) => card.add(label(this, x + 24, top + i * (BAR_H + 4) + 2, words.bars[i] ?? '', 14, INK).setDepth(1)));
@@ -103,7 +112,7 @@ export class SequenceScene extends Phaser.Scene {
       fill.clear();
       bars.forEach((b, i) => {
         fill.fillStyle(SEAT_COLORS[b.seat % SEAT_COLORS.length]!, 0.45);
-        fill.fillRoundedRect(x + 20, top + i * (BAR_H + 4), Math.max(4, (CARD_W - 40) * b.share * p), BAR_H, 5);
+        fill.fillRoundedRect(x + 20, top + i * (BAR_H + 4), Math.max(4, (cardW - 40) * b.share * p), BAR_H, 5);
       });
     };
     this.layer.add(card);
@@ -118,7 +127,7 @@ export class SequenceScene extends Phaser.Scene {
     this.tweens.add({ targets: card, alpha: 1, duration: Math.min(220, step.duration / 4) });
     const growth = { p: 0 };
     if (bars.length) this.tweens.add({ targets: growth, p: 1, duration: step.duration * 0.6, ease: 'Cubic.easeOut', onUpdate: () => drawBars(growth.p) });
-    if (step.kind === 'loop' || step.kind === 'end') this.burst(width / 2, y + cardH / 2, accent, step.duration);
+    if (step.kind === 'loop' || step.kind === 'end') this.burst(x + cardW / 2, y + cardH / 2, accent, step.duration);
     const tone = STEP_TONE[step.kind];
     if (tone && this.cache.audio.exists(tone)) this.sound.play(tone, { volume: 0.5 });
   }

@@ -6,6 +6,7 @@ import { OrbitView, type OrbitWords } from '../views/OrbitView';
 import { RaceView, type RaceWords } from '../views/RaceView';
 import type { Place, WorldView } from '../views/theme';
 import type { WorldModel } from '../worldModel';
+import type { Step } from '../timeline';
 
 export type ViewName = 'lanes' | 'race' | 'map' | 'orbit' | 'factory';
 /** Whether the canvas moves: it runs, the player paused it, or the reader asked for reduced motion. */
@@ -21,8 +22,11 @@ export interface WorldWords {
 /** What the page hears from the canvas: the places the view shown offers, and a zoom in or out. */
 export interface ZoomListener {
   places(places: Place[]): void;
-  zoom(place: Place | null): void;
+  /** The place zoomed on (null: none), and the side of the canvas a card about it fits on. */
+  zoom(place: Place | null, side: Side): void;
 }
+/** Which side of the canvas is clear of the place the camera is on. */
+export type Side = 'left' | 'right';
 
 const ZOOM_MS = 450;
 
@@ -35,8 +39,10 @@ export class WorldScene extends Phaser.Scene {
   private reduced = false;
   /** Advances only while motion runs, so everything that loops stops where it is and resumes from there. */
   private motionClock = 0;
-  /** The place the camera is zoomed on (its id), or null for the whole view. */
+  /** The place the player zoomed on (its id), or null for the whole view. */
   private zoomed: string | null = null;
+  /** A quarter's sequence is moving the camera from place to place (the player's zoom waits). */
+  private touring = false;
   listener: ZoomListener = { places: () => undefined, zoom: () => undefined };
 
   constructor(private readonly words: WorldWords) {
@@ -84,10 +90,10 @@ export class WorldScene extends Phaser.Scene {
   private redraw(): void {
     if (this.model) this.views[this.current].draw(this.model);
     this.listener.places(this.places());
-    if (this.zoomed) {
+    if (this.zoomed && !this.touring) {
       const place = this.places().find((p) => p.id === this.zoomed) ?? null;
       if (!place) this.zoomTo(null);
-      else this.listener.zoom(place);
+      else this.listener.zoom(place, this.frame(place).side);
     }
   }
 
@@ -96,29 +102,79 @@ export class WorldScene extends Phaser.Scene {
     return this.views?.[this.current].places?.() ?? [];
   }
 
-  /**
-   * Zooms the camera on a place (its id), or back out to the whole view (null). The place sits
-   * left of the middle, clear of the details the page shows on the right. Eased, or a cut with
-   * reduced motion.
-   */
+  /** Zooms the camera on a place the player chose (its id), or back out to the whole view (null). */
   zoomTo(id: string | null): void {
-    const cam = this.cameras?.main;
-    if (!cam) return;
     const place = id === null ? null : (this.places().find((p) => p.id === id) ?? null);
     this.zoomed = place?.id ?? null;
     this.events.emit('zoom', this.zoomed);
+    const side = this.touring ? 'right' : this.aim(place, ZOOM_MS);
+    this.listener.zoom(this.touring ? null : place, side);
+  }
+
+  /**
+   * A quarter's sequence shows a step: the camera visits the step's place when the view shown
+   * has it (the city whose permits are granted, the region whose band is auctioned, the
+   * foundry), or takes in the whole view; null ends the tour and gives the player back their
+   * zoom. Says which place the camera is on and the side clear of it (the sequence draws its
+   * card there), if any. Nothing moves with reduced motion or the motion paused.
+   */
+  tour(step: Step | null): { place: string; side: Side } | null {
+    if (step === null) {
+      if (!this.touring) return null;
+      this.touring = false;
+      this.zoomTo(this.zoomed);
+      return null;
+    }
+    if (this.reduced || this.paused) return null;
+    if (!this.touring) {
+      this.touring = true;
+      // The player's card gives way to the sequence's while it plays.
+      this.listener.zoom(null, 'right');
+    }
+    const place = this.places().find((p) => p.id === this.placeOf(step)) ?? null;
+    const side = this.aim(place, Math.min(ZOOM_MS, step.duration * 0.4));
+    return place ? { place: place.id, side } : null;
+  }
+
+  private placeOf(step: Step): string | null {
+    if (step.kind === 'permits') return `city-${step.cityId}`;
+    if (step.kind === 'spectrum') {
+      const region = this.model?.orbit.licenses.find((l) => l.id === step.licenseId)?.region;
+      return region ? `region-${region}` : null;
+    }
+    if (step.kind === 'foundry') return 'foundry';
+    return null;
+  }
+
+  /**
+   * Where the camera looks for a place: zoomed on it, the place left of the middle (clear of a
+   * card on the right), or the whole view. The camera never looks past the canvas's edges, so a
+   * place near the right edge stays right of the middle: `side` says where a card beside it fits.
+   */
+  private frame(place: Place | null): { zoom: number; x: number; y: number; side: Side } {
     const { width, height } = this.scale;
-    const zoom = place ? Math.max(1.2, Math.min(2.2, (width * 0.45) / place.width, (height * 0.6) / place.height)) : 1;
-    const x = place ? place.x + place.width / 2 + (width * 0.2) / zoom : width / 2;
-    const y = place ? place.y + place.height / 2 : height / 2;
+    if (!place) return { zoom: 1, x: width / 2, y: height / 2, side: 'right' };
+    const zoom = Math.max(1.2, Math.min(2.2, (width * 0.45) / place.width, (height * 0.6) / place.height));
+    const cx = place.x + place.width / 2;
+    const x = cx + (width * 0.2) / zoom;
+    const half = width / (2 * zoom);
+    const seen = Math.min(width - half, Math.max(half, x));
+    return { zoom, x, y: place.y + place.height / 2, side: (cx - (seen - half)) * zoom > width / 2 ? 'left' : 'right' };
+  }
+
+  /** Points the camera at a place (or the whole view), eased over `ms` or a cut with reduced motion. */
+  private aim(place: Place | null, ms: number): Side {
+    const cam = this.cameras?.main;
+    const { zoom, x, y, side } = this.frame(place);
+    if (!cam) return side;
     if (this.reduced) {
       cam.setZoom(zoom);
       cam.centerOn(x, y);
     } else {
-      cam.pan(x, y, ZOOM_MS, 'Sine.easeInOut', true);
-      cam.zoomTo(zoom, ZOOM_MS, 'Sine.easeInOut', true);
+      cam.pan(x, y, ms, 'Sine.easeInOut', true);
+      cam.zoomTo(zoom, ms, 'Sine.easeInOut', true);
     }
-    this.listener.zoom(place);
+    return side;
   }
 
   get motion(): Motion {

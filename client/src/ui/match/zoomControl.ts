@@ -45,9 +45,10 @@ export function zoomControl(canvasBox: HTMLElement, world: () => World | null) {
           select.value = places.some((p) => p.id === chosen) ? chosen : '';
           row.hidden = places.length === 0;
         },
-        zoom: (place: Place | null) => {
+        zoom: (place: Place | null, side: 'left' | 'right') => {
           select.value = place?.id ?? '';
           card.hidden = !place;
+          card.classList.toggle('left', side === 'left');
           if (!place) return;
           title.textContent = place.name;
           list.replaceChildren(...place.details.map((line) => h('li', {}, line)));
