@@ -33,11 +33,11 @@ const hasBeenActive = () => navigator.userActivation?.hasBeenActive ?? true;
 /**
  * The canvas's sound through Phaser's Web Audio sound manager, started once the page has had a
  * click, a tap or a key (at once when it has). Phaser's own manager makes its AudioContext with
- * the game, and a browser that blocks sound until a click then warns twice in the console ("The
- * AudioContext was not allowed to start") and plays every tone asked for meanwhile at once on the
- * first click. So the game starts without audio (`audio.noAudio`), and this swaps the Web Audio
- * manager in on the first input, decodes the tones and starts the ambient loop; a tone asked for
- * before then is dropped. The mute and the volume are kept and given to whichever manager is there.
+ * the game, and where the browser blocks sound until a click the console then warns "The
+ * AudioContext was not allowed to start". So the game starts without audio (`audio.noAudio`),
+ * and this swaps the Web Audio manager in on the first input, decodes the tones and starts the
+ * ambient loop; a tone asked for before then is dropped. The mute and the volume are kept and
+ * given to whichever manager is there.
  */
 export function worldSound(game: Phaser.Game, doc: Document = document): WorldSound {
   let muted = false;
