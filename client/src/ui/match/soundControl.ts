@@ -85,23 +85,29 @@ export function soundControl(storage: Pick<Storage, 'getItem' | 'setItem'>, coar
   });
 
   // The panel opens under its button, or over it where the window ends below, and inside the
-  // window's width (the popover sits in the top layer, placed in the window's coordinates).
+  // window's width (the popover sits in the top layer, placed in the window's coordinates). It
+  // follows the button while open; a screen taken away with it open closes it without an event.
   const place = () => {
+    if (!panel.isConnected) return follow(false);
     const at = button.getBoundingClientRect();
     const below = at.bottom + 6 + panel.offsetHeight <= window.innerHeight - 8;
     panel.style.top = `${below ? at.bottom + 6 : Math.max(8, at.top - 6 - panel.offsetHeight)}px`;
     panel.style.left = `${Math.max(8, Math.min(at.left, window.innerWidth - panel.offsetWidth - 8))}px`;
   };
-  // Placed before it shows (with its size once shown), so it never flashes where it was.
-  panel.addEventListener('beforetoggle', (e) => {
-    if ((e as ToggleEvent).newState === 'open') {
-      place();
+  const follow = (on: boolean) => {
+    if (on) {
       window.addEventListener('scroll', place, { capture: true, passive: true });
       window.addEventListener('resize', place);
     } else {
       window.removeEventListener('scroll', place, { capture: true });
       window.removeEventListener('resize', place);
     }
+  };
+  // Placed before it shows (with its size once shown), so it never flashes where it was.
+  panel.addEventListener('beforetoggle', (e) => {
+    const open = (e as ToggleEvent).newState === 'open';
+    if (open) place();
+    follow(open);
   });
   panel.addEventListener('toggle', (e) => {
     const open = (e as ToggleEvent).newState === 'open';
