@@ -81,6 +81,10 @@ describe('accessibility (axe-core, WCAG 2.1 A/AA)', () => {
       // The world as text (the view tab "Table").
       await page.click('[data-view=table]');
       await audit('match-table', { reflow: true });
+      // The sound button's panel: the volume and the mute.
+      await page.click('#sound');
+      await audit('sound-panel');
+      await page.keyboard.press('Escape');
 
       // Advanced, with a sheet over the cash: the totals turn red and the server's refusal is shown.
       await page.click('[data-mode=advanced]');

@@ -95,7 +95,7 @@ describe('playing in the browser', () => {
     expect(await page.isVisible('#sequence-skip')).toBe(false);
     expect(await page.textContent('#moments')).toMatch(/wins the race\.|You win the race!/);
     await page.waitForFunction(() => /wins the race\.|You win the race!/.test(document.querySelector('#announce')?.textContent ?? ''), null, { timeout: 5_000 });
-    expect(await page.getAttribute('#sound', 'aria-pressed')).toBe('true');
+    expect(await page.isChecked('#mute')).toBe(false);
     // The valuation chart (uPlot, loaded on demand) draws one series per player.
     await page.waitForSelector('#valuation-chart canvas', { timeout: 20_000 });
     expect(await page.locator('#valuation-chart .u-legend .u-series').count()).toBe(5);
@@ -276,13 +276,19 @@ describe('playing in the browser', () => {
 
   it('simple mode commits exactly the sum of the sliders, and a round trip through advanced keeps every number', async () => {
     const page = await newMatchPage('Hal', { width: 1280, height: 720 });
-    // Keyboard: the sound switch toggles with Enter, and the header's redraw leaves the focus on it.
+    // Keyboard: Enter on the sound button opens its panel at the volume; Tab, Space mutes; Esc
+    // closes the panel and gives the focus back to the button.
     await page.focus('#sound');
     await page.keyboard.press('Enter');
-    expect(await page.getAttribute('#sound', 'aria-pressed')).toBe('false');
+    await page.waitForFunction(() => document.activeElement?.id === 'volume', null, { timeout: 5_000 });
+    expect(await page.getAttribute('#sound', 'aria-expanded')).toBe('true');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Space');
+    expect(await page.isChecked('#mute')).toBe(true);
+    expect(await page.getAttribute('#sound', 'aria-label')).toBe('Sound off, volume 100%');
+    await page.keyboard.press('Escape');
+    expect(await page.isVisible('#sound-panel')).toBe(false);
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('sound');
-    await page.keyboard.press('Enter');
-    expect(await page.getAttribute('#sound', 'aria-pressed')).toBe('true');
 
     const setBudget = (key: string, value: number) =>
       page.evaluate(

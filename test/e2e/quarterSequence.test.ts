@@ -87,11 +87,13 @@ describe('the quarter played out on the world', () => {
     expect(await page.getAttribute('#replay-canvas', 'data-motion')).toBe('paused');
     await page.click('#motion');
     expect(await page.getAttribute('#replay-canvas', 'data-motion')).toBe('running');
-    // And the sound switch, remembered as in a match.
-    const before = await page.getAttribute('#sound', 'aria-pressed');
+    // And the sound button's mute, remembered as in a match.
+    const before = await page.isChecked('#mute');
     await page.click('#sound');
-    expect(await page.getAttribute('#sound', 'aria-pressed')).toBe(before === 'true' ? 'false' : 'true');
-    expect(await page.evaluate(() => localStorage.getItem('closed-loop.sound'))).toBe(before === 'true' ? 'off' : 'on');
+    await page.click('#mute');
+    expect(await page.isChecked('#mute')).toBe(!before);
+    expect(await page.evaluate(() => localStorage.getItem('closed-loop.sound'))).toBe(before ? 'on' : 'off');
+    await page.keyboard.press('Escape');
     await page.selectOption('#rp-speed', '4');
     await page.click('#rp-play');
     await page.waitForFunction(() => document.querySelector<HTMLElement>('#replay-canvas')?.dataset.sequenceQuarter === '1', null, { timeout: 20_000 });

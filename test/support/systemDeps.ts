@@ -62,6 +62,7 @@ export const TEST_FILE_NEEDS: FileNeeds = {
   'test/e2e/quarterSequence.test.ts': ['chromium'],
   'test/e2e/worldZoom.test.ts': ['chromium'],
   'test/e2e/replay.test.ts': ['chromium'],
+  'test/e2e/soundVolume.test.ts': ['chromium'],
   'test/e2e/worldBench.test.ts': ['chromium'],
   'test/integration/postgresStore.test.ts': ['postgresql'],
   'test/integration/matchLeases.test.ts': ['postgresql'],

@@ -10,7 +10,8 @@ import { shouldTour, TOUR_KEY } from '../../client/src/ui/match/tour';
 import { seatName, setLocale } from '../../client/src/i18n/i18n';
 import { headline } from '../../client/src/i18n/places';
 import { momentsOf } from '../../client/src/ui/match/moments';
-import { celebrationOf, soundOn } from '../../client/src/ui/match/momentBanner';
+import { celebrationOf } from '../../client/src/ui/match/momentBanner';
+import { DEFAULT_VOLUME, soundOn, volumeOf } from '../../client/src/ui/match/soundControl';
 import { loopsSentence, quarterSentence, timerWarning } from '../../client/src/ui/match/announcements';
 import { shortcutOf } from '../../client/src/ui/match/shortcuts';
 import { BUDGET_FIELDS, COUNT_FIELDS, PRICE_FIELDS } from '../../shared/domain/orders';
@@ -198,6 +199,15 @@ describe('moments', () => {
     expect(soundOn(store(null), false)).toBe(true);
     expect(soundOn(store('on'), true)).toBe(true);
     expect(soundOn(store('off'), false)).toBe(false);
+  });
+
+  it('the volume is as the player left it, a whole number from 0 to 100; anything else stored is the default', () => {
+    const store = (v: string | null) => ({ getItem: () => v });
+    expect(volumeOf(store(null))).toBe(DEFAULT_VOLUME);
+    expect(volumeOf(store('0'))).toBe(0);
+    expect(volumeOf(store('35'))).toBe(35);
+    expect(volumeOf(store('100'))).toBe(100);
+    for (const bad of ['', 'loud', '101', '-5', '50.5', ' 50', '1e2', '0x10', 'NaN', '1000']) expect(volumeOf(store(bad))).toBe(DEFAULT_VOLUME);
   });
 });
 

@@ -4,6 +4,8 @@ import { WorldScene, type Motion, type ViewName, type WorldWords, type ZoomListe
 import type { WorldModel } from './worldModel';
 import { SequenceScene, type SequenceHooks, type StepWords } from './scenes/SequenceScene';
 import type { Step, Timeline } from './timeline';
+import type { Tone } from './tones';
+import { worldSound, type SoundState } from './worldSound';
 
 export interface World {
   update(model: WorldModel): void;
@@ -14,6 +16,8 @@ export interface World {
   tone(name: 'tick'): void;
   /** Sound off (true) or on. */
   mute(muted: boolean): void;
+  /** The master volume of every sound, 0..1 (Phaser's sound manager's). */
+  volume(level: number): void;
   /** Stops (true) or restarts every looping animation; with reduced motion nothing loops anyway. */
   pauseMotion(paused: boolean): void;
   /**
@@ -33,8 +37,11 @@ export interface World {
   destroy(): void;
 }
 
-/** What the browser tests read and call: the box says `data-motion`, the page offers the pause. */
-type MotionHook = { __closedLoopMotion?: (paused: boolean) => Motion };
+/**
+ * What the browser tests read and call: the box says `data-motion`, the page offers the pause,
+ * and reads out the sound as Phaser's sound manager holds it.
+ */
+type TestHooks = { __closedLoopMotion?: (paused: boolean) => Motion; __closedLoopSound?: () => SoundState };
 
 /** Whether this browser's WebGL is drawn by the CPU (no GPU, or a blocked one). */
 export function softwareWebGL(): boolean {
@@ -48,8 +55,10 @@ export function softwareWebGL(): boolean {
 
 /** Starts the world canvas inside `parent`; loaded on demand by the match screen. */
 export function startWorld(parent: HTMLElement, words: WorldWords, loadingText: string): World {
-  const world = new WorldScene(words);
-  const sequence = new SequenceScene();
+  // The scenes play their tones through `sound`, which exists once the game does.
+  const play = (tone: Tone, volume: number) => sound.play(tone, volume);
+  const world = new WorldScene(words, play);
+  const sequence = new SequenceScene(play);
   const game = new Phaser.Game({
     // WebGL where a GPU draws it; the canvas renderer where WebGL is drawn in software
     // (SwiftShader, llvmpipe): measured in `npm run bench`, 60 fps there instead of 30.
@@ -61,7 +70,10 @@ export function startWorld(parent: HTMLElement, words: WorldWords, loadingText: 
     scale: { mode: Phaser.Scale.FIT, autoCenter: Phaser.Scale.CENTER_HORIZONTALLY },
     // The sequence runs above the world (later scenes draw on top); the world launches it.
     scene: [new BootScene(loadingText), world, sequence],
+    // No audio until the page has had a click or a key: worldSound.ts starts it then.
+    audio: { noAudio: true },
   });
+  const sound = worldSound(game);
   // The canvas box says whether the canvas moves, for tests and for styling a pause button.
   const say = () => {
     parent.dataset.motion = world.motion;
@@ -78,17 +90,16 @@ export function startWorld(parent: HTMLElement, words: WorldWords, loadingText: 
     world.pauseMotion(paused);
     return say();
   };
-  (window as MotionHook).__closedLoopMotion = pauseMotion;
+  const hooks = window as TestHooks;
+  hooks.__closedLoopMotion = pauseMotion;
+  hooks.__closedLoopSound = sound.state;
   return {
     update: (model) => world.setModel(model),
     show: (view) => world.show(view),
     celebrate: (kind) => world.celebrate(kind),
-    tone: (name) => {
-      if (game.cache.audio.exists(`tone-${name}`)) game.sound.play(`tone-${name}`, { volume: 0.5 });
-    },
-    mute: (muted) => {
-      game.sound.mute = muted;
-    },
+    tone: (name) => sound.play(name, 0.5),
+    mute: (muted) => sound.mute(muted),
+    volume: (level) => sound.volume(level),
     pauseMotion,
     playQuarter: (line, stepWords, hooks) => {
       if (!sequence.sys?.isActive()) return hooks.onEnd(true);
@@ -139,7 +150,9 @@ export function startWorld(parent: HTMLElement, words: WorldWords, loadingText: 
     },
     destroy: () => {
       reduced.removeEventListener('change', follow);
-      if ((window as MotionHook).__closedLoopMotion === pauseMotion) delete (window as MotionHook).__closedLoopMotion;
+      if (hooks.__closedLoopMotion === pauseMotion) delete hooks.__closedLoopMotion;
+      if (hooks.__closedLoopSound === sound.state) delete hooks.__closedLoopSound;
+      sound.destroy();
       game.destroy(true);
     },
   };

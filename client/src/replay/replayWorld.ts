@@ -4,13 +4,14 @@ import { viewFor } from '../../../shared/views/viewFor';
 import type { World } from '../game/startGame';
 import { worldModel, type RoomLike } from '../game/worldModel';
 import { t } from '../i18n/i18n';
-import { h } from '../ui/dom';
+import { h, setChildren } from '../ui/dom';
 import { twinWords, worldWords } from '../ui/match/worldWords';
 import { worldTabs } from '../ui/match/worldTabs';
 import { renderTwin, worldTwin } from '../ui/match/worldTwin';
 import { quarterSequence } from '../ui/match/quarterSequence';
 import { zoomControl } from '../ui/match/zoomControl';
-import { motionButton, soundButton, soundOn } from '../ui/match/momentBanner';
+import { motionButton } from '../ui/match/momentBanner';
+import { soundControl } from '../ui/match/soundControl';
 import type { PublicReport } from '../../../shared/views/quarterReport';
 import type { ReportNames } from '../ui/reportPanel';
 
@@ -65,23 +66,19 @@ export function replayWorld(): ReplayWorld {
   // The same tabs as the match's: four canvas views and the world as tables.
   const views = worldTabs({ canvas: 'replay-canvas', twin: 'replay-table', tab: 'rp-view' }, (v) => world?.show(v));
   // The canvas's motion can be paused here as in a match (orbits stand still, sequences fade),
-  // and its sound switched off (the same remembered choice as in a match).
+  // and its sound set (the same remembered volume and mute as in a match).
   let paused = false;
-  let sound = soundOn(localStorage, window.matchMedia('(pointer: coarse)').matches);
+  const sound = soundControl(localStorage, window.matchMedia('(pointer: coarse)').matches, () => world);
   const pause = h('div', { class: 'row replay-motion' });
   const drawPause = (focus?: string) => {
-    pause.replaceChildren(
+    setChildren(pause, [
       motionButton(paused, (now) => {
         paused = now;
         world?.pauseMotion(now);
         drawPause('#motion');
       }),
-      soundButton(sound, localStorage, (on) => {
-        sound = on;
-        world?.mute(!on);
-        drawPause('#sound');
-      }),
-    );
+      sound.element,
+    ]);
     if (focus) pause.querySelector<HTMLElement>(focus)?.focus();
   };
   drawPause();
@@ -99,7 +96,7 @@ export function replayWorld(): ReplayWorld {
   void import('../game/startGame').then(({ startWorld }) => {
     if (destroyed) return;
     world = startWorld(views.canvasBox, worldWords(), t('loading'));
-    world.mute(!sound);
+    sound.applyTo(world);
     zoom.attach(world);
     const shown = views.current();
     if (shown !== 'table') world.show(shown);

@@ -17,6 +17,21 @@ export function clear(el: Element): void {
   while (el.firstChild) el.removeChild(el.firstChild);
 }
 
+/**
+ * Sets `el`'s children to `nodes`, leaving those of them already in `el` where they are: moving
+ * a node out and back would close its open popover and drop its focus. Kept nodes come in the
+ * order they already have.
+ */
+export function setChildren(el: Element, nodes: readonly Node[]): void {
+  const keep = new Set(nodes);
+  for (const child of [...el.childNodes]) if (!keep.has(child)) child.remove();
+  let at = el.firstChild;
+  for (const node of nodes) {
+    if (node === at) at = at.nextSibling;
+    else el.insertBefore(node, at);
+  }
+}
+
 const FOCUSABLE = 'a[href], button, input, select, textarea, [tabindex]:not([tabindex="-1"])';
 
 /**

@@ -9,7 +9,7 @@ import { api } from '../net/api';
 import { MatchConnection, type JoinIntent, type Reply } from '../net/connection';
 import { watchField, watchTree } from '../net/watchTree';
 import type { OwnBooks } from '../orders/projection';
-import { clear, h, redrawKeepingFocus } from './dom';
+import { clear, h, redrawKeepingFocus, setChildren } from './dom';
 import { placeNames } from '../i18n/places';
 import { confirmLeave } from './match/leaveDialog';
 import { newDraft, renderOrders, type OrdersContext } from './match/ordersPanel';
@@ -25,7 +25,8 @@ import { reportPanel } from './reportPanel';
 import { loopStanding } from './match/standing';
 import { loopsSentence, quarterSentence, timerWarning } from './match/announcements';
 import { soldOut } from '../../../shared/rules/markets/foundryAuction';
-import { momentAnnouncer, motionButton, soundButton, soundOn } from './match/momentBanner';
+import { momentAnnouncer, motionButton } from './match/momentBanner';
+import { soundControl } from './match/soundControl';
 import { renderResultsChart } from './resultsChart';
 import { installTapTips, tip } from './tooltip';
 import { installShortcuts, openShortcutHelp } from './match/shortcuts';
@@ -96,7 +97,7 @@ export async function renderMatch(root: HTMLElement, matchId: string, intent: Jo
       h('aside', { class: 'below', 'aria-label': t('asideLabel') }, players, report),
     ),
   );
-  let sound = soundOn(localStorage, window.matchMedia('(pointer: coarse)').matches);
+  const sound = soundControl(localStorage, window.matchMedia('(pointer: coarse)').matches, () => world);
   let motionPaused = false;
   let quarterMoments: string[] = [];
   // A quarter's moments show (and the canvas celebrates) once its sequence has played out.
@@ -108,7 +109,7 @@ export async function renderMatch(root: HTMLElement, matchId: string, intent: Jo
   let world: World | null = null;
   void import('../game/startGame').then(({ startWorld }) => {
     world = startWorld(canvasBox, worldWords(), t('loading'));
-    world.mute(!sound);
+    sound.applyTo(world);
     zoom.attach(world);
     const shown = views.current();
     if (shown !== 'table') world.show(shown);
@@ -299,36 +300,31 @@ export async function renderMatch(root: HTMLElement, matchId: string, intent: Jo
     const mine = me();
     pageTitle(s.status === 'lobby' ? t('waitingTitle') : s.quarterLabel, s.joinCode);
     heading.textContent = tf('matchHeading', { code: s.joinCode });
-    clear(header);
-    header.append(h('button', { class: 'secondary', id: 'back', onclick: () => void leaveMatch() }, `← ${t('back')}`));
-    header.append(h('button', { class: 'secondary icon', id: 'shortcuts-help', 'aria-keyshortcuts': '?', 'aria-label': t('key_title'), title: `${t('key_title')} (?)`, onclick: () => openShortcutHelp(root) }, '?'));
-    header.append(
+    // The sound control stays in place (its panel may be open) while the rest is redrawn.
+    const items: Node[] = [
+      h('button', { class: 'secondary', id: 'back', onclick: () => void leaveMatch() }, `← ${t('back')}`),
+      h('button', { class: 'secondary icon', id: 'shortcuts-help', 'aria-keyshortcuts': '?', 'aria-label': t('key_title'), title: `${t('key_title')} (?)`, onclick: () => openShortcutHelp(root) }, '?'),
       motionButton(motionPaused, (paused) => {
         motionPaused = paused;
         world?.pauseMotion(paused);
         redrawKeepingFocus(header, drawHeader);
       }),
-    );
-    header.append(
-      soundButton(sound, localStorage, (on) => {
-        sound = on;
-        world?.mute(!on);
-        redrawKeepingFocus(header, drawHeader);
-      }),
-    );
+      sound.element,
+    ];
     // No books before the start: the header shows money once the match has begun.
     const books = mine && s.status !== 'lobby' ? { cash: mine.own?.cash ?? 0, debt: mine.own?.debt ?? 0, valuation: mine.valuation } : null;
     for (const item of hudItems(s, books, Date.now())) {
-      header.append(
+      items.push(
         tip(
           h('div', { class: `stat ${item.tone ?? ''}`, id: item.id }, h('img', { src: `/icons/${item.icon}.svg`, alt: '', width: 22, height: 22 }), h('span', { class: 'label' }, item.label), h('strong', { class: 'value' }, item.value)),
           item.tip,
         ),
       );
     }
-    if (s.paused) header.append(h('span', { class: 'badge' }, t('paused')));
+    if (s.paused) items.push(h('span', { class: 'badge' }, t('paused')));
     // Staged reveal: the quarter is resolved, its results come when the facilitator releases them.
-    if (s.resultsHeld) header.append(h('span', { class: 'badge', id: 'results-held' }, t('fcHeldBadge')));
+    if (s.resultsHeld) items.push(h('span', { class: 'badge', id: 'results-held' }, t('fcHeldBadge')));
+    setChildren(header, items);
   };
 
   const drawPlayers = () => {

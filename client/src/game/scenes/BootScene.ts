@@ -1,8 +1,7 @@
 import Phaser from 'phaser';
 import { FONT, ICONS } from '../views/theme';
-import { TONES, toneUri } from '../tones';
 
-/** Loads the art with a progress bar, then hands over to the world. */
+/** Loads the art with a progress bar, then hands over to the world (the tones come with the sound: worldSound.ts). */
 export class BootScene extends Phaser.Scene {
   constructor(private readonly loadingText: string) {
     super('boot');
@@ -22,7 +21,6 @@ export class BootScene extends Phaser.Scene {
     });
     // Icons are drawn white and tinted in the scene; twice the largest display size keeps them crisp.
     for (const key of ICONS) this.load.svg(key, `/icons/${key}.svg`, { width: 128, height: 128 });
-    for (const tone of TONES) this.load.audio(`tone-${tone}`, toneUri(tone));
   }
 
   create(): void {

@@ -1,6 +1,8 @@
 import Phaser from 'phaser';
 import { FADE_MS, type Step, type Timeline } from '../timeline';
 import { INK, label, MUTED, SEAT_COLORS } from '../views/theme';
+import type { Tone } from '../tones';
+import type { PlayTone } from '../worldSound';
 
 /** What a step says (sequenceText.ts gives it in the reader's language). */
 export interface StepWords {
@@ -24,7 +26,7 @@ const CARD_W = 640;
 const ASIDE_W = 380;
 const BAR_H = 22;
 const MAX_BARS = 8;
-const STEP_TONE: Partial<Record<Step['kind'], string>> = { spectrum: 'tone-gavel', loop: 'tone-rise', end: 'tone-fanfare', shock: 'tone-fall' };
+const STEP_TONE: Partial<Record<Step['kind'], Tone>> = { spectrum: 'gavel', loop: 'rise', end: 'fanfare', shock: 'fall' };
 
 /**
  * The quarter played out over the world: a card per step of the timeline (a shock's headline,
@@ -37,7 +39,7 @@ export class SequenceScene extends Phaser.Scene {
   private pending: Phaser.Time.TimerEvent[] = [];
   private hooks: SequenceHooks | null = null;
 
-  constructor() {
+  constructor(private readonly playTone: PlayTone) {
     super('sequence');
   }
 
@@ -129,7 +131,7 @@ export class SequenceScene extends Phaser.Scene {
     if (bars.length) this.tweens.add({ targets: growth, p: 1, duration: step.duration * 0.6, ease: 'Cubic.easeOut', onUpdate: () => drawBars(growth.p) });
     if (step.kind === 'loop' || step.kind === 'end') this.burst(x + cardW / 2, y + cardH / 2, accent, step.duration);
     const tone = STEP_TONE[step.kind];
-    if (tone && this.cache.audio.exists(tone)) this.sound.play(tone, { volume: 0.5 });
+    if (tone) this.playTone(tone, 0.5);
   }
 
   /** Rings of the seat's colour going out from the card: a loop closing, the race won. */

@@ -7,6 +7,7 @@ import { RaceView, type RaceWords } from '../views/RaceView';
 import type { Place, WorldView } from '../views/theme';
 import type { WorldModel } from '../worldModel';
 import type { Step } from '../timeline';
+import type { PlayTone } from '../worldSound';
 
 export type ViewName = 'lanes' | 'race' | 'map' | 'orbit' | 'factory';
 /** Whether the canvas moves: it runs, the player paused it, or the reader asked for reduced motion. */
@@ -45,16 +46,16 @@ export class WorldScene extends Phaser.Scene {
   private touring = false;
   listener: ZoomListener = { places: () => undefined, zoom: () => undefined };
 
-  constructor(private readonly words: WorldWords) {
+  constructor(
+    private readonly words: WorldWords,
+    private readonly playTone: PlayTone,
+  ) {
     super('world');
   }
 
   create(): void {
     // The quarter's sequence plays in its own scene above this one.
     if (this.scene.get('sequence')) this.scene.launch('sequence');
-    // A quiet pad under the game (the header's sound switch mutes it with the rest; browsers
-    // that block sound until a click start it then).
-    if (this.cache.audio.exists('tone-ambient')) this.sound.play('tone-ambient', { loop: true, volume: 0.12 });
     this.views = {
       lanes: new LanesView(this, this.words.lanes),
       race: new RaceView(this, this.words.race),
@@ -197,8 +198,7 @@ export class WorldScene extends Phaser.Scene {
    */
   celebrate(kind: 'good' | 'bad' | 'win'): void {
     if (!this.cameras?.main) return;
-    const tone = kind === 'win' ? 'tone-fanfare' : kind === 'good' ? 'tone-rise' : 'tone-fall';
-    if (this.cache.audio.exists(tone)) this.sound.play(tone, { volume: 0.6 });
+    this.playTone(kind === 'win' ? 'fanfare' : kind === 'good' ? 'rise' : 'fall', 0.6);
     if (this.reduced) return;
     const [r, g, b] = kind === 'win' ? [240, 200, 70] : kind === 'good' ? [76, 201, 240] : [150, 40, 30];
     this.cameras.main.flash(kind === 'win' ? 900 : 450, r, g, b);

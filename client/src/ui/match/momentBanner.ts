@@ -4,7 +4,6 @@ import { t } from '../../i18n/i18n';
 import { h } from '../dom';
 import { momentsOf, type Moment } from './moments';
 
-const SOUND_KEY = 'closed-loop.sound';
 const SHOW_MS = 8000;
 
 /** What the canvas does for a moment: good news, bad news, or the win. */
@@ -53,31 +52,6 @@ export function momentAnnouncer(
     });
     return true;
   };
-}
-
-/** Whether the sound is on: as the player left it, else off on a phone (a coarse pointer) and on elsewhere. */
-export function soundOn(storage: Pick<Storage, 'getItem'>, coarse: boolean): boolean {
-  const saved = storage.getItem(SOUND_KEY);
-  return saved === null ? !coarse : saved === 'on';
-}
-
-/** The header's sound switch; remembers the choice. */
-export function soundButton(on: boolean, storage: Pick<Storage, 'setItem'>, set: (on: boolean) => void): HTMLElement {
-  return h(
-    'button',
-    {
-      class: 'secondary icon',
-      id: 'sound',
-      'aria-pressed': String(on),
-      'aria-label': on ? t('soundOn') : t('soundOff'),
-      title: on ? t('soundOn') : t('soundOff'),
-      onclick: () => {
-        storage.setItem(SOUND_KEY, on ? 'off' : 'on');
-        set(!on);
-      },
-    },
-    h('img', { src: `/icons/${on ? 'sound' : 'mute'}.svg`, alt: '', width: 22, height: 22 }),
-  );
 }
 
 /** The header's pause for the canvas's motion (orbits, glows, the quarter's sequence become cuts). */
