@@ -22,8 +22,19 @@ describe('the world map and its camera', () => {
   it('zooms on a city by click and on a region by keyboard, shows the details, and comes back with Esc or the button', async () => {
     const matchId = await create({ seats: 4, bots: ['robotaxi', 'satellites', 'robotaxi'].map((strategy) => ({ strategy, difficulty: 'normal' })), seed: 'zoom-e2e' });
     const { page, errors } = await openMatchPage(live.browser, url(`/match/${matchId}`));
-    // Four quarters, so that bots hold permits and licenses and cars drive.
-    for (const q of [1, 2, 3, 4]) {
+    // The first quarter played out on the map: the camera visits each auctioned band's region
+    // (four are offered in quarter 1) and comes back to the whole map when the sequence is skipped.
+    await page.click('[data-view=map]');
+    await page.click('#lock');
+    await page.waitForFunction(() => /region-/.test(document.querySelector<HTMLElement>('#game')?.dataset.sequencePlaces ?? ''), null, { timeout: 30_000 });
+    await page.waitForTimeout(300);
+    await page.locator('#game').screenshot({ path: join(SHOTS, 'world-sequence-region.png') });
+    await page.keyboard.press('Escape');
+    expect(await page.getAttribute('#game', 'data-sequence')).toBe('skipped');
+    expect(await page.getAttribute('#game', 'data-zoom')).toBe('');
+    await page.click('[data-view=lanes]');
+    // Three more quarters, so that bots hold permits and licenses and cars drive.
+    for (const q of [2, 3, 4]) {
       await page.click('#lock');
       await page.waitForFunction((n) => document.querySelector<HTMLElement>('#game')?.dataset.sequenceQuarter === String(n), q, { timeout: 30_000 });
       await page.keyboard.press('Escape');
@@ -75,6 +86,19 @@ describe('the world map and its camera', () => {
     await page.keyboard.press('Enter');
     await page.waitForFunction(() => document.querySelector<HTMLElement>('#game')?.dataset.zoom === '');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('zoom-place');
+
+    // The factories offer each company's strip and the foundry.
+    await page.click('[data-view=factory]');
+    await page.waitForFunction(() => (document.querySelector<HTMLElement>('#game')?.dataset.places ?? '').includes('strip-3'));
+    await page.selectOption('#zoom-place', 'foundry');
+    await page.waitForFunction(() => document.querySelector<HTMLElement>('#game')?.dataset.zoom === 'foundry');
+    await page.waitForTimeout(600);
+    await page.locator('#game').screenshot({ path: join(SHOTS, 'world-zoom-foundry.png') });
+    await page.selectOption('#zoom-place', 'strip-1');
+    await page.waitForFunction(() => document.querySelector<HTMLElement>('#game')?.dataset.zoom === 'strip-1');
+    expect(await page.textContent('#zoom-title')).toContain('Bot 1');
+    await page.keyboard.press('Escape');
+    await page.click('[data-view=map]');
 
     // Another view leaves the zoom: the Race view offers no places.
     await page.waitForTimeout(600);
