@@ -15,7 +15,9 @@ const clickPlace = async (page: Page, id: string) => {
   if (!entry) throw new Error(`no place ${id} in ${places}`);
   const [x, y, w, h] = entry.slice(id.length + 1).split(',').map(Number) as [number, number, number, number];
   const box = (await page.locator('#game canvas').boundingBox())!;
-  await page.mouse.click(box.x + ((x + w / 2) / 960) * box.width, box.y + ((y + h / 2) / 440) * box.height);
+  // The canvas's own size is its units (960 wide, 440–600 high).
+  const [unitsW, unitsH] = await page.$eval('#game canvas', (c) => [(c as HTMLCanvasElement).width, (c as HTMLCanvasElement).height]);
+  await page.mouse.click(box.x + ((x + w / 2) / unitsW!) * box.width, box.y + ((y + h / 2) / unitsH!) * box.height);
 };
 
 describe('the world map and its camera', () => {

@@ -2,6 +2,7 @@ import Phaser from 'phaser';
 import { BootScene } from './scenes/BootScene';
 import { WorldScene, type Motion, type ViewName, type WorldWords, type ZoomListener } from './scenes/WorldScene';
 import type { WorldModel } from './worldModel';
+import { BOARD_WIDTH, boardHeight } from './boardSize';
 import { SequenceScene, type SequenceHooks, type StepWords } from './scenes/SequenceScene';
 import type { Step, Timeline } from './timeline';
 import type { Tone } from './tones';
@@ -64,8 +65,9 @@ export function startWorld(parent: HTMLElement, words: WorldWords, loadingText: 
     // (SwiftShader, llvmpipe): measured in `npm run bench`, 60 fps there instead of 30.
     type: softwareWebGL() ? Phaser.CANVAS : Phaser.AUTO,
     parent,
-    width: 960,
-    height: 440,
+    width: BOARD_WIDTH,
+    // Taller where the screen has room (the controls under the canvas keep theirs).
+    height: boardHeight(parent.clientWidth, window.innerHeight - parent.getBoundingClientRect().top - 76),
     backgroundColor: '#0d1321',
     scale: { mode: Phaser.Scale.FIT, autoCenter: Phaser.Scale.CENTER_HORIZONTALLY },
     // The sequence runs above the world (later scenes draw on top); the world launches it.
@@ -137,7 +139,7 @@ export function startWorld(parent: HTMLElement, words: WorldWords, loadingText: 
     listen: (listener) => {
       world.listener = {
         places: (places) => {
-          // Each place's box in canvas units (960×440), for tests to click on.
+          // Each place's box in canvas units (960 wide), for tests to click on.
           parent.dataset.places = places.map((p) => `${p.id}:${[p.x, p.y, p.width, p.height].map(Math.round).join(',')}`).join(' ');
           listener.places(places);
         },

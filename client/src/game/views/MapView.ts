@@ -25,7 +25,7 @@ export interface MapWords {
   price: (usd: number) => string;
 }
 
-// The map's box inside the 960×440 canvas, under the title and above the legend.
+// The map's box inside the canvas (960 wide), under the title and above the legend or the race panel.
 const MAP = { x: 16, y: 44, w: 928, h: 340 };
 const CARD = { w: 128, h: 60 };
 const BADGE = { w: 122, h: 40 };
@@ -102,7 +102,7 @@ export class MapView implements WorldView<WorldModel> {
   }
 
   draw(model: WorldModel): void {
-    const { width, height } = this.scene.scale;
+    const { width } = this.scene.scale;
     this.layer.removeAll(true);
     this.cars = [];
     this.sweeps = [];
@@ -125,25 +125,47 @@ export class MapView implements WorldView<WorldModel> {
       taken.push(spot);
       this.city(model, city, dot, spot, name);
     }
-    // Legend: who holds which colour, and where each company stands in the race (its three
-    // loops), four companies to a row.
-    const perRow = Math.min(4, Math.max(1, model.race.length));
+    this.legend(model);
+  }
+
+  /**
+   * Who holds which colour, and where each company stands in the race: its three loop rings. On
+   * a tall board, a race panel under the map (rings with their streak pips, two columns); on a
+   * short one, a legend of four companies to a row.
+   */
+  private legend(model: WorldModel): void {
+    const { width, height } = this.scene.scale;
+    const g = this.scene.add.graphics();
+    this.layer.add(g);
+    const roomy = height - (MAP.y + MAP.h) >= 140;
+    const perRow = roomy ? 2 : Math.min(4, Math.max(1, model.race.length));
     const rows = Math.ceil(model.race.length / perRow);
-    const legendW = (width - 40) / perRow;
-    const rings = this.scene.add.graphics();
-    this.layer.add(rings);
+    const top = MAP.y + MAP.h + 10;
+    const rowH = roomy ? Math.min(46, (height - 14 - top) / Math.max(1, rows)) : 22;
+    const colW = (width - 40) / perRow;
+    const r = roomy ? Math.min(11, rowH * 0.26) : 6;
+    const size = roomy ? 15 : 13;
     model.race.forEach((row, i) => {
-      const lx = 22 + (i % perRow) * legendW;
-      const cy = height - 20 - (rows - 1 - Math.floor(i / perRow)) * 22;
-      rings.fillStyle(seatColor(row.seat), 1);
-      rings.fillCircle(lx + 6, cy, 6);
+      const lx = 22 + (i % perRow) * colW;
+      const cy = roomy ? top + Math.floor(i / perRow) * rowH + rowH / 2 : height - 20 - (rows - 1 - Math.floor(i / perRow)) * rowH;
+      g.fillStyle(seatColor(row.seat), 1);
+      g.fillCircle(lx + 6, cy, 6);
+      // The rings, right-aligned in the column; on a tall board each with its streak's pips.
+      const step = roomy ? r * 2 + 10 + model.streakNeeded * 9 : 17;
+      const ringsX = lx + colW - 16 - step * 3 + r;
       LINE_ICONS.forEach((line, k) => {
         const loop = row.loops[line.key];
-        loopRing(rings, lx + legendW - 58 + k * 17, cy, 6, LANE_COLORS[line.key], loop.strength, loop.closed !== null);
+        const cx = ringsX + k * step;
+        loopRing(g, cx, cy, r, LANE_COLORS[line.key], loop.strength, loop.closed !== null);
+        if (!roomy) return;
+        for (let p = 0; p < model.streakNeeded; p++) {
+          g.fillStyle(loop.closed !== null || p < loop.streak ? LANE_COLORS[line.key] : TRACK, 1);
+          g.fillCircle(cx + r + 8 + p * 9, cy + r * 0.5, 3);
+        }
       });
-      const room = Math.floor((legendW - 84) / 7);
+      const room = Math.floor((ringsX - r - lx - 24) / (size * 0.55));
       const who = row.name.length > room ? `${row.name.slice(0, Math.max(1, room - 1))}…` : row.name;
-      this.layer.add(label(this.scene, lx + 16, cy - 9, who, 13, row.seat === model.focusSeat ? '#ffffff' : MUTED, row.seat === model.focusSeat));
+      this.layer.add(label(this.scene, lx + 16, cy - size * 0.62, who, size, row.seat === model.focusSeat ? '#ffffff' : MUTED, row.seat === model.focusSeat));
     });
   }
 

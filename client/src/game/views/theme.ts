@@ -69,7 +69,7 @@ export const ICONS = ['chip', 'ai', 'car', 'robot', 'actuator', 'satellite', 'sp
 
 /**
  * A place on a view the camera can zoom to (a city, a region, a player's strip): its box on the
- * canvas (in the canvas's 960×440 units), its name, and the lines of detail shown while zoomed.
+ * canvas (in the canvas's units, 960 wide), its name, and the lines of detail shown while zoomed.
  */
 export interface Place {
   id: string;
