@@ -129,7 +129,7 @@ describe('the header and the players table', () => {
     setLocale('en');
     const rows = standings([seat(0), seat(1), seat(2)], 0);
     expect(rows.map((r) => [r.rank, r.name])).toEqual([[1, 'Cy'], [2, 'Bo'], [3, 'Ada']]);
-    expect(rows[2]).toMatchObject({ me: true, who: '●', valuation: '$15.0B' });
+    expect(rows[2]).toMatchObject({ me: true, who: 'online', valuation: '$15.0B' });
     expect(rows[1]!.who).toBe('Bot · robots');
     expect(closedText(rows[0]!.closed)).toBe('Robotaxi Q9');
     expect(closedText(rows[1]!.closed)).toBe('no loop closed');

@@ -29,6 +29,8 @@ export const de: Record<MessageKey, string> = {
   matches: 'Partien',
   noMatches: 'Noch keine offenen oder laufenden Partien.',
   waiting: 'wartet',
+  online: 'online',
+  offline: 'nicht verbunden',
   live: 'läuft',
   finished: 'beendet',
   expired: 'abgelaufen',

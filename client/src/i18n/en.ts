@@ -29,6 +29,8 @@ export const en = {
   matches: 'Matches',
   noMatches: 'No open or live matches yet.',
   waiting: 'waiting',
+  online: 'online',
+  offline: 'offline',
   live: 'live',
   finished: 'finished',
   expired: 'expired',

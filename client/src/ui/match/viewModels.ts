@@ -77,7 +77,7 @@ export function standings(seats: SeatLike[], mySeat: number | null): StandingRow
       seat: p.seat,
       rank: i + 1,
       name: p.name ? seatName(p.name) : '—',
-      who: p.kind === 'bot' ? `${t('bot')} · ${t(`strategy_${p.strategy}` as MessageKey)}` : p.kind === 'open' ? t('waiting') : p.connected ? '●' : '○',
+      who: p.kind === 'bot' ? `${t('bot')} · ${t(`strategy_${p.strategy}` as MessageKey)}` : p.kind === 'open' ? t('waiting') : p.connected ? t('online') : t('offline'),
       status: p.locked ? t('locked') : '',
       valuation: money(p.valuation),
       loops: p.loopsClosed,
