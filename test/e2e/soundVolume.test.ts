@@ -49,7 +49,7 @@ describe('the sound: volume and mute', () => {
     expect(await look<SoundState>('window.__closedLoopSound()')).toMatchObject({ started: false, context: null });
     await page.click('#sound');
     await page.waitForFunction(() => (window as unknown as { __closedLoopSound(): SoundState }).__closedLoopSound().context === 'running', null, { timeout: 5_000 });
-    expect(await sound(page)).toEqual({ started: true, context: 'running', volume: 1, muted: false });
+    await expect.poll(() => sound(page), { timeout: 10_000 }).toEqual({ started: true, context: 'running', volume: 1, muted: false });
     expect(said).toEqual([]);
     await context.close();
   }, 60_000);
@@ -70,7 +70,7 @@ describe('the sound: volume and mute', () => {
     await page.keyboard.press('Tab');
     await page.keyboard.press('Space');
     expect(await page.isChecked('#mute')).toBe(true);
-    expect(await sound(page)).toEqual({ started: true, context: 'running', volume: 0.85, muted: true });
+    await expect.poll(() => sound(page), { timeout: 10_000 }).toEqual({ started: true, context: 'running', volume: 0.85, muted: true });
     await page.keyboard.press('Escape');
     expect(await page.isVisible('#sound-panel')).toBe(false);
     expect(await page.evaluate(() => [localStorage.getItem('closed-loop.volume'), localStorage.getItem('closed-loop.sound')])).toEqual(['85', 'off']);
@@ -81,19 +81,19 @@ describe('the sound: volume and mute', () => {
     expect(await page.getAttribute('#sound', 'aria-label')).toBe('Sound off, volume 85%');
     expect(await page.inputValue('#volume')).toBe('85');
     expect(await page.isChecked('#mute')).toBe(true);
-    expect(await sound(page)).toMatchObject({ volume: 0.85, muted: true });
+    await expect.poll(() => sound(page), { timeout: 10_000 }).toMatchObject({ volume: 0.85, muted: true });
     await page.click('#sound');
     await page.waitForFunction(() => document.activeElement?.id === 'volume', null, { timeout: 5_000 });
-    expect(await sound(page)).toEqual({ started: true, context: 'running', volume: 0.85, muted: true });
+    await expect.poll(() => sound(page), { timeout: 10_000 }).toEqual({ started: true, context: 'running', volume: 0.85, muted: true });
     // Raising the volume turns the sound back on, so the change is heard.
     await page.keyboard.press('ArrowRight');
     expect(await page.isChecked('#mute')).toBe(false);
-    expect(await sound(page)).toMatchObject({ volume: 0.9, muted: false });
+    await expect.poll(() => sound(page), { timeout: 10_000 }).toMatchObject({ volume: 0.9, muted: false });
     expect(await page.getAttribute('#sound', 'aria-label')).toBe('Sound on, volume 90%');
 
     // A replay shares the remembered sound.
     const finished = await create({ seats: 2, bots: [{ strategy: 'robotaxi', difficulty: 'normal' }, { strategy: 'satellites', difficulty: 'normal' }], planningSeconds: 0, quarters: 2, seed: 'sound-replay' });
-    for (let i = 0; i < 200; i++) {
+    for (let i = 0; i < 600; i++) {
       const { status } = (await (await fetch(url(`/api/matches/${finished}`))).json()) as { status: string };
       if (status === 'finished') break;
       await new Promise((r) => setTimeout(r, 50));
@@ -102,8 +102,8 @@ describe('the sound: volume and mute', () => {
     await page.waitForSelector('#replay-canvas canvas', { timeout: 20_000 });
     expect(await page.inputValue('#volume')).toBe('90');
     await page.click('#sound');
-    expect(await sound(page)).toMatchObject({ started: true, volume: 0.9, muted: false });
+    await expect.poll(() => sound(page), { timeout: 10_000 }).toMatchObject({ started: true, volume: 0.9, muted: false });
     expect(said).toEqual([]);
     await context.close();
-  }, 60_000);
+  }, 120_000);
 });
