@@ -53,7 +53,7 @@ export function marketsCard(state: GameState): HTMLElement {
   const names = namesOf(state);
   const who = (seat: number | null) => (seat === null ? t('replayNobody') : names.seats[seat] ?? `#${seat}`);
   const price = state.foundry?.clearingPriceUsd;
-  const licenses = Object.entries(state.licenses).map(([id, l]) => h('li', {}, `${id}: ${l.holder === null ? t('replayUnsold') : `${who(l.holder)} (${money(l.pricePaid)})`}`));
+  const licenses = Object.entries(state.licenses).map(([id, l]) => h('li', {}, `${names.license(id)}: ${l.holder === null ? t('replayUnsold') : `${who(l.holder)} (${money(l.pricePaid)})`}`));
   const permits = Object.entries(state.permits).map(([city, seats]) => h('li', {}, `${names.city(city)}: ${seats.length ? seats.map(who).join(', ') : t('replayNobody')}`));
   return h(
     'div',
