@@ -55,6 +55,7 @@ export type FileNeeds = Readonly<Record<string, readonly SystemDepName[]>>;
 /** The project's test files that need system packages (a test checks it names every file that starts one). */
 export const TEST_FILE_NEEDS: FileNeeds = {
   'test/e2e/accessibility.test.ts': ['chromium'],
+  'test/e2e/accounts.test.ts': ['chromium'],
   'test/e2e/canvasMotion.test.ts': ['chromium'],
   'test/e2e/classroom.test.ts': ['chromium'],
   'test/e2e/keyboardMatch.test.ts': ['chromium'],

@@ -1,12 +1,13 @@
-import { Callbacks, Client, type Room } from '@colyseus/sdk';
+import { Callbacks, type Room } from '@colyseus/sdk';
 import { FLOODED_CLOSE_CODE, REVOKED_CLOSE_CODE } from '../../../shared/domain/closeCodes';
 import type { Command } from '../../../shared/domain/commands';
 import { type ClientMessages, type JoinOptions, type MessageId, MSG, type Role, ROOMS, type ServerMessages, type WatchInfo, type WatchOptions } from '../../../shared/wire/messages';
 import { MatchState } from '../../../shared/wire/state';
+import { sdkClient } from './account';
 import { useNativeStringDecoding } from './fastStrings';
 
 
-// The only module that talks to @colyseus/sdk: screens read the typed room state, subscribe to its
+// With account.ts, the only module that talks to @colyseus/sdk: screens read the typed room state, subscribe to its
 // changes and send typed commands.
 
 useNativeStringDecoding();
@@ -96,7 +97,8 @@ export class MatchConnection {
 
   /** Joins with the stored seat token if there is one, else as asked; remembers a new token. */
   static async open(matchId: string, intent: JoinIntent): Promise<MatchConnection> {
-    const sdk = new Client(`${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}`);
+    // The page's one SDK client: the account's token goes with the join.
+    const sdk = sdkClient();
     const token = localStorage.getItem(tokenKey(matchId));
     const key = storedFacilitatorKey(matchId);
     const options = key ? { facilitatorKey: key } : token ? { token, ...(intent.name ? { name: intent.name } : {}) } : intent.spectate || !intent.name ? { spectate: true } : { name: intent.name };
