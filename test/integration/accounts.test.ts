@@ -1,5 +1,5 @@
-import { Client } from '@colyseus/sdk';
 import { describe, expect, it } from 'vitest';
+import { accountClient } from '../support/accountFlow';
 import { GameClient } from '../support/gameClient';
 import { useTestServer } from '../support/testServer';
 
@@ -11,12 +11,8 @@ const live = useTestServer('accounts-');
 const base = () => `http://127.0.0.1:${live.server.port}`;
 const json = { 'content-type': 'application/json' };
 
-/** A browser of its own: an SDK client with no account yet (Node keeps one token for the whole process). */
-function browser(): Client {
-  const sdk = new Client(base());
-  sdk.auth.token = undefined as unknown as string;
-  return sdk;
-}
+/** A browser of its own: an SDK client with no account yet. */
+const browser = () => accountClient(live.server.port);
 
 async function newMatch(body: Record<string, unknown>): Promise<string> {
   const res = await fetch(`${base()}/api/matches`, { method: 'POST', headers: json, body: JSON.stringify({ planningSeconds: 600, ...body }) });

@@ -65,6 +65,7 @@ export const TEST_FILE_NEEDS: FileNeeds = {
   'test/e2e/replay.test.ts': ['chromium'],
   'test/e2e/soundVolume.test.ts': ['chromium'],
   'test/e2e/worldBench.test.ts': ['chromium'],
+  'test/integration/accountsPostgres.test.ts': ['postgresql'],
   'test/integration/postgresStore.test.ts': ['postgresql'],
   'test/integration/matchLeases.test.ts': ['postgresql'],
   'test/integration/scaleOut.test.ts': ['redis', 'postgresql'],
