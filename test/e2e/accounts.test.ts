@@ -62,4 +62,24 @@ describe('accounts in the lobby', () => {
     await first.close();
     await second.close();
   }, 60_000);
+
+  it('a stale token (signed with another secret) does not keep a player out of a match: the join goes on without it, the lobby then makes a new guest', async () => {
+    const res = await fetch(`${url()}/api/matches`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ seats: 2, bots: [], planningSeconds: 600 }) });
+    const { matchId } = (await res.json()) as { matchId: string };
+    const context = await live.browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    await page.addInitScript(() => {
+      if (!sessionStorage.getItem('seeded')) localStorage.setItem('colyseus-auth-token', 'eyJhbGciOiJIUzI1NiJ9.eyJpZCI6InN0YWxlIn0.c3RhbGU');
+      sessionStorage.setItem('seeded', '1');
+      localStorage.setItem('closed-loop.tourDone', '1');
+      localStorage.setItem('closed-loop.name', 'Gil');
+    });
+    await page.goto(`${url()}/match/${matchId}`);
+    await page.waitForSelector('#game canvas', { timeout: 20_000 });
+    expect(await page.evaluate(() => localStorage.getItem('colyseus-auth-token'))).toBeNull();
+    await page.goto(url());
+    await page.waitForFunction(() => document.querySelector('#account-status')?.textContent?.includes('guest account'));
+    expect(await page.evaluate(() => localStorage.getItem('colyseus-auth-token'))).toBeTruthy();
+    await context.close();
+  }, 60_000);
 });

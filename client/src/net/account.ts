@@ -1,4 +1,4 @@
-import { Client } from '@colyseus/sdk';
+import { Client, ErrorCode } from '@colyseus/sdk';
 
 // The player's account through @colyseus/sdk's client.auth (its token kept in localStorage under
 // the SDK's own key): anonymous on the first visit, saved later with an email and a password. The
@@ -49,4 +49,18 @@ export async function saveAccount(email: string, password: string): Promise<Acco
 /** Signs this browser in to a saved account (made in another browser). */
 export async function signIn(email: string, password: string): Promise<Account> {
   return (await sdkClient().auth.signInWithEmailAndPassword<Account>(email, password)).user;
+}
+
+/**
+ * A join with this browser's token; if the server refuses the token itself (signed with another
+ * secret, or expired), the join is tried once more without it, and the lobby makes a new guest account.
+ */
+export async function joinWithAccount<T>(join: () => Promise<T>): Promise<T> {
+  try {
+    return await join();
+  } catch (e) {
+    if ((e as { code?: unknown }).code !== ErrorCode.AUTH_FAILED || !sdkClient().auth.token) throw e;
+    await sdkClient().auth.signOut();
+    return join();
+  }
 }

@@ -3,7 +3,7 @@ import { FLOODED_CLOSE_CODE, REVOKED_CLOSE_CODE } from '../../../shared/domain/c
 import type { Command } from '../../../shared/domain/commands';
 import { type ClientMessages, type JoinOptions, type MessageId, MSG, type Role, ROOMS, type ServerMessages, type WatchInfo, type WatchOptions } from '../../../shared/wire/messages';
 import { MatchState } from '../../../shared/wire/state';
-import { sdkClient } from './account';
+import { joinWithAccount, sdkClient } from './account';
 import { useNativeStringDecoding } from './fastStrings';
 
 
@@ -106,7 +106,9 @@ export class MatchConnection {
     try {
       // Spectators watch from the match's watch room: the server cuts it to the spectator delay.
       // A match's room is made on its first join (a waiting match has none until someone comes).
-      room = 'spectate' in options ? await sdk.joinOrCreate(ROOMS.watch, { matchId } satisfies WatchOptions, MatchState) : await sdk.joinOrCreate(ROOMS.match, { matchId, ...options } satisfies JoinOptions, MatchState);
+      room = await joinWithAccount(() =>
+        'spectate' in options ? sdk.joinOrCreate(ROOMS.watch, { matchId } satisfies WatchOptions, MatchState) : sdk.joinOrCreate(ROOMS.match, { matchId, ...options } satisfies JoinOptions, MatchState),
+      );
     } catch (e) {
       // A stale token (another browser took over, or the seat was handed to a bot): join as asked.
       if (!token) throw e;
