@@ -91,6 +91,14 @@ describe('accounts', () => {
     const cyBack = await GameClient.join(live.server.port, matchId, { token: seatToken }, a.token);
     expect(cyBack.seat).toBe(0);
     await cyBack.leave();
+    // Spectators with an account watch as before.
+    const watcher = await GameClient.join(live.server.port, matchId, { spectate: true }, b.token);
+    expect(watcher.role).toBe('spectator');
+    await watcher.leave();
+    const sdk = browser();
+    sdk.auth.token = b.token;
+    const watchRoom = await sdk.joinOrCreate('watch', { matchId });
+    await watchRoom.leave(true);
     expect((await myMatches(b.token)).body.matches).toEqual([]);
     expect((await fetch(`${base()}/api/account/matches`)).status).toBe(401);
   });
