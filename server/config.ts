@@ -21,6 +21,8 @@ export interface ServerConfig {
   waitingExpirySeconds?: number;
   /** How long a waiting match's room stays open with nobody in it (default 60 s; a join opens it again). */
   lobbyIdleSeconds?: number;
+  /** Signs the accounts' tokens (JWT_SECRET); unset: one made once and kept in the database. */
+  jwtSecret?: string;
 }
 
 const urlOf = (env: NodeJS.ProcessEnv, name: string, protocols: string[]): string | undefined => {
@@ -38,7 +40,7 @@ const urlOf = (env: NodeJS.ProcessEnv, name: string, protocols: string[]): strin
 
 /**
  * Configuration from the environment: PORT (2567), DATA_DIR (./data), LOG_LEVEL (info),
- * DATABASE_URL, REDIS_URL, PUBLIC_ADDRESS (all unset), LEASE_SECONDS (15) and
+ * DATABASE_URL, REDIS_URL, PUBLIC_ADDRESS, JWT_SECRET (all unset), LEASE_SECONDS (15) and
  * WAITING_EXPIRY_HOURS (24; 0: waiting matches never expire).
  */
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfig {
@@ -57,6 +59,8 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     throw new Error(`WAITING_EXPIRY_HOURS must be a number of hours from 0 to 8760, got "${env.WAITING_EXPIRY_HOURS}"`);
   const databaseUrl = urlOf(env, 'DATABASE_URL', ['postgres:', 'postgresql:']);
   const redisUrl = urlOf(env, 'REDIS_URL', ['redis:', 'rediss:']);
+  const jwtSecret = env.JWT_SECRET?.trim() || undefined;
+  if (jwtSecret !== undefined && jwtSecret.length < 32) throw new Error('JWT_SECRET must be at least 32 characters long (it signs the accounts\' tokens).');
   return {
     port,
     dataDir: resolve(env.DATA_DIR ?? './data'),
@@ -66,6 +70,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     ...(databaseUrl ? { databaseUrl } : {}),
     ...(redisUrl ? { redisUrl } : {}),
     ...(publicAddress ? { publicAddress } : {}),
+    ...(jwtSecret ? { jwtSecret } : {}),
   };
 }
 

@@ -13,7 +13,8 @@ import { MatchRegistry } from './match/MatchRegistry';
 import { MatchRoom } from './rooms/MatchRoom';
 import { WatchRoom } from './rooms/WatchRoom';
 import { setRoomContext } from './rooms/roomContext';
-import { openStore } from './store/openStore';
+import { openStore, openUserStore } from './store/openStore';
+import { mountAccounts, useJwtSecret } from './auth/accounts';
 import { redisMatchmaking } from './redisMatchmaking';
 import { frameworkLogger, REPEAT_WINDOW_MS } from './frameworkLog';
 
@@ -35,6 +36,8 @@ const MAX_FRAME_BYTES = 64 * 1024;
 export async function startServer(config: ServerConfig, log: Logger = jsonLogger(config.logLevel)): Promise<RunningServer> {
   const owner = `${hostname()}-${process.pid}-${randomBytes(4).toString('hex')}`;
   const store = await openStore(config, owner);
+  const users = await openUserStore(config);
+  await useJwtSecret(users, config.jwtSecret);
   const leaseMs = (config.leaseSeconds ?? 15) * 1000;
   const registry = new MatchRegistry(store, systemClock, {
     owner,
@@ -43,7 +46,7 @@ export async function startServer(config: ServerConfig, log: Logger = jsonLogger
     lobbyIdleMs: (config.lobbyIdleSeconds ?? 60) * 1000,
     ...(config.recoveryPageSize ? { recoveryPageSize: config.recoveryPageSize } : {}),
   });
-  setRoomContext({ registry, log });
+  setRoomContext({ registry, log, users });
   // A match's room lives in the process that holds the match (never placed elsewhere by Colyseus),
   // and there is one: asking again while it exists or is being made changes nothing.
   const opening = new Map<string, Promise<void>>();
@@ -69,7 +72,10 @@ export async function startServer(config: ServerConfig, log: Logger = jsonLogger
     ...(config.redisUrl ? await redisMatchmaking(config.redisUrl) : {}),
     ...(config.publicAddress ? { publicAddress: config.publicAddress } : {}),
     selectProcessIdToCreateRoom: (_roomName, options) => processHosting(registry, options),
-    express: (app) => mountApi(app, { registry, log, openRoom, clientDir: CLIENT_DIR }),
+    express: (app) => {
+      mountAccounts(app, users);
+      mountApi(app, { registry, log, openRoom, clientDir: CLIENT_DIR });
+    },
   });
   // Clients join with joinOrCreate('match', {matchId}): a stored match without a room (one waiting
   // since before a restart, or whose empty lobby closed) gets it on its first join.
@@ -106,6 +112,7 @@ export async function startServer(config: ServerConfig, log: Logger = jsonLogger
         await gameServer.gracefullyShutdown(false);
         await registry.close();
         await store.close();
+        await users.close();
         clearInterval(frameworkSweep);
         framework.flush();
         setRoomContext(null);

@@ -1,10 +1,11 @@
-import { type Client, Room } from '@colyseus/core';
+import { type AuthContext, type Client, Room, ServerError } from '@colyseus/core';
 import { StateView } from '@colyseus/schema';
 import { MATCH_MOVED_CLOSE_CODE, SPECTATOR_DELAYED_CLOSE_CODE } from '../../shared/domain/closeCodes';
 import type { GameState } from '../../shared/domain/state';
 import type { EventEnvelope } from '../../shared/replay/envelope';
 import { heldQuarter } from '../../shared/rules/reveal';
 import { MatchState } from '../../shared/wire/state';
+import { accountOf } from '../auth/accounts';
 import type { MatchHost } from '../match/MatchHost';
 import { systemClock } from '../match/clock';
 import { admit, type Seated } from './admission';
@@ -96,12 +97,16 @@ export class MatchRoom extends Room<{ state: MatchState }> {
     if (this.ended()) this.finish();
   }
 
-  override async onAuth(_client: Client, rawOptions: unknown): Promise<Seated> {
+  override async onAuth(client: Client, rawOptions: unknown, context: AuthContext): Promise<Seated> {
     this.lobbyIdle.stop();
     try {
-      const { registry } = roomContext();
+      const { registry, users } = roomContext();
+      // @colyseus/auth has verified the token (a bad one never gets here) and left its claims in client.auth.
+      const account = accountOf(client.auth);
+      if (context.token && !account) throw new ServerError(401, 'NOT_AN_ACCOUNT_TOKEN: sign in again (the token names no account).');
+      const userId = account?.id ?? null;
       return await admit(
-        { registry, matchId: this.roomId, classroom: this.host.record.classroom, live: () => this.host.current, cooldowns: this.cooldowns, members: () => this.seats.members() },
+        { registry, matchId: this.roomId, classroom: this.host.record.classroom, live: () => this.host.current, cooldowns: this.cooldowns, members: () => this.seats.members(), users, userId },
         rawOptions,
       );
     } catch (e) {

@@ -1,6 +1,7 @@
 import { ServerError } from '@colyseus/core';
 import type { GameState } from '../../shared/domain/state';
 import type { MatchRegistry } from '../match/MatchRegistry';
+import type { UserStore } from '../store/UserStore';
 import type { SeatCooldowns } from './floodCooldown';
 import { SPECTATOR_DELAYED, spectatorDelayed } from './spectators';
 import { isTeamSeat, teamWithRoom, type Member } from './teams';
@@ -30,6 +31,22 @@ export interface AdmissionContext {
   cooldowns: SeatCooldowns;
   /** The students in the room now, with their seats. */
   members: () => Member[];
+  users: UserStore;
+  /** The account the client joined with (a verified token), or null without one. */
+  userId: string | null;
+}
+
+/**
+ * Outside classrooms, a seat taken with an account is that account's: its token (or a seat token)
+ * from another account, or a seat token alone, cannot play it. A seat taken without an account
+ * becomes the first account's that plays it. (A classroom's seats are teams, kept by seat tokens.)
+ */
+async function holdSeat(ctx: AdmissionContext, seat: number): Promise<void> {
+  if (ctx.classroom) return;
+  const holder = ctx.userId === null ? await ctx.users.seatHolder(ctx.matchId, seat) : await ctx.users.bindSeat(ctx.matchId, seat, ctx.userId, Date.now());
+  if (holder === null || holder === ctx.userId) return;
+  if (ctx.userId === null) throw new ServerError(403, 'SIGN_IN_REQUIRED: this seat belongs to an account; sign in to it to play the seat.');
+  throw new ServerError(403, 'SEAT_OF_ANOTHER_USER: this seat belongs to another account; sign in to that account to play it.');
 }
 
 /** Who a joining client is: a seat (by token, or a newly claimed one), a team member, the facilitator or a spectator. */
@@ -47,6 +64,7 @@ export async function admit(ctx: AdmissionContext, rawOptions: unknown): Promise
     if (wait > 0) throw new ServerError(429, `FLOOD_COOLDOWN: this seat was dropped for flooding; it may come back in ${Math.ceil(wait / 1000)} s.`);
     // A seat the facilitator handed to a bot has no player any more: its old token only watches.
     if (live().seats[seat]?.kind === 'bot') return { role: 'spectator', seat: null, newToken: null };
+    await holdSeat(ctx, seat);
     return { role: 'player', seat, newToken: null, heldToken: o.token, name: o.name ?? live().seats[seat]?.name ?? '' };
   }
   if (o.facilitatorKey !== undefined) {
@@ -72,5 +90,6 @@ export async function admit(ctx: AdmissionContext, rawOptions: unknown): Promise
   }
   const joined = await registry.joinSeat(matchId, o.name);
   if (!joined.ok) throw new ServerError(409, `${joined.code}: ${joined.message}`);
+  await holdSeat(ctx, joined.seat);
   return { role: 'player', seat: joined.seat, newToken: joined.token, heldToken: joined.token, name: o.name };
 }

@@ -4,8 +4,10 @@ import type { GameEvent } from '../../shared/domain/events';
 import { sealEvents } from '../../shared/replay/envelope';
 import { StoreError } from '../../server/store/EventStore';
 import { PostgresEventStore } from '../../server/store/PostgresEventStore';
+import { PostgresUserStore } from '../../server/store/PostgresUserStore';
 import { usePostgresServer } from '../support/postgresServer';
 import { describeEventStoreContract } from '../support/storeContract';
+import { describeUserStoreContract } from '../support/userStoreContract';
 
 const pgLive = usePostgresServer();
 let databases = 0;
@@ -27,6 +29,25 @@ describeEventStoreContract('PostgreSQL', async () => {
     },
     async cleanup() {
       await h.store.close();
+    },
+  };
+  return h;
+});
+
+describeUserStoreContract('PostgreSQL', async () => {
+  const url = await freshDatabase();
+  // The accounts live in the event store's database, beside its tables.
+  const events = await PostgresEventStore.open({ url });
+  const h = {
+    users: await PostgresUserStore.open({ url }),
+    async reopen() {
+      await h.users.close();
+      h.users = await PostgresUserStore.open({ url });
+      return h.users;
+    },
+    async cleanup() {
+      await h.users.close();
+      await events.close();
     },
   };
   return h;

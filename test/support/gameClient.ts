@@ -31,9 +31,11 @@ export class GameClient {
     });
   }
 
-  /** `server` is a loopback port or a ws:// URL. */
-  static async join(server: number | string, matchId: string, options: Record<string, unknown>): Promise<GameClient> {
+  /** `server` is a loopback port or a ws:// URL; `authToken` an account's token (from /auth), sent with the join. */
+  static async join(server: number | string, matchId: string, options: Record<string, unknown>, authToken?: string): Promise<GameClient> {
     const sdk = new Client(typeof server === 'number' ? `ws://127.0.0.1:${server}` : server);
+    // Without a browser the SDK keeps the last signed-in token for every client of the process: say whose this one is.
+    sdk.auth.token = authToken as string;
     const room = await sdk.joinOrCreate('match', { matchId, ...options }, MatchState);
     const client = new GameClient(room);
     await client.until(() => client.role !== '');

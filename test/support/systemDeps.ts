@@ -55,6 +55,7 @@ export type FileNeeds = Readonly<Record<string, readonly SystemDepName[]>>;
 /** The project's test files that need system packages (a test checks it names every file that starts one). */
 export const TEST_FILE_NEEDS: FileNeeds = {
   'test/e2e/accessibility.test.ts': ['chromium'],
+  'test/e2e/accounts.test.ts': ['chromium'],
   'test/e2e/canvasMotion.test.ts': ['chromium'],
   'test/e2e/classroom.test.ts': ['chromium'],
   'test/e2e/keyboardMatch.test.ts': ['chromium'],
@@ -64,6 +65,7 @@ export const TEST_FILE_NEEDS: FileNeeds = {
   'test/e2e/replay.test.ts': ['chromium'],
   'test/e2e/soundVolume.test.ts': ['chromium'],
   'test/e2e/worldBench.test.ts': ['chromium'],
+  'test/integration/accountsPostgres.test.ts': ['postgresql'],
   'test/integration/postgresStore.test.ts': ['postgresql'],
   'test/integration/matchLeases.test.ts': ['postgresql'],
   'test/integration/scaleOut.test.ts': ['redis', 'postgresql'],

@@ -13,6 +13,13 @@ describe('server configuration from the environment', () => {
     for (const bad of ['-1', 'soon', '9000']) expect(() => configFromEnv({ WAITING_EXPIRY_HOURS: bad })).toThrow(/WAITING_EXPIRY_HOURS/);
   });
 
+  it("reads the secret that signs the accounts' tokens, and refuses a short one", () => {
+    const secret = 'x'.repeat(32);
+    expect(configFromEnv({ JWT_SECRET: ` ${secret} ` }).jwtSecret).toBe(secret);
+    expect(configFromEnv({ JWT_SECRET: '' })).not.toHaveProperty('jwtSecret');
+    expect(() => configFromEnv({ JWT_SECRET: 'short' })).toThrow(/^JWT_SECRET must be at least 32 characters/);
+  });
+
   it('reads the scale-out settings', () => {
     const config = configFromEnv({
       PORT: '3001',

@@ -1,3 +1,4 @@
+import { accountDe } from './account';
 import type { MessageKey } from './en';
 import { facilitatorDe } from './facilitator';
 import { matchDe } from './match';
@@ -5,6 +6,7 @@ import { replayDe } from './replay';
 
 // Alle Texte des Clients auf Deutsch: dieselben Schlüssel wie en.ts.
 export const de: Record<MessageKey, string> = {
+  ...accountDe,
   ...replayDe,
   ...facilitatorDe,
   ...matchDe,

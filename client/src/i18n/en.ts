@@ -1,10 +1,12 @@
 // Every string the client shows, in English. The German catalog must have the same keys.
-// The replay and facilitator screens keep their strings in replay.ts and facilitator.ts.
+// The replay, facilitator and account screens keep their strings in replay.ts, facilitator.ts and account.ts.
+import { accountEn } from './account';
 import { facilitatorEn } from './facilitator';
 import { matchEn } from './match';
 import { replayEn } from './replay';
 
 export const en = {
+  ...accountEn,
   ...replayEn,
   ...facilitatorEn,
   ...matchEn,

@@ -1,12 +1,13 @@
-import { Callbacks, Client, type Room } from '@colyseus/sdk';
+import { Callbacks, type Room } from '@colyseus/sdk';
 import { FLOODED_CLOSE_CODE, REVOKED_CLOSE_CODE } from '../../../shared/domain/closeCodes';
 import type { Command } from '../../../shared/domain/commands';
 import { type ClientMessages, type JoinOptions, type MessageId, MSG, type Role, ROOMS, type ServerMessages, type WatchInfo, type WatchOptions } from '../../../shared/wire/messages';
 import { MatchState } from '../../../shared/wire/state';
+import { joinWithAccount, sdkClient } from './account';
 import { useNativeStringDecoding } from './fastStrings';
 
 
-// The only module that talks to @colyseus/sdk: screens read the typed room state, subscribe to its
+// With account.ts, the only module that talks to @colyseus/sdk: screens read the typed room state, subscribe to its
 // changes and send typed commands.
 
 useNativeStringDecoding();
@@ -96,7 +97,8 @@ export class MatchConnection {
 
   /** Joins with the stored seat token if there is one, else as asked; remembers a new token. */
   static async open(matchId: string, intent: JoinIntent): Promise<MatchConnection> {
-    const sdk = new Client(`${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}`);
+    // The page's one SDK client: the account's token goes with the join.
+    const sdk = sdkClient();
     const token = localStorage.getItem(tokenKey(matchId));
     const key = storedFacilitatorKey(matchId);
     const options = key ? { facilitatorKey: key } : token ? { token, ...(intent.name ? { name: intent.name } : {}) } : intent.spectate || !intent.name ? { spectate: true } : { name: intent.name };
@@ -104,7 +106,9 @@ export class MatchConnection {
     try {
       // Spectators watch from the match's watch room: the server cuts it to the spectator delay.
       // A match's room is made on its first join (a waiting match has none until someone comes).
-      room = 'spectate' in options ? await sdk.joinOrCreate(ROOMS.watch, { matchId } satisfies WatchOptions, MatchState) : await sdk.joinOrCreate(ROOMS.match, { matchId, ...options } satisfies JoinOptions, MatchState);
+      room = await joinWithAccount(() =>
+        'spectate' in options ? sdk.joinOrCreate(ROOMS.watch, { matchId } satisfies WatchOptions, MatchState) : sdk.joinOrCreate(ROOMS.match, { matchId, ...options } satisfies JoinOptions, MatchState),
+      );
     } catch (e) {
       // A stale token (another browser took over, or the seat was handed to a bot): join as asked.
       if (!token) throw e;

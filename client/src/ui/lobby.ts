@@ -3,6 +3,7 @@ import type { MessageKey } from '../i18n/en';
 import { currentLocale, LOCALE_STORAGE_KEY, pageTitle, seatName, setLocale, t, type Locale } from '../i18n/i18n';
 import { api, type MatchListing } from '../net/api';
 import { forgetSeatToken, heldSeats, rememberFacilitatorKey } from '../net/connection';
+import { accountCard } from './accountCard';
 import { clear, h } from './dom';
 
 const NAME_KEY = 'closed-loop.name';
@@ -167,6 +168,7 @@ export function renderLobby(root: HTMLElement, actions: LobbyActions): void {
           {},
           mineCard,
           h('section', { class: 'card' }, h('label', {}, t('yourName'), name)),
+          accountCard(() => name.value.trim() || undefined, (account) => (name.value ||= account.name)),
           h(
             'section',
             { class: 'card new-match' },
