@@ -168,7 +168,6 @@ export function renderLobby(root: HTMLElement, actions: LobbyActions): void {
           {},
           mineCard,
           h('section', { class: 'card' }, h('label', {}, t('yourName'), name)),
-          accountCard(() => name.value.trim() || undefined, (account) => (name.value ||= account.name)),
           h(
             'section',
             { class: 'card new-match' },
@@ -182,6 +181,8 @@ export function renderLobby(root: HTMLElement, actions: LobbyActions): void {
             h('button', { id: 'create', class: 'primary', onclick: () => void create() }, t('create')),
           ),
           error,
+          // The account comes after the match to create: the first match needs no sign-in.
+          accountCard(() => name.value.trim() || undefined, (account) => (name.value ||= account.name)),
         ),
         h(
           'div',
