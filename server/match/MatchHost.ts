@@ -32,6 +32,7 @@ export class MatchHost {
   private queue: Promise<unknown> = Promise.resolve();
   private readonly listeners = new Set<HostListener>();
   private readonly lostListeners = new Set<() => void>();
+  private readonly statusListeners = new Set<(status: MatchStatus) => void>();
   private readonly autopilot = new Set<number>();
   /** Seats whose player said they are ready (see quarterSeconds). */
   private readonly ready = new Set<number>();
@@ -133,6 +134,11 @@ export class MatchHost {
     }
   }
 
+  /** Called with the store's status each time it changes (not a follower: see followed). */
+  onStatus(listener: (status: MatchStatus) => void): void {
+    this.statusListeners.add(listener);
+  }
+
   /** Called once if this process stops hosting the match because another one took it over. */
   onLost(listener: () => void): void {
     this.lostListeners.add(listener);
@@ -194,7 +200,9 @@ export class MatchHost {
   /** The store's status follows the state's (listing's statusOf): waiting, live, finished or expired. */
   private async recordStatus(was: MatchStatus): Promise<void> {
     const now = statusOf(this.state);
-    if (now !== was) await this.store.setStatus(this.matchId, now, this.clock.now());
+    if (now === was) return;
+    await this.store.setStatus(this.matchId, now, this.clock.now());
+    for (const listener of this.statusListeners) listener(now);
   }
 
   /**
