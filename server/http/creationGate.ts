@@ -1,0 +1,51 @@
+import type { Request } from 'express';
+import { OpenMatches } from '../limits/OpenMatches';
+import { plainIp } from '../limits/clientIp';
+import { retryAfterSeconds, TokenBuckets } from '../limits/TokenBuckets';
+import type { AbuseLimits } from '../config';
+import { HttpError } from './httpError';
+
+/** What a client is told to wait when a cap is full: a match takes minutes to end, not seconds. */
+const CAP_RETRY_SECONDS = 60;
+
+/** The client's address as Express reads it (`trust proxy` set from TRUST_PROXY_HOPS). */
+export const ipOf = (req: Request): string => plainIp(req.ip ?? 'unknown');
+
+/**
+ * Every request that makes matches (a match, a class session, a fork) passes here twice: its
+ * address's token first, before the body is read, then a place under the open-match caps for the
+ * matches it makes. A refusal is a 429 with Retry-After and changes nothing.
+ */
+export class CreationGate {
+  readonly rate: TokenBuckets;
+  readonly open: OpenMatches;
+
+  constructor(limits: AbuseLimits, now: () => number = Date.now) {
+    this.rate = new TokenBuckets(limits.createPerMinute, limits.createBurst, now);
+    this.open = new OpenMatches(limits.openPerIp, limits.openPerProcess);
+  }
+
+  /** Takes the address's token for one creation, or refuses. */
+  take(req: Request): void {
+    const wait = this.rate.take(ipOf(req));
+    if (wait > 0) {
+      const s = retryAfterSeconds(wait);
+      throw new HttpError(429, 'CREATE_RATE_LIMITED', `Too many matches created from your address; try again in ${s} s.`, s);
+    }
+  }
+
+  /** Runs `make` with a place for `matches` new matches (make reports each id it opens), or refuses. */
+  async creating<T>(req: Request, matches: number, make: (opened: (matchId: string) => void) => Promise<T>): Promise<T> {
+    const place = this.open.reserve(ipOf(req), matches);
+    if ('cap' in place) {
+      if (place.cap === 'ip')
+        throw new HttpError(429, 'TOO_MANY_OPEN_MATCHES', `Your address already has ${place.limit} matches (or class sessions) open; try again once one has ended.`, CAP_RETRY_SECONDS);
+      throw new HttpError(429, 'SERVER_FULL', `The server is hosting as many open matches as it may (${place.limit}); try again in a few minutes.`, CAP_RETRY_SECONDS);
+    }
+    try {
+      return await make(place.opened);
+    } finally {
+      place.done();
+    }
+  }
+}
