@@ -34,11 +34,18 @@ export interface FloodReport {
   seconds: number;
 }
 
-function post(agent: Agent, o: FloodOptions, body: string): Promise<{ status: number; retryAfter: string | undefined; text: string }> {
+export interface Answer {
+  status: number;
+  retryAfter: string | undefined;
+  text: string;
+}
+
+/** POSTs JSON, from a chosen local address if given (fetch cannot choose one). */
+export function postJson(url: string, body: string, from?: string, agent?: Agent): Promise<Answer> {
   return new Promise((resolve, reject) => {
     const req = request(
-      `${o.url}/api/matches`,
-      { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) }, ...(o.from ? { localAddress: o.from } : {}) },
+      url,
+      { method: 'POST', ...(agent ? { agent } : {}), headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) }, ...(from ? { localAddress: from } : {}) },
       (res) => {
         let text = '';
         res.setEncoding('utf8');
@@ -62,7 +69,7 @@ export async function flood(o: FloodOptions): Promise<FloodReport> {
       report.sent += 1;
       let answer;
       try {
-        answer = await post(agent, o, body);
+        answer = await postJson(`${o.url}/api/matches`, body, o.from, agent);
       } catch (e) {
         report.byStatus.error = (report.byStatus.error ?? 0) + 1;
         report.byCode[String((e as NodeJS.ErrnoException).code ?? e)] = (report.byCode[String((e as NodeJS.ErrnoException).code ?? e)] ?? 0) + 1;

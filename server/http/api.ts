@@ -57,6 +57,7 @@ export function mountApi(app: Application, ctx: ApiContext): void {
   watchEventLoop();
   // req.ip: the socket's peer, unless proxies in front are configured (never a header by default).
   app.set('trust proxy', ctx.trustProxyHops);
+  app.post(['/api/matches', '/api/sessions', '/api/matches/:id/fork'], creations.takeToken);
   app.use('/api', express.json({ limit: '16kb' }));
 
   async function recordOf(req: Request): Promise<MatchRecord> {
@@ -98,7 +99,6 @@ export function mountApi(app: Application, ctx: ApiContext): void {
   });
 
   app.post('/api/matches', async (req, res) => {
-    creations.take(req);
     const parsed = createSchema.safeParse(req.body ?? {});
     if (!parsed.success) throw new HttpError(400, 'BAD_REQUEST', issues(parsed.error));
     const created = await creations.creating(req, 1, async (opened) => {

@@ -1,4 +1,4 @@
-import type { Request } from 'express';
+import type { Request, RequestHandler } from 'express';
 import { OpenMatches } from '../limits/OpenMatches';
 import { plainIp } from '../limits/clientIp';
 import { retryAfterSeconds, TokenBuckets } from '../limits/TokenBuckets';
@@ -25,14 +25,16 @@ export class CreationGate {
     this.open = new OpenMatches(limits.openPerIp, limits.openPerProcess);
   }
 
-  /** Takes the address's token for one creation, or refuses. */
-  take(req: Request): void {
+  /**
+   * Takes the address's token for one creation, or answers 429 at once: before the body is read
+   * and without an exception, since a flood is mostly these answers.
+   */
+  readonly takeToken: RequestHandler = (req, res, next) => {
     const wait = this.rate.take(ipOf(req));
-    if (wait > 0) {
-      const s = retryAfterSeconds(wait);
-      throw new HttpError(429, 'CREATE_RATE_LIMITED', `Too many matches created from your address; try again in ${s} s.`, s);
-    }
-  }
+    if (wait === 0) return next();
+    const s = retryAfterSeconds(wait);
+    res.set('Retry-After', String(s)).status(429).json({ error: 'CREATE_RATE_LIMITED', message: `Too many matches created from your address; try again in ${s} s.` });
+  };
 
   /** Runs `make` with a place for `matches` new matches (make reports each id it opens), or refuses. */
   async creating<T>(req: Request, matches: number, make: (opened: (matchId: string) => void) => Promise<T>): Promise<T> {

@@ -23,7 +23,6 @@ export function mountFork(
   badRequest: (message: string) => Error,
 ): void {
   app.post('/api/matches/:id/fork', async (req, res) => {
-    creations.take(req);
     const parsed = forkSchema.safeParse(req.body ?? {});
     if (!parsed.success) throw badRequest(parsed.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; '));
     const request = parsed.data;

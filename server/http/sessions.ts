@@ -69,7 +69,6 @@ export function mountSessions(
   badRequest: (message: string) => Error,
 ): void {
   app.post('/api/sessions', async (req, res) => {
-    creations.take(req);
     const parsed = sessionSchema.safeParse(req.body ?? {});
     if (!parsed.success) throw badRequest(parsed.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; '));
     const session = parsed.data;
