@@ -44,6 +44,8 @@ export interface AbuseLimits {
   openPerProcess: number;
   /** Proxies in front of the server whose X-Forwarded-For is believed (0: the socket's address is the client's). */
   trustProxyHops: number;
+  /** How long a rate refusal (429) is held before it is answered, so a flooding script slows down (0: at once). */
+  refusalDelayMs: number;
 }
 
 export const DEFAULT_LIMITS: AbuseLimits = {
@@ -54,10 +56,11 @@ export const DEFAULT_LIMITS: AbuseLimits = {
   openPerIp: 5,
   openPerProcess: 200,
   trustProxyHops: 0,
+  refusalDelayMs: 1000,
 };
 
 /** Every limit off: tests, benchmarks and load tests that create many matches from one address. */
-export const NO_LIMITS: AbuseLimits = { createPerMinute: 0, createBurst: 0, joinPerMinute: 0, joinBurst: 0, openPerIp: 0, openPerProcess: 0, trustProxyHops: 0 };
+export const NO_LIMITS: AbuseLimits = { createPerMinute: 0, createBurst: 0, joinPerMinute: 0, joinBurst: 0, openPerIp: 0, openPerProcess: 0, trustProxyHops: 0, refusalDelayMs: 0 };
 
 const LIMIT_ENV: Record<keyof AbuseLimits, string> = {
   createPerMinute: 'CREATE_RATE_PER_MINUTE',
@@ -67,6 +70,7 @@ const LIMIT_ENV: Record<keyof AbuseLimits, string> = {
   openPerIp: 'OPEN_MATCHES_PER_IP',
   openPerProcess: 'OPEN_MATCHES_PER_PROCESS',
   trustProxyHops: 'TRUST_PROXY_HOPS',
+  refusalDelayMs: 'REFUSAL_DELAY_MS',
 };
 
 /** The environment that sets these limits for a server process (configFromEnv reads it back). */
@@ -105,7 +109,7 @@ const urlOf = (env: NodeJS.ProcessEnv, name: string, protocols: string[]): strin
  * WAITING_EXPIRY_HOURS (24; 0: waiting matches never expire), FINISHED_UNLOAD_SECONDS (60), and
  * the abuse limits (docs/operations.md): CREATE_RATE_PER_MINUTE (10), CREATE_BURST (10),
  * JOIN_RATE_PER_MINUTE (60), JOIN_BURST (60), OPEN_MATCHES_PER_IP (5),
- * OPEN_MATCHES_PER_PROCESS (200), TRUST_PROXY_HOPS (0).
+ * OPEN_MATCHES_PER_PROCESS (200), TRUST_PROXY_HOPS (0), REFUSAL_DELAY_MS (1000).
  */
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   const port = Number(env.PORT ?? 2567);

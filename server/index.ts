@@ -10,6 +10,7 @@ import { DEFAULT_LIMITS, type Logger, type ServerConfig, jsonLogger } from './co
 import { mountApi } from './http/api';
 import { CreationGate } from './http/creationGate';
 import { gateJoins } from './http/joinGate';
+import { Tarpit } from './limits/Tarpit';
 import { TokenBuckets } from './limits/TokenBuckets';
 import { systemClock } from './match/clock';
 import { MatchRegistry } from './match/MatchRegistry';
@@ -84,7 +85,7 @@ export async function startServer(config: ServerConfig, log: Logger = jsonLogger
   // Spectators share one watch room per match, created when the first one arrives.
   gameServer.define('watch', WatchRoom).filterBy(['matchId']);
   await gameServer.listen(config.port);
-  gateJoins(transport.server!, new TokenBuckets(limits.joinPerMinute, limits.joinBurst), limits.trustProxyHops);
+  gateJoins(transport.server!, new TokenBuckets(limits.joinPerMinute, limits.joinBurst), limits.trustProxyHops, new Tarpit(limits.refusalDelayMs));
   const port = (transport.server!.address() as AddressInfo).port;
 
   const recovered = await registry.recoverAll();

@@ -1,6 +1,7 @@
 import type { Request, RequestHandler } from 'express';
 import { OpenMatches } from '../limits/OpenMatches';
 import { plainIp } from '../limits/clientIp';
+import { Tarpit } from '../limits/Tarpit';
 import { retryAfterSeconds, TokenBuckets } from '../limits/TokenBuckets';
 import type { AbuseLimits } from '../config';
 import { HttpError } from './httpError';
@@ -19,21 +20,26 @@ export const ipOf = (req: Request): string => plainIp(req.ip ?? 'unknown');
 export class CreationGate {
   readonly rate: TokenBuckets;
   readonly open: OpenMatches;
+  private readonly tarpit: Tarpit;
 
   constructor(limits: AbuseLimits, now: () => number = Date.now) {
     this.rate = new TokenBuckets(limits.createPerMinute, limits.createBurst, now);
     this.open = new OpenMatches(limits.openPerIp, limits.openPerProcess);
+    this.tarpit = new Tarpit(limits.refusalDelayMs);
   }
 
   /**
-   * Takes the address's token for one creation, or answers 429 at once: before the body is read
-   * and without an exception, since a flood is mostly these answers.
+   * Takes the address's token for one creation, or answers 429 (late, see Tarpit): before the
+   * body is read and without an exception, since a flood is mostly these answers.
    */
   readonly takeToken: RequestHandler = (req, res, next) => {
-    const wait = this.rate.take(ipOf(req));
+    const ip = ipOf(req);
+    const wait = this.rate.take(ip);
     if (wait === 0) return next();
     const s = retryAfterSeconds(wait);
-    res.set('Retry-After', String(s)).status(429).json({ error: 'CREATE_RATE_LIMITED', message: `Too many matches created from your address; try again in ${s} s.` });
+    this.tarpit.hold(ip, () => {
+      res.set('Retry-After', String(s)).status(429).json({ error: 'CREATE_RATE_LIMITED', message: `Too many matches created from your address; try again in ${s} s.` });
+    });
   };
 
   /** Runs `make` with a place for `matches` new matches (make reports each id it opens), or refuses. */

@@ -1,6 +1,7 @@
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { matchMaker } from '@colyseus/core';
 import { clientIp } from '../limits/clientIp';
+import type { Tarpit } from '../limits/Tarpit';
 import { retryAfterSeconds, type TokenBuckets } from '../limits/TokenBuckets';
 
 type RequestListener = (req: IncomingMessage, res: ServerResponse) => void;
@@ -11,16 +12,22 @@ type RequestListener = (req: IncomingMessage, res: ServerResponse) => void;
  * log, so a flood of joins costs the server what a flood of creations does. Colyseus answers
  * matchmaking on the HTTP server's own request listener (Express never sees it), so the gate
  * stands in front of that listener. A refusal reads like Colyseus' own (`{code, error: "CODE:
- * text"}`, which the SDK turns into the join error's code and message), with Retry-After.
+ * text"}`, which the SDK turns into the join error's code and message), with Retry-After, and
+ * late (Tarpit).
  */
-export function gateJoins(server: Server, joins: TokenBuckets, trustProxyHops: number): void {
+export function gateJoins(server: Server, joins: TokenBuckets, trustProxyHops: number, tarpit: Tarpit): void {
   if (!joins.limited) return;
   const answer = server.listeners('request') as RequestListener[];
   server.removeAllListeners('request');
   server.on('request', (req: IncomingMessage, res: ServerResponse) => {
     if (req.method === 'POST' && req.url?.startsWith('/matchmake/')) {
-      const wait = joins.take(clientIp(req.socket.remoteAddress, req.headers['x-forwarded-for'], trustProxyHops));
-      if (wait > 0) return refuse(req, res, retryAfterSeconds(wait));
+      const ip = clientIp(req.socket.remoteAddress, req.headers['x-forwarded-for'], trustProxyHops);
+      const wait = joins.take(ip);
+      if (wait > 0) {
+        // The body of a refused request is not read: let it go rather than keep the socket busy.
+        req.resume();
+        return tarpit.hold(ip, () => refuse(req, res, retryAfterSeconds(wait)));
+      }
     }
     for (const listener of answer) listener.call(server, req, res);
   });
@@ -31,6 +38,4 @@ function refuse(req: IncomingMessage, res: ServerResponse, seconds: number): voi
   const body = JSON.stringify({ code: 429, error: `JOIN_RATE_LIMITED: too many joins from your address; try again in ${seconds} s.` });
   res.writeHead(429, { ...cors, 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), 'retry-after': String(seconds) });
   res.end(body);
-  // The body of a refused request is not read: let it go rather than keep the socket busy.
-  req.resume();
 }

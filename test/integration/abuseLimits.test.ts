@@ -222,10 +222,12 @@ describe('a flood of match creations', () => {
     expect(refused).toEqual([]);
     expect(ackMs).toHaveLength(sent);
     expect(sent).toBeGreaterThan(50);
-    // At most the burst and what refilled in 10 s was created; everything else was a 429.
+    // At most the burst and what refilled in 10 s was created; everything else was a 429, each
+    // answered a second late: 8 requests in flight at a time make about 8 a second, not thousands.
     expect(report.created.length).toBeLessThanOrEqual(DEFAULT_LIMITS.createBurst + Math.floor((10 * DEFAULT_LIMITS.createPerMinute) / 60));
     expect(report.byStatus['429']).toBe(report.sent - report.created.length);
-    expect(report.byStatus['429']).toBeGreaterThan(200);
+    expect(report.byStatus['429']).toBeGreaterThan(40);
+    expect(report.sent).toBeLessThanOrEqual(report.created.length + 8 * 11);
     // Generous for a shared 2-core machine: the same client acks in a few ms without the flood.
     expect(p99).toBeLessThan(250);
   }, 60_000);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { clientIp } from '../../server/limits/clientIp';
 import { OpenMatches, type Reservation } from '../../server/limits/OpenMatches';
+import { Tarpit } from '../../server/limits/Tarpit';
 import { retryAfterSeconds, TokenBuckets } from '../../server/limits/TokenBuckets';
 
 const clock = (start = 1_000_000) => {
@@ -102,6 +103,28 @@ describe('open matches per address and per process', () => {
     place.opened('quick');
     place.done();
     expect([open.count, open.openBy('a')]).toEqual([0, 0]);
+  });
+});
+
+describe('refusals answered late', () => {
+  it('holds a refusal for the delay, up to so many per address and in all, and answers the rest at once', () => {
+    const timers: Array<{ fn: () => void; ms: number }> = [];
+    const tarpit = new Tarpit(1000, 2, 3, (fn, ms) => timers.push({ fn, ms }));
+    const answered: string[] = [];
+    for (const [ip, n] of [['a', 1], ['a', 2], ['a', 3], ['b', 1], ['c', 1]] as const) tarpit.hold(ip, () => answered.push(`${ip}${n}`));
+    // a3: a already has 2 held; c1: 3 are held in all.
+    expect(answered).toEqual(['a3', 'c1']);
+    expect(timers.map((t) => t.ms)).toEqual([1000, 1000, 1000]);
+    timers.shift()!.fn();
+    expect([answered.at(-1), tarpit.holding]).toEqual(['a1', 2]);
+    tarpit.hold('a', () => answered.push('a4'));
+    expect(tarpit.holding).toBe(3);
+    for (const t of timers) t.fn();
+    expect(answered).toEqual(['a3', 'c1', 'a1', 'a2', 'b1', 'a4']);
+    expect(tarpit.holding).toBe(0);
+    const none = new Tarpit(0);
+    none.hold('a', () => answered.push('now'));
+    expect(answered.at(-1)).toBe('now');
   });
 });
 

@@ -16,7 +16,7 @@ describe('server configuration from the environment', () => {
   });
 
   it('reads the abuse limits (0: off) and how long an ended match stays loaded, and refuses nonsense', () => {
-    expect(DEFAULT_LIMITS).toEqual({ createPerMinute: 10, createBurst: 10, joinPerMinute: 60, joinBurst: 60, openPerIp: 5, openPerProcess: 200, trustProxyHops: 0 });
+    expect(DEFAULT_LIMITS).toEqual({ createPerMinute: 10, createBurst: 10, joinPerMinute: 60, joinBurst: 60, openPerIp: 5, openPerProcess: 200, trustProxyHops: 0, refusalDelayMs: 1000 });
     expect(configFromEnv({ CREATE_RATE_PER_MINUTE: '3', OPEN_MATCHES_PER_IP: '0', TRUST_PROXY_HOPS: '1' }).limits).toEqual({ ...DEFAULT_LIMITS, createPerMinute: 3, openPerIp: 0, trustProxyHops: 1 });
     expect(configFromEnv(limitsEnv(NO_LIMITS)).limits).toEqual(NO_LIMITS);
     expect(configFromEnv({ FINISHED_UNLOAD_SECONDS: '5' }).finishedUnloadSeconds).toBe(5);
