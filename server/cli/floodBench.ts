@@ -9,7 +9,7 @@ import type { ProcSample } from './procSampler';
 import type { DelaySummary } from '../eventLoopDelay';
 import type { FloodReport } from './flood';
 
-const USAGE = `usage: npm run bench:flood -- [--matches 25] [--players 4] [--quarters 40] [--planning-seconds 4] [--flood 60] [--workers 2]
+const USAGE = `usage: npm run bench:flood -- [--matches 25] [--players 4] [--quarters 40] [--planning-seconds 8] [--flood 60] [--workers 2]
 
 Runs the load test twice against a server with the default abuse limits (joins left open: its
 clients share one address), each match made from its own loopback address: once as it is, once
@@ -50,7 +50,7 @@ async function main(): Promise<void> {
     ['--matches', intArg(args, 'matches', 25, 1, 10_000)],
     ['--players', intArg(args, 'players', 4, 1, 8)],
     ['--quarters', intArg(args, 'quarters', 40, 1, 60)],
-    ['--planning-seconds', intArg(args, 'planning-seconds', 4, 1, 3600)],
+    ['--planning-seconds', intArg(args, 'planning-seconds', 8, 1, 3600)],
     ['--workers', intArg(args, 'workers', 2, 1, 64)],
   ].flatMap(([name, value]) => [String(name), String(value)]);
   const dir = mkdtempSync(join(tmpdir(), 'flood-bench-'));

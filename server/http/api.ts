@@ -19,7 +19,7 @@ import { matchOver } from '../../shared/rules/reveal';
 import { mountFork } from './forkRoute';
 import { mountSessions, seedField } from './sessions';
 import { eventLoopDelay, watchEventLoop } from '../eventLoopDelay';
-import type { CreationGate } from './creationGate';
+import type { CreationGate, MakingRoutes } from './creationGate';
 import { HttpError } from './httpError';
 
 export const createSchema = z.strictObject({
@@ -98,20 +98,30 @@ export function mountApi(app: Application, ctx: ApiContext): void {
     res.json({ ok: true, store: registry.store.kind, matchesOpen: open, eventLoopDelayMs: eventLoopDelay() });
   });
 
+  const making: MakingRoutes = {
+    registry,
+    openRoom: ctx.openRoom,
+    creations,
+    parse(schema, body) {
+      const parsed = schema.safeParse(body ?? {});
+      if (!parsed.success) throw new HttpError(400, 'BAD_REQUEST', issues(parsed.error));
+      return parsed.data;
+    },
+  };
+
   app.post('/api/matches', async (req, res) => {
-    const parsed = createSchema.safeParse(req.body ?? {});
-    if (!parsed.success) throw new HttpError(400, 'BAD_REQUEST', issues(parsed.error));
+    const request = making.parse(createSchema, req.body);
     const created = await creations.creating(req, 1, async (opened) => {
-      const made = await registry.create(parsed.data);
+      const made = await registry.create(request);
       opened(made.matchId);
       return made;
     });
     await ctx.openRoom(created.matchId);
-    ctx.log.info('match created', { matchId: created.matchId, seats: parsed.data.seats, bots: parsed.data.bots.length });
+    ctx.log.info('match created', { matchId: created.matchId, seats: request.seats, bots: request.bots.length });
     res.status(201).json(created);
   });
 
-  mountSessions(app, registry, ctx.openRoom, creations, (message) => new HttpError(400, 'BAD_REQUEST', message));
+  mountSessions(app, making);
 
   /** A match's stored public listing; one stored before listings were kept gets it now, once. */
   async function listingFor(record: MatchRecord): Promise<MatchListing> {
@@ -165,7 +175,7 @@ export function mountApi(app: Application, ctx: ApiContext): void {
     res.attachment(`closed-loop-${record.matchId}.json`).json(file);
   });
 
-  mountFork(app, registry, ctx.openRoom, creations, (message) => new HttpError(400, 'BAD_REQUEST', message));
+  mountFork(app, making);
 
   app.use('/api', (_req, _res, next) => next(new HttpError(404, 'NOT_FOUND', 'No such API route.')));
 

@@ -1,10 +1,22 @@
 import type { Request, RequestHandler } from 'express';
+import type { z } from 'zod';
+import type { MatchRegistry } from '../match/MatchRegistry';
 import { OpenMatches } from '../limits/OpenMatches';
 import { plainIp } from '../limits/clientIp';
 import { Tarpit } from '../limits/Tarpit';
 import { retryAfterSeconds, TokenBuckets } from '../limits/TokenBuckets';
 import type { AbuseLimits } from '../config';
 import { HttpError } from './httpError';
+
+/** What a route that makes matches (a match, a class session, a fork) works with. */
+export interface MakingRoutes {
+  registry: MatchRegistry;
+  /** Opens the live room of a newly made match. */
+  openRoom(matchId: string): Promise<void>;
+  creations: CreationGate;
+  /** The request body as `schema` reads it, or a 400 naming what is wrong. */
+  parse<T>(schema: z.ZodType<T>, body: unknown): T;
+}
 
 /** What a client is told to wait when a cap is full: a match takes minutes to end, not seconds. */
 const CAP_RETRY_SECONDS = 60;

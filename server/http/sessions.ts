@@ -2,7 +2,7 @@ import type { Application } from 'express';
 import { z } from 'zod';
 import type { CreatedSession } from '../../shared/wire/http';
 import type { MatchRegistry } from '../match/MatchRegistry';
-import type { CreationGate } from './creationGate';
+import type { MakingRoutes } from './creationGate';
 import { newSecret, newSeed } from '../match/secrets';
 
 /**
@@ -61,17 +61,9 @@ export async function createSession(
   return { facilitatorKey, seed, matches };
 }
 
-export function mountSessions(
-  app: Application,
-  registry: MatchRegistry,
-  openRoom: (matchId: string) => Promise<void>,
-  creations: CreationGate,
-  badRequest: (message: string) => Error,
-): void {
+export function mountSessions(app: Application, { registry, openRoom, creations, parse }: MakingRoutes): void {
   app.post('/api/sessions', async (req, res) => {
-    const parsed = sessionSchema.safeParse(req.body ?? {});
-    if (!parsed.success) throw badRequest(parsed.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; '));
-    const session = parsed.data;
+    const session = parse(sessionSchema, req.body);
     res.status(201).json(await creations.creating(req, session.matches, (opened) => createSession(registry, session, openRoom, opened)));
   });
 }
