@@ -11,7 +11,7 @@ import type { FloodReport } from './flood';
 
 const USAGE = `usage: npm run bench:flood -- [--matches 25] [--players 4] [--quarters 40] [--planning-seconds 8] [--flood 60] [--workers 2]
 
-Runs the load test twice against a server with the default abuse limits (joins left open: its
+Runs the load test twice (after a short one to warm up) against a server with the default abuse limits (joins left open: its
 clients share one address), each match made from its own loopback address: once as it is, once
 while a script creates matches as fast as it can from 127.0.0.2 for --flood seconds. Prints the
 server's peak RSS, event-loop p99 and the clients' ack p99 side by side.`;
@@ -55,7 +55,10 @@ async function main(): Promise<void> {
   ].flatMap(([name, value]) => [String(name), String(value)]);
   const dir = mkdtempSync(join(tmpdir(), 'flood-bench-'));
   try {
-    process.stdout.write(`== without the flood\n`);
+    // The first run on a machine compiles every module (tsx) in the server and the clients: a short one first, so it is neither pair's.
+    process.stdout.write(`== warming up\n`);
+    await loadtest(['--matches', '2', '--players', '4', '--quarters', '2', '--planning-seconds', '2'], join(dir, 'warm.json'));
+    process.stdout.write(`\n== without the flood\n`);
     const quiet = await loadtest(common, join(dir, 'quiet.json'));
     process.stdout.write(`\n== with a flood of match creations for ${floodSeconds} s\n`);
     const flooded = await loadtest([...common, '--flood', String(floodSeconds)], join(dir, 'flood.json'));
