@@ -23,6 +23,73 @@ export interface ServerConfig {
   lobbyIdleSeconds?: number;
   /** Signs the accounts' tokens (JWT_SECRET); unset: one made once and kept in the database. */
   jwtSecret?: string;
+  /** How long the host of an ended or expired match stays loaded once nothing follows it (default 60 s; its log reloads it). */
+  finishedUnloadSeconds?: number;
+  /** Per-address rates and caps (startServer fills what is left out from DEFAULT_LIMITS). */
+  limits?: Partial<AbuseLimits>;
+}
+
+/**
+ * What one client address (and the whole process) may do; 0 turns a limit off. Rates are token
+ * buckets: `burst` requests at once, then one more every 60 / perMinute seconds.
+ */
+export interface AbuseLimits {
+  /** POST /api/matches, /api/sessions and forks, per address. */
+  createPerMinute: number;
+  createBurst: number;
+  /** Seat reservations (joinOrCreate, join by code, reconnect, watch), per address. */
+  joinPerMinute: number;
+  joinBurst: number;
+  /** Creations (a match, a class session, a fork) by one address whose matches are not all ended or expired. */
+  openPerIp: number;
+  /** Matches created or recovered by this process that are not ended or expired. */
+  openPerProcess: number;
+  /** Proxies in front of the server whose X-Forwarded-For is believed (0: the socket's address is the client's). */
+  trustProxyHops: number;
+  /** How long a rate refusal (429) is held before it is answered, so a flooding script slows down (0: at once). */
+  refusalDelayMs: number;
+}
+
+export const DEFAULT_LIMITS: AbuseLimits = {
+  createPerMinute: 10,
+  createBurst: 10,
+  joinPerMinute: 60,
+  joinBurst: 60,
+  openPerIp: 5,
+  openPerProcess: 200,
+  trustProxyHops: 0,
+  refusalDelayMs: 1000,
+};
+
+/** Every limit off: tests, benchmarks and load tests that create many matches from one address. */
+export const NO_LIMITS: AbuseLimits = { createPerMinute: 0, createBurst: 0, joinPerMinute: 0, joinBurst: 0, openPerIp: 0, openPerProcess: 0, trustProxyHops: 0, refusalDelayMs: 0 };
+
+const LIMIT_ENV: Record<keyof AbuseLimits, string> = {
+  createPerMinute: 'CREATE_RATE_PER_MINUTE',
+  createBurst: 'CREATE_BURST',
+  joinPerMinute: 'JOIN_RATE_PER_MINUTE',
+  joinBurst: 'JOIN_BURST',
+  openPerIp: 'OPEN_MATCHES_PER_IP',
+  openPerProcess: 'OPEN_MATCHES_PER_PROCESS',
+  trustProxyHops: 'TRUST_PROXY_HOPS',
+  refusalDelayMs: 'REFUSAL_DELAY_MS',
+};
+
+/** The environment that sets these limits for a server process (configFromEnv reads it back). */
+export function limitsEnv(limits: AbuseLimits): Record<string, string> {
+  return Object.fromEntries(Object.entries(LIMIT_ENV).map(([key, name]) => [name, String(limits[key as keyof AbuseLimits])]));
+}
+
+function limitsFromEnv(env: NodeJS.ProcessEnv): AbuseLimits {
+  const limits = { ...DEFAULT_LIMITS };
+  for (const [key, name] of Object.entries(LIMIT_ENV) as Array<[keyof AbuseLimits, string]>) {
+    const raw = env[name]?.trim();
+    if (!raw) continue;
+    const n = Number(raw);
+    if (!/^\d+$/.test(raw) || !Number.isSafeInteger(n)) throw new Error(`${name} must be a whole number (0: no limit), got "${env[name]}"`);
+    limits[key] = n;
+  }
+  return limits;
 }
 
 const urlOf = (env: NodeJS.ProcessEnv, name: string, protocols: string[]): string | undefined => {
@@ -40,8 +107,11 @@ const urlOf = (env: NodeJS.ProcessEnv, name: string, protocols: string[]): strin
 
 /**
  * Configuration from the environment: PORT (2567), DATA_DIR (./data), LOG_LEVEL (info),
- * DATABASE_URL, REDIS_URL, PUBLIC_ADDRESS, JWT_SECRET (all unset), LEASE_SECONDS (15) and
- * WAITING_EXPIRY_HOURS (24; 0: waiting matches never expire).
+ * DATABASE_URL, REDIS_URL, PUBLIC_ADDRESS, JWT_SECRET (all unset), LEASE_SECONDS (15),
+ * WAITING_EXPIRY_HOURS (24; 0: waiting matches never expire), FINISHED_UNLOAD_SECONDS (60), and
+ * the abuse limits (docs/operations.md): CREATE_RATE_PER_MINUTE (10), CREATE_BURST (10),
+ * JOIN_RATE_PER_MINUTE (60), JOIN_BURST (60), OPEN_MATCHES_PER_IP (5),
+ * OPEN_MATCHES_PER_PROCESS (200), TRUST_PROXY_HOPS (0), REFUSAL_DELAY_MS (1000).
  */
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   const port = Number(env.PORT ?? 2567);
@@ -57,6 +127,9 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
   const expiryHours = Number(env.WAITING_EXPIRY_HOURS ?? 24);
   if (!Number.isFinite(expiryHours) || expiryHours < 0 || expiryHours > 24 * 365)
     throw new Error(`WAITING_EXPIRY_HOURS must be a number of hours from 0 to 8760, got "${env.WAITING_EXPIRY_HOURS}"`);
+  const unloadSeconds = Number(env.FINISHED_UNLOAD_SECONDS ?? 60);
+  if (!Number.isInteger(unloadSeconds) || unloadSeconds < 0 || unloadSeconds > 24 * 3600)
+    throw new Error(`FINISHED_UNLOAD_SECONDS must be a whole number of seconds from 0 to 86400, got "${env.FINISHED_UNLOAD_SECONDS}"`);
   const databaseUrl = urlOf(env, 'DATABASE_URL', ['postgres:', 'postgresql:']);
   const redisUrl = urlOf(env, 'REDIS_URL', ['redis:', 'rediss:']);
   const jwtSecret = env.JWT_SECRET?.trim() || undefined;
@@ -67,6 +140,8 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     logLevel,
     leaseSeconds,
     waitingExpirySeconds: Math.round(expiryHours * 3600),
+    finishedUnloadSeconds: unloadSeconds,
+    limits: limitsFromEnv(env),
     ...(databaseUrl ? { databaseUrl } : {}),
     ...(redisUrl ? { redisUrl } : {}),
     ...(publicAddress ? { publicAddress } : {}),

@@ -6,8 +6,12 @@ import { fileURLToPath } from 'node:url';
 import { matchMaker, Server } from '@colyseus/core';
 import { WebSocketTransport } from '@colyseus/ws-transport';
 import { matchOver } from '../shared/rules/reveal';
-import { type Logger, type ServerConfig, jsonLogger } from './config';
+import { DEFAULT_LIMITS, type Logger, type ServerConfig, jsonLogger } from './config';
 import { mountApi } from './http/api';
+import { CreationGate } from './http/creationGate';
+import { gateJoins } from './http/joinGate';
+import { Tarpit } from './limits/Tarpit';
+import { TokenBuckets } from './limits/TokenBuckets';
 import { systemClock } from './match/clock';
 import { MatchRegistry } from './match/MatchRegistry';
 import { MatchRoom } from './rooms/MatchRoom';
@@ -44,9 +48,13 @@ export async function startServer(config: ServerConfig, log: Logger = jsonLogger
     leaseMs,
     waitingExpiryMs: (config.waitingExpirySeconds ?? 24 * 3600) * 1000,
     lobbyIdleMs: (config.lobbyIdleSeconds ?? 60) * 1000,
+    finishedUnloadMs: (config.finishedUnloadSeconds ?? 60) * 1000,
     ...(config.recoveryPageSize ? { recoveryPageSize: config.recoveryPageSize } : {}),
   });
   setRoomContext({ registry, log, users });
+  const limits = { ...DEFAULT_LIMITS, ...config.limits };
+  const creations = new CreationGate(limits);
+  registry.onStatus((matchId, status) => creations.open.follow(matchId, status));
   // A match's room lives in the process that holds the match (never placed elsewhere by Colyseus),
   // and there is one: asking again while it exists or is being made changes nothing.
   const opening = new Map<string, Promise<void>>();
@@ -73,8 +81,9 @@ export async function startServer(config: ServerConfig, log: Logger = jsonLogger
     ...(config.publicAddress ? { publicAddress: config.publicAddress } : {}),
     selectProcessIdToCreateRoom: (_roomName, options) => processHosting(registry, options),
     express: (app) => {
+      app.post(['/auth/anonymous', '/auth/register', '/auth/login'], creations.takeAccountToken);
       mountAccounts(app, users);
-      mountApi(app, { registry, log, openRoom, clientDir: CLIENT_DIR });
+      mountApi(app, { registry, log, openRoom, creations, trustProxyHops: limits.trustProxyHops, clientDir: CLIENT_DIR });
     },
   });
   // Clients join with joinOrCreate('match', {matchId}): a stored match without a room (one waiting
@@ -83,6 +92,7 @@ export async function startServer(config: ServerConfig, log: Logger = jsonLogger
   // Spectators share one watch room per match, created when the first one arrives.
   gameServer.define('watch', WatchRoom).filterBy(['matchId']);
   await gameServer.listen(config.port);
+  gateJoins(transport.server!, new TokenBuckets(limits.joinPerMinute, limits.joinBurst), limits.trustProxyHops, new Tarpit(limits.refusalDelayMs));
   const port = (transport.server!.address() as AddressInfo).port;
 
   const recovered = await registry.recoverAll();
@@ -96,6 +106,7 @@ export async function startServer(config: ServerConfig, log: Logger = jsonLogger
     ...(store.kind === 'sqlite' ? { dataDir: config.dataDir } : {}),
     matchmaking: config.redisUrl ? 'redis' : 'local',
     recovered: recovered.length,
+    limits,
   });
 
   let closing: Promise<void> | null = null;

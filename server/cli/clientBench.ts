@@ -20,12 +20,12 @@ export function lobbyBytes(): { gzipBytes: number; files: string[] } {
 /** Milliseconds from navigation to a usable lobby (the create button on screen), median of `runs`. */
 export async function lobbyInteractiveMs(runs = 5): Promise<number> {
   const { startServer } = await import('../index');
-  const { jsonLogger } = await import('../config');
+  const { jsonLogger, NO_LIMITS } = await import('../config');
   const { launchChromium } = await import('../../test/support/browser');
   const { mkdtempSync, rmSync } = await import('node:fs');
   const { tmpdir } = await import('node:os');
   const dir = mkdtempSync(join(tmpdir(), 'bench-client-'));
-  const server = await startServer({ port: 0, dataDir: dir, logLevel: 'error' }, jsonLogger('error', () => undefined));
+  const server = await startServer({ port: 0, dataDir: dir, logLevel: 'error', limits: NO_LIMITS }, jsonLogger('error', () => undefined));
   const browser = await launchChromium();
   try {
     const times: number[] = [];

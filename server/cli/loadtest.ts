@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ServerProcess } from '../../test/support/serverProcess';
+import { DEFAULT_LIMITS, limitsEnv } from '../config';
+import { type FloodReport, postJson } from './flood';
 import { intArg, parseArgs, UsageError } from './args';
 import type { WorkerReport, WorkerTask } from './loadWorker';
 import type { ClientRecord } from './loadClient';
@@ -11,13 +13,18 @@ import { ProcSampler, type ProcSample, quantile } from './procSampler';
 import type { DelaySummary } from '../eventLoopDelay';
 
 const USAGE = `usage: npm run loadtest -- --matches N --players N --quarters N [--planning-seconds S]
-         [--url ws://host:port] [--workers N] [--json FILE]
+         [--url ws://host:port] [--workers N] [--json FILE] [--limits] [--flood S]
 
 Plays N matches with bot-driven WebSocket clients (real @colyseus/sdk clients in --workers
 processes) against a server: one it starts itself on a free port with a temporary DATA_DIR, or
 the one at --url. Every client thinks for up to half the planning window each quarter (stopping
 early enough to leave a quarter of the window before the timer), then sends the sheet and the
-lock its bot chooses from its own view. Ends with a line "errors: N".`;
+lock its bot chooses from its own view. Ends with a line "errors: N".
+
+The server it starts has no abuse limits, unless --limits: then it has the defaults (joins
+excepted: every client here shares one address), and each match is created from its own
+loopback address. --flood S: meanwhile a script creates matches as fast as it can for S seconds
+from 127.0.0.2 (server/cli/flood.ts); its answers are reported.`;
 
 interface Options {
   matches: number;
@@ -27,12 +34,15 @@ interface Options {
   url: string | null;
   workers: number;
   json: string | null;
+  limits: boolean;
+  flood: number;
 }
 
 function readOptions(argv: readonly string[]): Options {
-  const args = parseArgs(argv, { matches: 'value', players: 'value', quarters: 'value', 'planning-seconds': 'value', url: 'value', workers: 'value', json: 'value' });
+  const args = parseArgs(argv, { matches: 'value', players: 'value', quarters: 'value', 'planning-seconds': 'value', url: 'value', workers: 'value', json: 'value', limits: 'flag', flood: 'value' });
   const url = args.get('url') ?? null;
   if (url !== null && !/^wss?:\/\/[^/]+$/.test(url)) throw new UsageError(`--url must look like ws://host:port (got "${url}")`);
+  if (url !== null && (args.has('limits') || args.has('flood'))) throw new UsageError('--limits and --flood are for the server the load test starts itself, not one given by --url');
   return {
     matches: intArg(args, 'matches', 250, 1, 10_000),
     players: intArg(args, 'players', 4, 1, 8),
@@ -41,21 +51,35 @@ function readOptions(argv: readonly string[]): Options {
     url,
     workers: intArg(args, 'workers', 2, 1, 64),
     json: args.get('json') ?? null,
+    limits: args.has('limits'),
+    flood: intArg(args, 'flood', 0, 0, 3600),
   };
 }
 
+/** The matches to play; under the limits each from its own loopback address (127.0.1.x), as players on their own machines would. */
 async function createMatches(http: string, o: Options): Promise<string[]> {
   const ids: string[] = [];
   for (let i = 0; i < o.matches; i++) {
-    const res = await fetch(`${http}/api/matches`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ seats: o.players, bots: [], planningSeconds: o.planningSeconds, quarters: o.quarters, seed: `load-${i}` }),
-    });
-    if (res.status !== 201) throw new Error(`creating match ${i} failed: ${res.status} ${await res.text()}`);
-    ids.push(((await res.json()) as { matchId: string }).matchId);
+    const body = JSON.stringify({ seats: o.players, bots: [], planningSeconds: o.planningSeconds, quarters: o.quarters, seed: `load-${i}` });
+    const res = await postJson(`${http}/api/matches`, body, o.limits ? `127.0.1.${(i % 250) + 1}` : undefined);
+    if (res.status !== 201) throw new Error(`creating match ${i} failed: ${res.status} ${res.text}`);
+    ids.push((JSON.parse(res.text) as { matchId: string }).matchId);
   }
   return ids;
+}
+
+/** The flood script as a process of its own, as an attacker's would be; resolves to its report. */
+function startFlood(http: string, seconds: number): { pid: number; report: Promise<FloodReport> } {
+  const child = fork(fileURLToPath(new URL('./flood.ts', import.meta.url)), ['--url', http, '--seconds', String(seconds), '--from', '127.0.0.2'], {
+    execArgv: ['--import', 'tsx'],
+    stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
+  });
+  let out = '';
+  child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
+  const report = new Promise<FloodReport>((resolve, reject) =>
+    child.on('exit', (code) => (code === 0 ? resolve(JSON.parse(out) as FloodReport) : reject(new Error(`the flood script exited with ${code}`)))),
+  );
+  return { pid: child.pid!, report };
 }
 
 /** When each quarter of a match was resolved on the server (its QuarterResolved event's time). */
@@ -119,15 +143,17 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const dir = o.url ? null : mkdtempSync(join(tmpdir(), 'loadtest-'));
-  const server = dir ? await ServerProcess.start(dir) : null;
+  // Under the limits, joins are left open: every client of this test shares one address.
+  const server = dir ? await ServerProcess.start(dir, 0, o.limits ? limitsEnv({ ...DEFAULT_LIMITS, joinPerMinute: 0, joinBurst: 0 }) : {}) : null;
   const url = o.url ?? `ws://127.0.0.1:${server!.port}`;
   const http = url.replace(/^ws/, 'http');
   try {
     const say = (line: string) => process.stdout.write(`${line}\n`);
-    say(`load test: ${o.matches} matches × ${o.players} players, ${o.quarters} quarters, planning ${o.planningSeconds} s, ${o.workers} client processes, server ${url}${server ? ` (started here, pid ${server.child.pid})` : ''}`);
+    say(`load test: ${o.matches} matches × ${o.players} players, ${o.quarters} quarters, planning ${o.planningSeconds} s, ${o.workers} client processes, server ${url}${server ? ` (started here, pid ${server.child.pid}${o.limits ? ', default abuse limits but joins' : ''})` : ''}`);
     const loadStart = loadAverage();
     const matchIds = await createMatches(http, o);
     const shares = Array.from({ length: o.workers }, (_, w) => matchIds.filter((_, i) => i % o.workers === w)).filter((s) => s.length > 0);
+    const flooding = o.flood > 0 ? startFlood(http, o.flood) : null;
     const started = Date.now();
     let joined = 0;
     const workers = shares.map((matches) =>
@@ -140,6 +166,7 @@ async function main(): Promise<void> {
     );
     const sampler = new ProcSampler([...(server ? [server.child.pid!] : []), ...workers.map((w) => w.pid)]);
     const settled = await Promise.allSettled(workers.map((w) => w.report));
+    const flood = flooding ? await flooding.report.catch((e: unknown) => String(e)) : null;
     sampler.stop();
     const reports = settled.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
     const workerFailures = settled.flatMap((s) => (s.status === 'rejected' ? [String(s.reason)] : []));
@@ -162,12 +189,15 @@ async function main(): Promise<void> {
     const refusals = records.flatMap((r) => r.refusals);
     const dropped = records.flatMap((r) => (r.dropped ? [`${r.matchId}: ${r.dropped}`] : []));
     const unfinished = records.length - finished - dropped.length;
-    const errors = failedJoins.length + refusals.length + dropped.length + Math.max(0, unfinished) + workerFailures.length;
+    const floodFailed = typeof flood === 'string' ? [flood] : [];
+    const errors = failedJoins.length + refusals.length + dropped.length + Math.max(0, unfinished) + workerFailures.length + floodFailed.length;
 
     const serverSamples = server ? (sampler.samples.get(server.child.pid!) ?? []) : [];
     const clientSamples = workers.flatMap((w) => sampler.samples.get(w.pid) ?? []);
     const ackP = pcts(acks);
     const resP = pcts(resolution);
+    if (flood && typeof flood !== 'string')
+      say(`flood: ${flood.sent} match creations in ${flood.seconds} s from 127.0.0.2, answered ${Object.entries(flood.byStatus).map(([status, n]) => `${status} × ${n}`).join(', ')} (${Object.entries(flood.byCode).map(([code, n]) => `${code} × ${n}`).join(', ') || 'no refusals'})`);
     say(`clients connected: ${joined} of ${o.matches * o.players} (failed joins: ${failedJoins.length})`);
     say(`matches finished: ${matchesFinished} of ${o.matches} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     say(`commands acked: ${acks.length}, ${Math.round(acks.length / seconds)} commands/s over ${seconds.toFixed(1)} s`);
@@ -186,7 +216,7 @@ async function main(): Promise<void> {
     say(`client process event loop delay ms: ${delayLine(worst?.eventLoopDelayMs ?? null)} (the worst of ${reports.length}; it adds to every latency above), gc pauses ${Math.round(100 * mean(reports.map((r) => r.gcShare)))}% of their time`);
     say(`bytes per client per quarter: ${quartersSeen ? Math.round(bytes / quartersSeen) : 0} (all payload bytes received, first full state included)`);
     const byKind = new Map<string, number>();
-    for (const line of [...failedJoins.map((f) => `join: ${f.replace(/^[^:]+: /, '')}`), ...refusals, ...dropped.map(() => 'dropped'), ...workerFailures])
+    for (const line of [...failedJoins.map((f) => `join: ${f.replace(/^[^:]+: /, '')}`), ...refusals, ...dropped.map(() => 'dropped'), ...workerFailures, ...floodFailed])
       byKind.set(line.split(':')[0]!, (byKind.get(line.split(':')[0]!) ?? 0) + 1);
     for (const [kind, n] of byKind) say(`  error: ${kind} × ${n}`);
     for (const line of [...failedJoins, ...refusals, ...dropped, ...workerFailures].slice(0, 5)) say(`  e.g. ${line}`);
@@ -196,7 +226,7 @@ async function main(): Promise<void> {
       writeFileSync(
         o.json,
         JSON.stringify(
-          { options: o, connected: joined, failedJoins: failedJoins.length, matchesFinished, commandsAcked: acks.length, commandsPerSec: acks.length / seconds, ackMs: ackP, resolutionMs: resP, server: serverSamples, serverEventLoopDelayMs: serverDelay, clientEventLoopDelayMs: reports.map((r) => r.eventLoopDelayMs), bytesPerClientQuarter: quartersSeen ? bytes / quartersSeen : 0, errors },
+          { options: o, flood, connected: joined, failedJoins: failedJoins.length, matchesFinished, commandsAcked: acks.length, commandsPerSec: acks.length / seconds, ackMs: ackP, resolutionMs: resP, server: serverSamples, serverEventLoopDelayMs: serverDelay, clientEventLoopDelayMs: reports.map((r) => r.eventLoopDelayMs), bytesPerClientQuarter: quartersSeen ? bytes / quartersSeen : 0, errors },
           null,
           2,
         ),

@@ -122,10 +122,10 @@ export function storeCost(groups: GameEvent[][]): { appendBytes: number; appendU
  */
 export async function roomThroughput(clients = 100, seconds = 4): Promise<{ commandsPerSec: number; p50Ms: number; p99Ms: number; clients: number }> {
   const { startServer } = await import('../index');
-  const { jsonLogger } = await import('../config');
+  const { jsonLogger, NO_LIMITS } = await import('../config');
   const { GameClient } = await import('../../test/support/gameClient');
   const dir = mkdtempSync(join(tmpdir(), 'bench-room-'));
-  const server = await startServer({ port: 0, dataDir: dir, logLevel: 'error' }, jsonLogger('error', () => undefined));
+  const server = await startServer({ port: 0, dataDir: dir, logLevel: 'error', limits: NO_LIMITS }, jsonLogger('error', () => undefined));
   try {
     const players = await Promise.all(
       Array.from({ length: clients }, async (_, i) => {

@@ -70,10 +70,10 @@ export async function worldFrameTimes(opts: { players?: number; quarters?: numbe
   const players = opts.players ?? 8;
   const quarters = opts.quarters ?? 3;
   const { startServer } = await import('../index');
-  const { jsonLogger } = await import('../config');
+  const { jsonLogger, NO_LIMITS } = await import('../config');
   const { launchChromium } = await import('../../test/support/browser');
   const dir = mkdtempSync(join(tmpdir(), 'bench-world-'));
-  const server = await startServer({ port: 0, dataDir: dir, logLevel: 'error' }, jsonLogger('error', () => undefined));
+  const server = await startServer({ port: 0, dataDir: dir, logLevel: 'error', limits: NO_LIMITS }, jsonLogger('error', () => undefined));
   const browser = opts.browser ?? (await launchChromium());
   try {
     const url = (path: string) => `http://127.0.0.1:${server.port}${path}`;

@@ -19,6 +19,8 @@ import { matchOver } from '../../shared/rules/reveal';
 import { mountFork } from './forkRoute';
 import { mountSessions, seedField } from './sessions';
 import { eventLoopDelay, watchEventLoop } from '../eventLoopDelay';
+import type { CreationGate, MakingRoutes } from './creationGate';
+import { HttpError } from './httpError';
 
 export const createSchema = z.strictObject({
   seats: z.number().int().min(1).max(8),
@@ -38,27 +40,24 @@ const formatSchema = z.enum(['json', 'csv']).default('json');
 export interface ApiContext {
   registry: MatchRegistry;
   log: Logger;
+  /** The per-address rate and the open-match caps of creation requests. */
+  creations: CreationGate;
+  /** Proxies in front whose X-Forwarded-For is believed (Express's `trust proxy`; 0: none). */
+  trustProxyHops: number;
   /** Opens the live room of a newly created match. */
   openRoom(matchId: string): Promise<void>;
   /** Where the built client lives (dist/client); a placeholder page is served without it. */
   clientDir: string;
 }
 
-class HttpError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
 const issues = (e: z.ZodError) => e.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; ');
 
 export function mountApi(app: Application, ctx: ApiContext): void {
-  const { registry } = ctx;
+  const { registry, creations } = ctx;
   watchEventLoop();
+  // req.ip: the socket's peer, unless proxies in front are configured (never a header by default).
+  app.set('trust proxy', ctx.trustProxyHops);
+  app.post(['/api/matches', '/api/sessions', '/api/matches/:id/fork'], creations.takeToken);
   app.use('/api', express.json({ limit: '16kb' }));
 
   async function recordOf(req: Request): Promise<MatchRecord> {
@@ -99,16 +98,30 @@ export function mountApi(app: Application, ctx: ApiContext): void {
     res.json({ ok: true, store: registry.store.kind, matchesOpen: open, eventLoopDelayMs: eventLoopDelay() });
   });
 
+  const making: MakingRoutes = {
+    registry,
+    openRoom: ctx.openRoom,
+    creations,
+    parse(schema, body) {
+      const parsed = schema.safeParse(body ?? {});
+      if (!parsed.success) throw new HttpError(400, 'BAD_REQUEST', issues(parsed.error));
+      return parsed.data;
+    },
+  };
+
   app.post('/api/matches', async (req, res) => {
-    const parsed = createSchema.safeParse(req.body ?? {});
-    if (!parsed.success) throw new HttpError(400, 'BAD_REQUEST', issues(parsed.error));
-    const created = await registry.create(parsed.data);
+    const request = making.parse(createSchema, req.body);
+    const created = await creations.creating(req, 1, async (opened) => {
+      const made = await registry.create(request);
+      opened(made.matchId);
+      return made;
+    });
     await ctx.openRoom(created.matchId);
-    ctx.log.info('match created', { matchId: created.matchId, seats: parsed.data.seats, bots: parsed.data.bots.length });
+    ctx.log.info('match created', { matchId: created.matchId, seats: request.seats, bots: request.bots.length });
     res.status(201).json(created);
   });
 
-  mountSessions(app, registry, ctx.openRoom, (message) => new HttpError(400, 'BAD_REQUEST', message));
+  mountSessions(app, making);
 
   /** A match's stored public listing; one stored before listings were kept gets it now, once. */
   async function listingFor(record: MatchRecord): Promise<MatchListing> {
@@ -162,7 +175,7 @@ export function mountApi(app: Application, ctx: ApiContext): void {
     res.attachment(`closed-loop-${record.matchId}.json`).json(file);
   });
 
-  mountFork(app, registry, ctx.openRoom, (message) => new HttpError(400, 'BAD_REQUEST', message));
+  mountFork(app, making);
 
   app.use('/api', (_req, _res, next) => next(new HttpError(404, 'NOT_FOUND', 'No such API route.')));
 
@@ -178,7 +191,10 @@ export function mountApi(app: Application, ctx: ApiContext): void {
   }
 
   app.use((err: unknown, _req: Request, res: Response, _next: NextFunction) => {
-    if (err instanceof HttpError) return void res.status(err.status).json({ error: err.code, message: err.message });
+    if (err instanceof HttpError) {
+      if (err.retryAfterSeconds !== undefined) res.set('Retry-After', String(err.retryAfterSeconds));
+      return void res.status(err.status).json({ error: err.code, message: err.message });
+    }
     if (err instanceof RequestError || err instanceof RuleError)
       return void res.status(400).json({ error: err.code, message: err.message });
     const e = err as { type?: string; status?: number; message?: string };

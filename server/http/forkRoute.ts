@@ -1,7 +1,7 @@
 import type { Application } from 'express';
 import { z } from 'zod';
 import { BOT_DIFFICULTIES, BOT_STRATEGIES } from '../../shared/domain/ids';
-import type { MatchRegistry } from '../match/MatchRegistry';
+import type { MakingRoutes } from './creationGate';
 
 const botSchema = z.strictObject({ strategy: z.enum(BOT_STRATEGIES), difficulty: z.enum(BOT_DIFFICULTIES) });
 export const forkSchema = z.strictObject({
@@ -14,11 +14,14 @@ export const forkSchema = z.strictObject({
 });
 
 /** POST /api/matches/:id/fork {quarter, seats}: a what-if match from a finished match's quarter. */
-export function mountFork(app: Application, registry: MatchRegistry, openRoom: (matchId: string) => Promise<void>, badRequest: (message: string) => Error): void {
+export function mountFork(app: Application, { registry, openRoom, creations, parse }: MakingRoutes): void {
   app.post('/api/matches/:id/fork', async (req, res) => {
-    const parsed = forkSchema.safeParse(req.body ?? {});
-    if (!parsed.success) throw badRequest(parsed.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; '));
-    const forked = await registry.fork(String(req.params.id), parsed.data);
+    const request = parse(forkSchema, req.body);
+    const forked = await creations.creating(req, 1, async (opened) => {
+      const made = await registry.fork(String(req.params.id), request);
+      opened(made.matchId);
+      return made;
+    });
     await openRoom(forked.matchId);
     res.status(201).json(forked);
   });

@@ -2,6 +2,7 @@ import type { Application } from 'express';
 import { z } from 'zod';
 import type { CreatedSession } from '../../shared/wire/http';
 import type { MatchRegistry } from '../match/MatchRegistry';
+import type { MakingRoutes } from './creationGate';
 import { newSecret, newSeed } from '../match/secrets';
 
 /**
@@ -32,7 +33,12 @@ export type SessionRequest = z.infer<typeof sessionSchema>;
 export type { CreatedSession };
 
 /** Creates the session's matches one after another; each opens its own room. */
-export async function createSession(registry: MatchRegistry, req: SessionRequest, openRoom: (matchId: string) => Promise<void>): Promise<CreatedSession> {
+export async function createSession(
+  registry: MatchRegistry,
+  req: SessionRequest,
+  openRoom: (matchId: string) => Promise<void>,
+  opened: (matchId: string) => void = () => undefined,
+): Promise<CreatedSession> {
   const seed = req.seed ?? newSeed();
   const facilitatorKey = newSecret();
   const matches: CreatedSession['matches'] = [];
@@ -48,16 +54,16 @@ export async function createSession(registry: MatchRegistry, req: SessionRequest
       facilitatorKey,
       ...(req.quarters === undefined ? {} : { quarters: req.quarters }),
     });
+    opened(created.matchId);
     await openRoom(created.matchId);
     matches.push({ matchId: created.matchId, joinCode: created.joinCode });
   }
   return { facilitatorKey, seed, matches };
 }
 
-export function mountSessions(app: Application, registry: MatchRegistry, openRoom: (matchId: string) => Promise<void>, badRequest: (message: string) => Error): void {
+export function mountSessions(app: Application, { registry, openRoom, creations, parse }: MakingRoutes): void {
   app.post('/api/sessions', async (req, res) => {
-    const parsed = sessionSchema.safeParse(req.body ?? {});
-    if (!parsed.success) throw badRequest(parsed.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; '));
-    res.status(201).json(await createSession(registry, parsed.data, openRoom));
+    const session = parse(sessionSchema, req.body);
+    res.status(201).json(await creations.creating(req, session.matches, (opened) => createSession(registry, session, openRoom, opened)));
   });
 }

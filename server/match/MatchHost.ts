@@ -19,6 +19,7 @@ export type Outcome = { ok: true; seq: number; events: readonly GameEvent[] } | 
 export type HostListener = (events: readonly EventEnvelope[], state: GameState) => void;
 
 const SYSTEM: Actor = { role: 'system' };
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
  * One live match on the server: every command goes decide → append (durable) → evolve, one at a
@@ -32,6 +33,7 @@ export class MatchHost {
   private queue: Promise<unknown> = Promise.resolve();
   private readonly listeners = new Set<HostListener>();
   private readonly lostListeners = new Set<() => void>();
+  private readonly statusListeners = new Set<(status: MatchStatus) => void>();
   private readonly autopilot = new Set<number>();
   /** Seats whose player said they are ready (see quarterSeconds). */
   private readonly ready = new Set<number>();
@@ -94,9 +96,14 @@ export class MatchHost {
     return run;
   }
 
-  /** Queues a command the server owes the match, dropped if `still()` no longer holds when its turn comes. */
-  private executeIf(still: () => boolean, command: Command, actor: Actor): void {
-    const run = this.queue.then(() => (still() ? this.apply(command, actor) : undefined));
+  /**
+   * Queues a command the server owes the match (a bot's, the clock's), dropped if `still()` no
+   * longer holds when its turn comes. Each waits for the event loop's next turn first: with the
+   * store answering at once, a match of bots without a planning clock would otherwise play all its
+   * quarters in one run of microtasks, and no socket, timer or other match would be served until it ended.
+   */
+  private owe(command: Command, actor: Actor, still: () => boolean = () => true): void {
+    const run = this.queue.then(nextTurn).then(() => (still() ? this.apply(command, actor) : undefined));
     this.queue = run.catch(() => undefined);
   }
 
@@ -131,6 +138,11 @@ export class MatchHost {
       seen = this.queue;
       await seen;
     }
+  }
+
+  /** Called with the store's status each time it changes (not a follower: see followed). */
+  onStatus(listener: (status: MatchStatus) => void): void {
+    this.statusListeners.add(listener);
   }
 
   /** Called once if this process stops hosting the match because another one took it over. */
@@ -194,7 +206,9 @@ export class MatchHost {
   /** The store's status follows the state's (listing's statusOf): waiting, live, finished or expired. */
   private async recordStatus(was: MatchStatus): Promise<void> {
     const now = statusOf(this.state);
-    if (now !== was) await this.store.setStatus(this.matchId, now, this.clock.now());
+    if (now === was) return;
+    await this.store.setStatus(this.matchId, now, this.clock.now());
+    for (const listener of this.statusListeners) listener(now);
   }
 
   /**
@@ -216,7 +230,7 @@ export class MatchHost {
     const wait = Math.max(0, this.record.createdAt + this.waitingExpiryMs - this.clock.now());
     this.expiry = this.clock.setTimeout(() => {
       this.expiry = null;
-      this.executeIf(() => this.state.status === 'lobby', { type: 'ExpireMatch', data: {} }, SYSTEM);
+      this.owe({ type: 'ExpireMatch', data: {} }, SYSTEM, () => this.state.status === 'lobby');
     }, wait);
   }
 
@@ -246,7 +260,7 @@ export class MatchHost {
     if (s.status === 'lobby') this.armExpiry();
     else this.disarmExpiry();
     if (s.status === 'lobby' && !this.record.classroom && s.seats.length > 0 && s.seats.every((seat) => seat.kind !== 'open')) {
-      void this.execute({ type: 'StartMatch', data: {} }, SYSTEM);
+      this.owe({ type: 'StartMatch', data: {} }, SYSTEM);
       return;
     }
     if (s.status !== 'planning') {
@@ -268,7 +282,7 @@ export class MatchHost {
     if (s.players.every((p) => p.locked)) {
       this.stopTimer();
       // An unlock already queued runs first; planning then goes on.
-      this.executeIf(() => this.state.players.every((p) => p.locked), { type: 'EndPlanning', data: { quarter: s.quarter } }, SYSTEM);
+      this.owe({ type: 'EndPlanning', data: { quarter: s.quarter } }, SYSTEM, () => this.state.players.every((p) => p.locked));
       return;
     }
     this.startTimer();
@@ -290,7 +304,7 @@ export class MatchHost {
       if (this.botTried.has(key)) continue;
       this.botTried.add(key);
       const actor: Actor = { role: 'player', seat: seat.index };
-      for (const command of botCommands(viewFor(s, actor), spec, s.seed)) void this.execute(command, actor);
+      for (const command of botCommands(viewFor(s, actor), spec, s.seed)) this.owe(command, actor);
     }
   }
 
@@ -311,7 +325,7 @@ export class MatchHost {
     this.timerDeadline = this.clock.now() + seconds * 1000;
     this.timer = this.clock.setTimeout(() => {
       this.timer = null;
-      void this.execute({ type: 'EndPlanning', data: { quarter } }, SYSTEM);
+      this.owe({ type: 'EndPlanning', data: { quarter } }, SYSTEM);
     }, seconds * 1000);
   }
 

@@ -9,9 +9,10 @@ import { initialState } from '../../shared/rules/initialState';
 import { matchOver } from '../../shared/rules/reveal';
 import { DEFAULT_SCENARIO } from '../../shared/scenario/loadScenario';
 import { withQuarters } from '../../shared/scenario/variants';
-import { StoreError, type EventStore, type MatchFilter, type MatchRecord } from '../store/EventStore';
+import { StoreError, type EventStore, type MatchFilter, type MatchRecord, type MatchStatus } from '../store/EventStore';
 import type { HostClock } from './clock';
 import { nativeSha256Hex } from './digest';
+import { statusOf } from './listing';
 import { MatchHost } from './MatchHost';
 import { hashSecret, newJoinCode, newMatchId, newSecret, newSeed } from './secrets';
 
@@ -56,7 +57,12 @@ export interface RegistryOptions {
   waitingExpiryMs?: number;
   /** How long a waiting match's room stays open with nobody in it before the match is unloaded. */
   lobbyIdleMs?: number;
+  /** How long the host of an ended or expired match stays loaded once nothing follows it (its log reloads it). */
+  finishedUnloadMs?: number;
 }
+
+/** What the registry reports of a match it hosts: its status on loading and on each change, or that another process took it. */
+export type StatusReport = (matchId: string, status: MatchStatus | 'moved') => void;
 
 /** How many orphaned matches one sweep takes over at most (the rest wait for the next sweep). */
 const ORPHANS_PER_SWEEP = 200;
@@ -73,6 +79,9 @@ export class MatchRegistry {
   private readonly recoveryPageSize: number;
   private readonly waitingExpiryMs: number;
   readonly lobbyIdleMs: number;
+  readonly finishedUnloadMs: number;
+  private readonly unloadTimers = new Map<string, { clear(): void }>();
+  private readonly statusReports = new Set<StatusReport>();
 
   constructor(
     readonly store: EventStore,
@@ -84,6 +93,12 @@ export class MatchRegistry {
     this.recoveryPageSize = options.recoveryPageSize ?? 500;
     this.waitingExpiryMs = options.waitingExpiryMs ?? 0;
     this.lobbyIdleMs = options.lobbyIdleMs ?? 60_000;
+    this.finishedUnloadMs = options.finishedUnloadMs ?? 60_000;
+  }
+
+  /** Follows the status of every match this process hosts (see StatusReport). */
+  onStatus(report: StatusReport): void {
+    this.statusReports.add(report);
   }
 
   async create(req: NewMatchRequest): Promise<CreatedMatch> {
@@ -190,12 +205,37 @@ export class MatchRegistry {
     }
     this.hosts.set(matchId, host);
     host.onLost(() => {
+      this.report(matchId, 'moved');
       if (this.hosts.get(matchId) !== host) return;
       this.hosts.delete(matchId);
       // Still ours after a failed append? Then let it lapse at once, so the match is adopted again from its log.
       void this.store.leases?.release(this.owner, [matchId]).catch(() => undefined);
     });
+    host.onStatus((status) => this.statusChanged(host, status));
+    this.statusChanged(host, statusOf(host.current));
     return host;
+  }
+
+  private report(matchId: string, status: MatchStatus | 'moved'): void {
+    for (const report of this.statusReports) report(matchId, status);
+  }
+
+  /**
+   * A match that has ended or expired needs its host only while something follows it (a room, a
+   * watch room, each of which lets it go when it closes): some time after, an unfollowed one is
+   * unloaded, and whatever reads it later folds its log again.
+   */
+  private statusChanged(host: MatchHost, status: MatchStatus): void {
+    this.report(host.matchId, status);
+    if (status !== 'finished' && status !== 'expired') return;
+    this.unloadTimers.get(host.matchId)?.clear();
+    this.unloadTimers.set(
+      host.matchId,
+      this.clock.setTimeout(() => {
+        this.unloadTimers.delete(host.matchId);
+        void this.release(host).catch(() => undefined);
+      }, this.finishedUnloadMs),
+    );
   }
 
   async find(idOrCode: string): Promise<MatchRecord | null> {
@@ -287,6 +327,8 @@ export class MatchRegistry {
   private async unload(host: MatchHost): Promise<void> {
     if (this.hosts.get(host.matchId) !== host) return;
     this.hosts.delete(host.matchId);
+    this.unloadTimers.get(host.matchId)?.clear();
+    this.unloadTimers.delete(host.matchId);
     await host.close();
     await this.store.leases?.release(this.owner, [host.matchId]);
   }
@@ -345,6 +387,8 @@ export class MatchRegistry {
 
   /** Stops every host; with a shared store its matches are left for other processes at once. */
   async close(): Promise<void> {
+    for (const timer of this.unloadTimers.values()) timer.clear();
+    this.unloadTimers.clear();
     await Promise.all([...this.hosts.values()].map((h) => h.close()));
     this.hosts.clear();
     await this.store.leases?.release(this.owner);

@@ -28,7 +28,6 @@ import { tell } from './wire';
 
 /** Seconds a dropped player keeps the seat before a bot takes over until they come back. */
 const RECONNECT_GRACE_SECONDS = 20;
-const FINISHED_IDLE_MS = 60_000;
 
 /**
  * The room adapts; the engine decides. A message becomes a command for the match host, which
@@ -160,7 +159,7 @@ export class MatchRoom extends Room<{ state: MatchState }> {
     if (this.autoDispose) return;
     this.autoDispose = true;
     // Nobody watching: the log keeps the match, so an idle finished room can go now.
-    if (this.clients.length === 0) this.clock.setTimeout(() => this.clients.length === 0 && void this.disconnect(), FINISHED_IDLE_MS);
+    if (this.clients.length === 0) this.clock.setTimeout(() => this.clients.length === 0 && void this.disconnect(), roomContext().registry.finishedUnloadMs);
   }
 
   /** A player is ready to play (their tour is done): a first quarter held for them starts its clock. */

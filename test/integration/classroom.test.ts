@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { jsonLogger } from '../../server/config';
+import { jsonLogger, NO_LIMITS } from '../../server/config';
 import { startServer, type RunningServer } from '../../server/index';
 import type { EventEnvelope } from '../../shared/replay/envelope';
 import { GameClient } from '../support/gameClient';
@@ -244,7 +244,7 @@ describe('class sessions', () => {
 describe('after a restart', () => {
   it('a held quarter stays held, team tokens still hold their seat (also after a new member got a new one), and the release then reaches the students', async () => {
     const own = mkdtempSync(join(tmpdir(), 'classroom-restart-'));
-    let first: RunningServer | null = await startServer({ port: 0, dataDir: own, logLevel: 'error' }, jsonLogger('error', () => undefined));
+    let first: RunningServer | null = await startServer({ port: 0, dataDir: own, logLevel: 'error', limits: NO_LIMITS }, jsonLogger('error', () => undefined));
     const created = (await (
       await fetch(`http://127.0.0.1:${first.port}/api/matches`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ seats: 1, classroom: true, planningSeconds: 0, quarters: 4, seed: 'restart', stagedReveal: true }) })
     ).json()) as { matchId: string; facilitatorKey: string };
@@ -262,7 +262,7 @@ describe('after a restart', () => {
     await first.close();
     first = null;
 
-    const second = await startServer({ port: 0, dataDir: own, logLevel: 'error' }, jsonLogger('error', () => undefined));
+    const second = await startServer({ port: 0, dataDir: own, logLevel: 'error', limits: NO_LIMITS }, jsonLogger('error', () => undefined));
     try {
       const back = await GameClient.join(second.port, matchId, { token: cy.token!, name: 'Cy' });
       expect(back.seat).toBe(0);

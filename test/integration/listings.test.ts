@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { jsonLogger } from '../../server/config';
+import { jsonLogger, NO_LIMITS } from '../../server/config';
 import { startServer, type RunningServer } from '../../server/index';
 import { GameClient } from '../support/gameClient';
 
@@ -11,7 +11,7 @@ import { GameClient } from '../support/gameClient';
 // its host when what it shows changes: a list reads rows and folds no log, also after a restart.
 
 const bot = { strategy: 'balanced', difficulty: 'normal' } as const;
-const start = (dir: string) => startServer({ port: 0, dataDir: dir, logLevel: 'error' }, jsonLogger('error', () => undefined));
+const start = (dir: string) => startServer({ port: 0, dataDir: dir, logLevel: 'error', limits: NO_LIMITS }, jsonLogger('error', () => undefined));
 
 async function until(check: () => Promise<boolean> | boolean): Promise<void> {
   for (let i = 0; i < 500 && !(await check()); i++) await new Promise((r) => setTimeout(r, 20));

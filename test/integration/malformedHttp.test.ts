@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { jsonLogger } from '../../server/config';
+import { jsonLogger, NO_LIMITS } from '../../server/config';
 import { startServer, type RunningServer } from '../../server/index';
 
 // Bad input stays cheap and quiet: each malformed URL or body gets its 4xx with {error, message},
@@ -14,7 +14,7 @@ const lines: Array<{ level: string; msg: string }> = [];
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'malformed-http-'));
-  server = await startServer({ port: 0, dataDir: dir, logLevel: 'debug' }, jsonLogger('debug', (l) => void lines.push(JSON.parse(l) as { level: string; msg: string })));
+  server = await startServer({ port: 0, dataDir: dir, logLevel: 'debug', limits: NO_LIMITS }, jsonLogger('debug', (l) => void lines.push(JSON.parse(l) as { level: string; msg: string })));
 });
 afterAll(async () => {
   await server?.close();

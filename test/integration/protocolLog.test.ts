@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Protocol } from '@colyseus/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { jsonLogger } from '../../server/config';
+import { jsonLogger, NO_LIMITS } from '../../server/config';
 import { startServer, type RunningServer } from '../../server/index';
 import { GameClient } from '../support/gameClient';
 
@@ -16,7 +16,7 @@ const lines: string[] = [];
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'protocol-log-'));
-  server = await startServer({ port: 0, dataDir: dir, logLevel: 'debug' }, jsonLogger('debug', (l) => void lines.push(l)));
+  server = await startServer({ port: 0, dataDir: dir, logLevel: 'debug', limits: NO_LIMITS }, jsonLogger('debug', (l) => void lines.push(l)));
 });
 afterAll(async () => {
   await server?.close();

@@ -2,14 +2,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { jsonLogger } from '../../server/config';
+import { jsonLogger, NO_LIMITS } from '../../server/config';
 import { startServer, type RunningServer } from '../../server/index';
 import { GameClient } from '../support/gameClient';
 
 // A restart brings back every unfinished match, however many: recovery reads the store page by
 // page (two at a time here), so none is left without a room.
 
-const start = (dir: string) => startServer({ port: 0, dataDir: dir, logLevel: 'error', recoveryPageSize: 2, lobbyIdleSeconds: 1 }, jsonLogger('error', () => undefined));
+const start = (dir: string) => startServer({ port: 0, dataDir: dir, logLevel: 'error', limits: NO_LIMITS, recoveryPageSize: 2, lobbyIdleSeconds: 1 }, jsonLogger('error', () => undefined));
 const post = (server: RunningServer, body: unknown) =>
   fetch(`http://127.0.0.1:${server.port}/api/matches`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }).then(
     (r) => r.json() as Promise<{ matchId: string }>,
@@ -65,7 +65,7 @@ describe('recovery after a restart', () => {
 describe('waiting matches that nobody starts', () => {
   it('expire after the configured time with a stored event: the summary says expired, a join is refused, lists leave them out; also across a restart', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'expiry-'));
-    const startWith = (waitingExpirySeconds: number) => startServer({ port: 0, dataDir: dir, logLevel: 'error', waitingExpirySeconds }, jsonLogger('error', () => undefined));
+    const startWith = (waitingExpirySeconds: number) => startServer({ port: 0, dataDir: dir, logLevel: 'error', limits: NO_LIMITS, waitingExpirySeconds }, jsonLogger('error', () => undefined));
     let server = await startWith(1);
     try {
       const api = (path: string) => fetch(`http://127.0.0.1:${server.port}${path}`).then((r) => r.json() as Promise<Record<string, unknown>>);

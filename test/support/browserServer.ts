@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
-import { jsonLogger } from '../../server/config';
+import { jsonLogger, NO_LIMITS } from '../../server/config';
 import { startServer, type RunningServer } from '../../server/index';
 import { launchChromium } from './browser';
 
@@ -20,7 +20,7 @@ export interface BrowserServer {
 export async function startBrowserServer(prefix: string): Promise<BrowserServer> {
   mkdirSync(SHOTS, { recursive: true });
   const dir = mkdtempSync(join(tmpdir(), prefix));
-  const server = await startServer({ port: 0, dataDir: dir, logLevel: 'error' }, jsonLogger('error', () => undefined));
+  const server = await startServer({ port: 0, dataDir: dir, logLevel: 'error', limits: NO_LIMITS }, jsonLogger('error', () => undefined));
   const browser = await launchChromium();
   return {
     server,

@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { limitsEnv, NO_LIMITS } from '../../server/config';
 
 /** The real server as a child process (`npm start`'s entry), for crash and restart tests. */
 export class ServerProcess {
@@ -8,11 +9,14 @@ export class ServerProcess {
     readonly output: string[],
   ) {}
 
-  /** `env` adds to (or overrides) the server's environment, e.g. DATABASE_URL and REDIS_URL. */
+  /**
+   * `env` adds to (or overrides) the server's environment, e.g. DATABASE_URL and REDIS_URL. The
+   * abuse limits are off unless `env` sets them: tests and load tests make many matches from one address.
+   */
   static start(dataDir: string, port = 0, env: Record<string, string> = {}): Promise<ServerProcess> {
     const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
       cwd: process.cwd(),
-      env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: 'info', ...env },
+      env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: 'info', ...limitsEnv(NO_LIMITS), ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     const output: string[] = [];

@@ -1,10 +1,27 @@
 import { describe, expect, it } from 'vitest';
-import { configFromEnv } from '../../server/config';
+import { configFromEnv, DEFAULT_LIMITS, limitsEnv, NO_LIMITS } from '../../server/config';
 
 describe('server configuration from the environment', () => {
   it('defaults to one process on SQLite, with no shared services', () => {
     const config = configFromEnv({ DATA_DIR: '/tmp/cl-data' });
-    expect(config).toEqual({ port: 2567, dataDir: '/tmp/cl-data', logLevel: 'info', leaseSeconds: 15, waitingExpirySeconds: 24 * 3600 });
+    expect(config).toEqual({
+      port: 2567,
+      dataDir: '/tmp/cl-data',
+      logLevel: 'info',
+      leaseSeconds: 15,
+      waitingExpirySeconds: 24 * 3600,
+      finishedUnloadSeconds: 60,
+      limits: DEFAULT_LIMITS,
+    });
+  });
+
+  it('reads the abuse limits (0: off) and how long an ended match stays loaded, and refuses nonsense', () => {
+    expect(DEFAULT_LIMITS).toEqual({ createPerMinute: 10, createBurst: 10, joinPerMinute: 60, joinBurst: 60, openPerIp: 5, openPerProcess: 200, trustProxyHops: 0, refusalDelayMs: 1000 });
+    expect(configFromEnv({ CREATE_RATE_PER_MINUTE: '3', OPEN_MATCHES_PER_IP: '0', TRUST_PROXY_HOPS: '1' }).limits).toEqual({ ...DEFAULT_LIMITS, createPerMinute: 3, openPerIp: 0, trustProxyHops: 1 });
+    expect(configFromEnv(limitsEnv(NO_LIMITS)).limits).toEqual(NO_LIMITS);
+    expect(configFromEnv({ FINISHED_UNLOAD_SECONDS: '5' }).finishedUnloadSeconds).toBe(5);
+    for (const bad of ['-1', 'lots', '1.5']) expect(() => configFromEnv({ JOIN_BURST: bad })).toThrow(/^JOIN_BURST must be a whole number/);
+    expect(() => configFromEnv({ FINISHED_UNLOAD_SECONDS: 'soon' })).toThrow(/^FINISHED_UNLOAD_SECONDS/);
   });
 
   it('reads how long a waiting match may wait, and refuses nonsense', () => {

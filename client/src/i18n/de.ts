@@ -119,6 +119,7 @@ export const de: Record<MessageKey, string> = {
   joinTokenInvalid: 'Dein Zugang zu diesem Platz gilt nicht mehr (vielleicht hat die Lehrkraft ihn entfernt). Tritt über die Lobby neu bei.',
   joinNotFound: 'Diese Partie gibt es nicht. Prüf den Code.',
   joinExpired: 'Diese Partie hat zu lange auf Mitspielende gewartet und wurde geschlossen. Leg in der Lobby eine neue an.',
+  joinRateLimited: 'Von deiner Adresse kamen gerade zu viele Beitritte. Versuch es in {s} s noch einmal.',
   errorPrefix: 'Abgelehnt',
   revenue: 'Umsatz',
   spend: 'Ausgaben',

@@ -119,6 +119,7 @@ export const en = {
   joinTokenInvalid: 'Your link to this seat no longer works (the facilitator may have removed it). Join again from the lobby.',
   joinNotFound: 'There is no such match. Check the code.',
   joinExpired: 'This match waited too long for players and was closed. Create a new one from the lobby.',
+  joinRateLimited: 'Too many joins came from your address just now. Try again in {s} s.',
   errorPrefix: 'Refused',
   revenue: 'Revenue',
   spend: 'Spending',

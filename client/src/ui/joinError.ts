@@ -15,6 +15,7 @@ const KNOWN: Record<string, MessageKey> = {
   INVALID_SEAT_TOKEN: 'joinTokenInvalid',
   MATCH_NOT_FOUND: 'joinNotFound',
   MATCH_EXPIRED: 'joinExpired',
+  JOIN_RATE_LIMITED: 'joinRateLimited',
 };
 
 /**
