@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest';
+import type { EventEnvelope } from '../../shared/replay/envelope';
+import { checkMatchFile } from '../../shared/replay/matchFile';
+import { GameClient } from '../support/gameClient';
+import { useTestServer } from '../support/testServer';
+
+// Chat through the real server and real SDK clients: who hears what, the room's rate limit, the
+// facilitator's mute, a class without chat, and the lines in the log once the match is over.
+
+const live = useTestServer('chat-');
+const api = (path: string, init?: RequestInit) => fetch(`http://127.0.0.1:${live.server.port}${path}`, init);
+const postJson = (path: string, body: unknown) => api(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+const ndjson = (text: string) => text.trim().split('\n').map((l) => JSON.parse(l) as EventEnvelope);
+const chatOf = (events: readonly EventEnvelope[]) => events.filter((e) => e.type === 'ChatSaid').map((e) => e.data);
+
+async function newMatch(body: Record<string, unknown>) {
+  const res = await postJson('/api/matches', { seats: 2, planningSeconds: 0, quarters: 1, ...body });
+  expect(res.status).toBe(201);
+  return (await res.json()) as { matchId: string; joinCode: string; facilitatorKey?: string };
+}
+
+describe('chat in a match', () => {
+  it('players hear each other, spectators hear both channels, players never the spectators’ while live; all of it is in the export after', async () => {
+    const { matchId } = await newMatch({ seed: 'chat-friends' });
+    const ada = await GameClient.join(live.server.port, matchId, { name: 'Ada' });
+    const bo = await GameClient.join(live.server.port, matchId, { name: 'Bo' });
+    const sam = await GameClient.join(live.server.port, matchId, { spectate: true, name: 'Sam' });
+
+    const script = '<script>alert("x")</script> & <b>bold</b>';
+    expect(await ada.say(`  ${script}  `)).toMatchObject({ ok: true });
+    await bo.until(() => bo.chat.length === 1);
+    await sam.until(() => sam.chat.length === 1);
+    for (const c of [ada, bo, sam]) expect(c.chat[0]).toMatchObject({ channel: 'players', seat: 0, name: 'Ada', text: script });
+
+    expect(await sam.say('they are both slow')).toMatchObject({ ok: true });
+    await sam.until(() => sam.chat.length === 2);
+    expect(sam.chat[1]).toMatchObject({ channel: 'spectators', seat: null, name: 'Sam', text: 'they are both slow' });
+    // A later line reaches the players after the spectator's would have: they never got it.
+    expect(await bo.say('hi Ada')).toMatchObject({ ok: true });
+    await ada.until(() => ada.chat.length === 2);
+    await sam.until(() => sam.chat.length === 3);
+    expect(ada.chat.map((l) => l.text)).toEqual([script, 'hi Ada']);
+    expect(bo.chat.map((l) => l.text)).toEqual([script, 'hi Ada']);
+    // Nor through the API: a seat's log leaves it out, the public's has it.
+    const seatLog = ndjson(await (await api(`/api/matches/${matchId}/events`, { headers: { 'x-seat-token': ada.token! } })).text());
+    expect(chatOf(seatLog).map((d) => d.text)).toEqual([script, 'hi Ada']);
+    const publicLog = ndjson(await (await api(`/api/matches/${matchId}/events`)).text());
+    expect(chatOf(publicLog).map((d) => d.text)).toEqual([script, 'they are both slow', 'hi Ada']);
+
+    // Too long, empty, malformed: refused with a code, nothing said.
+    expect(await ada.say('x'.repeat(281))).toMatchObject({ ok: false, code: 'CHAT_TOO_LONG' });
+    expect(await ada.say('   ')).toMatchObject({ ok: false, code: 'CHAT_EMPTY' });
+    expect(await ada.say('x'.repeat(5000))).toMatchObject({ ok: false, code: 'MALFORMED_COMMAND' });
+    // A joiner gets what they may read of the chat so far.
+    const late = await GameClient.join(live.server.port, matchId, { spectate: true });
+    await late.until(() => late.chat.length === 3);
+
+    // Ends the match: every line is now everyone's, and the export replays to its hash.
+    expect(await ada.command({ type: 'LockOrders', data: { seat: 0, quarter: 1 } })).toMatchObject({ ok: true });
+    expect(await bo.command({ type: 'LockOrders', data: { seat: 1, quarter: 1 } })).toMatchObject({ ok: true });
+    await ada.until(() => ada.state.status === 'ended');
+    const file = await (await api(`/api/matches/${matchId}/export?format=json`, { headers: { 'x-seat-token': ada.token! } })).json();
+    expect(chatOf(file.events).map((d: { text: string }) => d.text)).toEqual([script, 'they are both slow', 'hi Ada']);
+    expect(checkMatchFile(file)).toMatchObject({ ok: true });
+    await Promise.all([ada.leave(), bo.leave(), sam.leave(), late.leave()]);
+  });
+
+  it('limits each speaker to 5 lines in 10 seconds', async () => {
+    const { matchId } = await newMatch({ seed: 'chat-rate' });
+    const ada = await GameClient.join(live.server.port, matchId, { name: 'Ada' });
+    for (let i = 0; i < 5; i++) expect(await ada.say(`line ${i}`)).toMatchObject({ ok: true });
+    expect(await ada.say('one too many')).toMatchObject({ ok: false, code: 'CHAT_RATE_LIMITED' });
+    await ada.until(() => ada.chat.length === 5);
+    expect(ada.chat.map((l) => l.text)).not.toContain('one too many');
+    await ada.leave();
+  });
+
+  it('the facilitator mutes a seat, then the whole class; a class may have no chat at all', async () => {
+    const { matchId, facilitatorKey } = await newMatch({ seed: 'chat-class', classroom: true });
+    const teacher = await GameClient.join(live.server.port, matchId, { facilitatorKey });
+    const ada = await GameClient.join(live.server.port, matchId, { name: 'Ada' });
+    const bo = await GameClient.join(live.server.port, matchId, { name: 'Bo' });
+    expect(await teacher.command({ type: 'MuteChat', data: { seat: 1 } })).toMatchObject({ ok: true });
+    expect(await bo.say('let me talk')).toMatchObject({ ok: false, code: 'CHAT_MUTED' });
+    expect(await ada.say('I can')).toMatchObject({ ok: true });
+    expect(await ada.command({ type: 'MuteChat', data: {} })).toMatchObject({ ok: false, code: 'NOT_ALLOWED' });
+    expect(await teacher.command({ type: 'MuteChat', data: {} })).toMatchObject({ ok: true });
+    expect(await ada.say('and now?')).toMatchObject({ ok: false, code: 'CHAT_MUTED' });
+    expect(await teacher.command({ type: 'UnmuteChat', data: {} })).toMatchObject({ ok: true });
+    expect(await bo.say('thanks')).toMatchObject({ ok: true });
+    await teacher.until(() => teacher.chat.length === 2);
+    expect(teacher.chat.map((l) => l.text)).toEqual(['I can', 'thanks']);
+    await Promise.all([teacher.leave(), ada.leave(), bo.leave()]);
+
+    const quiet = await newMatch({ seed: 'chat-off', classroom: true, chat: false });
+    const cy = await GameClient.join(live.server.port, quiet.matchId, { name: 'Cy' });
+    expect(await cy.say('hello?')).toMatchObject({ ok: false, code: 'CHAT_OFF' });
+    await cy.leave();
+  });
+});
