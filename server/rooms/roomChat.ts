@@ -17,6 +17,9 @@ const RECENT_LINES = 100;
 export const CHAT_LINES_PER_WINDOW = 5;
 export const CHAT_WINDOW_MS = 10_000;
 
+/** Whether a stored event is a chat line. */
+export const isChat = (e: EventEnvelope): e is EventEnvelope & Said => e.type === 'ChatSaid';
+
 /** Who a room client is to the visibility policy. */
 export function audienceOf(data: ClientData): Audience {
   if (data.role === 'facilitator') return { kind: 'facilitator' };
@@ -38,7 +41,7 @@ export class RoomChat {
 
   /** The chat lines among these new events (kept, the oldest dropped past RECENT_LINES). */
   add(events: readonly EventEnvelope[]): Said[] {
-    const said = events.filter((e): e is EventEnvelope & Said => e.type === 'ChatSaid');
+    const said = events.filter(isChat);
     this.lines.push(...said);
     if (this.lines.length > RECENT_LINES) this.lines.splice(0, this.lines.length - RECENT_LINES);
     return said;

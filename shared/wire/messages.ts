@@ -26,6 +26,8 @@ export interface JoinOptions {
 export interface WatchOptions {
   matchId: string;
   spectate?: true;
+  /** The name a spectator's chat lines are signed with ('Spectator' without one). */
+  name?: string;
 }
 
 /** What clients send. */

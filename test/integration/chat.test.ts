@@ -1,4 +1,6 @@
+import { Client, type Room } from '@colyseus/sdk';
 import { describe, expect, it } from 'vitest';
+import type { ChatLine } from '../../shared/wire/messages';
 import type { EventEnvelope } from '../../shared/replay/envelope';
 import { checkMatchFile } from '../../shared/replay/matchFile';
 import { GameClient } from '../support/gameClient';
@@ -96,5 +98,42 @@ describe('chat in a match', () => {
     const cy = await GameClient.join(live.server.port, quiet.matchId, { name: 'Cy' });
     expect(await cy.say('hello?')).toMatchObject({ ok: false, code: 'CHAT_OFF' });
     await cy.leave();
+  });
+
+  it('behind a spectator delay, the watch room hears its own channel at once and the players’ lines only as the cut passes them', async () => {
+    const { matchId } = await newMatch({ seed: 'chat-delay', quarters: 3, spectatorDelay: 1 });
+    const ada = await GameClient.join(live.server.port, matchId, { name: 'Ada' });
+    const bo = await GameClient.join(live.server.port, matchId, { name: 'Bo' });
+    await ada.until(() => ada.state.status === 'planning');
+    const watcher = async (name?: string) => {
+      const room: Room = await new Client(`ws://127.0.0.1:${live.server.port}`).joinOrCreate('watch', { matchId, ...(name ? { name } : {}) });
+      const lines: ChatLine[] = [];
+      room.onMessage('chat', (m: { lines: ChatLine[] }) => lines.push(...m.lines));
+      const replies: unknown[] = [];
+      room.onMessage('ack', (m) => replies.push(m));
+      room.onMessage('rejected', (m) => replies.push(m));
+      room.onMessage('seat', () => undefined);
+      room.onMessage('watch', () => undefined);
+      return { room, lines, replies };
+    };
+    const sam = await watcher('Sam');
+    const kim = await watcher();
+    expect(await ada.say('quarter one plan')).toMatchObject({ ok: true });
+    sam.room.send('say', { id: 1, text: 'hello from the stands' });
+    await kim.room.send('say', { id: 1, text: '' });
+    await ada.until(() => sam.replies.length === 1 && kim.replies.length === 1 && kim.lines.length === 1);
+    expect(sam.replies[0]).toMatchObject({ id: 1 });
+    expect(kim.replies[0]).toMatchObject({ id: 1, code: 'CHAT_EMPTY' });
+    expect(kim.lines).toEqual([expect.objectContaining({ channel: 'spectators', name: 'Sam', text: 'hello from the stands' })]);
+    // Quarter 1 and 2 resolve: spectators now see quarter 1, and what was said in it.
+    for (const q of [1, 2]) {
+      expect(await ada.command({ type: 'LockOrders', data: { seat: 0, quarter: q } })).toMatchObject({ ok: true });
+      expect(await bo.command({ type: 'LockOrders', data: { seat: 1, quarter: q } })).toMatchObject({ ok: true });
+      await ada.until(() => ada.state.quarter === q + 1);
+    }
+    await ada.until(() => kim.lines.length === 2);
+    expect(kim.lines[1]).toMatchObject({ channel: 'players', name: 'Ada', text: 'quarter one plan', quarter: 1 });
+    expect(ada.chat.map((l) => l.text)).toEqual(['quarter one plan']);
+    await Promise.all([ada.leave(), bo.leave(), sam.room.leave(), kim.room.leave()]);
   });
 });
