@@ -31,6 +31,7 @@ import { renderResultsChart } from './resultsChart';
 import { installTapTips, tip } from './tooltip';
 import { installShortcuts, openShortcutHelp } from './match/shortcuts';
 import { delayNote } from '../replay/delayNote';
+import { chatPanel } from './match/chatPanel';
 
 const sumBuilds = (builds: Array<{ count: number }> | undefined) => (builds ?? []).reduce((n, b) => n + b.count, 0);
 
@@ -94,7 +95,7 @@ export async function renderMatch(root: HTMLElement, matchId: string, intent: Jo
       skips,
       header,
       h('main', { id: 'main' }, heading, spoken, alarm, momentBox, h('div', { class: 'board' }, h('div', { class: 'world' }, tabs, canvasBox, twinBox), panel)),
-      h('aside', { class: 'below', 'aria-label': t('asideLabel') }, players, report),
+      h('aside', { class: 'below', 'aria-label': t('asideLabel') }, players, chatPanel(conn, matchId, localStorage, describeRefusal), report),
     ),
   );
   const sound = soundControl(localStorage, window.matchMedia('(pointer: coarse)').matches, () => world);
