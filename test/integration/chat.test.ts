@@ -83,11 +83,13 @@ describe('chat in a match', () => {
     const ada = await GameClient.join(live.server.port, matchId, { name: 'Ada' });
     const bo = await GameClient.join(live.server.port, matchId, { name: 'Bo' });
     expect(await teacher.command({ type: 'MuteChat', data: { seat: 1 } })).toMatchObject({ ok: true });
+    await bo.until(() => bo.state.chatMutedSeats.toArray().includes(1));
     expect(await bo.say('let me talk')).toMatchObject({ ok: false, code: 'CHAT_MUTED' });
     expect(await ada.say('I can')).toMatchObject({ ok: true });
     expect(await ada.command({ type: 'MuteChat', data: {} })).toMatchObject({ ok: false, code: 'NOT_ALLOWED' });
     expect(await teacher.command({ type: 'MuteChat', data: {} })).toMatchObject({ ok: true });
     expect(await ada.say('and now?')).toMatchObject({ ok: false, code: 'CHAT_MUTED' });
+    await ada.until(() => ada.state.chatMutedAll);
     expect(await teacher.command({ type: 'UnmuteChat', data: {} })).toMatchObject({ ok: true });
     expect(await bo.say('thanks')).toMatchObject({ ok: true });
     await teacher.until(() => teacher.chat.length === 2);
@@ -97,6 +99,7 @@ describe('chat in a match', () => {
     const quiet = await newMatch({ seed: 'chat-off', classroom: true, chat: false });
     const cy = await GameClient.join(live.server.port, quiet.matchId, { name: 'Cy' });
     expect(await cy.say('hello?')).toMatchObject({ ok: false, code: 'CHAT_OFF' });
+    expect(cy.state.chatOff).toBe(true);
     await cy.leave();
   });
 

@@ -12,6 +12,13 @@ export const chatEn = {
   chatHidden: '{n} message(s) from muted people hidden.',
   chatSaid: '{who}: {text}',
   chatReadOnly: 'The facilitator reads the chat here.',
+  chatOff: 'Chat is turned off in this match.',
+  chatYouMuted: 'The facilitator has muted the chat for you.',
+  fcMuteAll: 'Mute the chat for everyone',
+  fcUnmuteAll: 'Unmute the chat',
+  fcChatMutedAll: 'Chat muted for everyone.',
+  fcMuteSeat: 'Mute chat',
+  fcUnmuteSeat: 'Unmute chat',
 };
 
 export const chatDe: Record<keyof typeof chatEn, string> = {
@@ -27,4 +34,11 @@ export const chatDe: Record<keyof typeof chatEn, string> = {
   chatHidden: '{n} Nachricht(en) von stummgeschalteten Personen ausgeblendet.',
   chatSaid: '{who}: {text}',
   chatReadOnly: 'Die Spielleitung liest den Chat hier mit.',
+  chatOff: 'Der Chat ist in dieser Partie ausgeschaltet.',
+  chatYouMuted: 'Die Spielleitung hat den Chat für dich stummgeschaltet.',
+  fcMuteAll: 'Chat für alle stummschalten',
+  fcUnmuteAll: 'Chat wieder freigeben',
+  fcChatMutedAll: 'Chat für alle stummgeschaltet.',
+  fcMuteSeat: 'Chat stumm',
+  fcUnmuteSeat: 'Chat frei',
 };

@@ -27,6 +27,9 @@ export function localMutes(storage: Pick<Storage, 'getItem' | 'setItem'>, matchI
   };
 }
 
+/** Why this client cannot chat now, from the room's state (null: it can). */
+export type ChatBlock = 'chatOff' | 'chatYouMuted' | null;
+
 export interface ChatSource {
   readonly chat: readonly ChatLine[];
   onChat: (fresh: ChatLine[]) => void;
@@ -46,7 +49,12 @@ function lineItem(line: ChatLine, mute: HTMLButtonElement | null): HTMLLIElement
  * out), a labelled input with a character count where Enter sends, and a polite live region that
  * says each new line once. Refusals come back in words through `refused`.
  */
-export function chatPanel(source: ChatSource, matchId: string, storage: Pick<Storage, 'getItem' | 'setItem'>, refused: (code: string, message: string) => string): HTMLElement {
+export function chatPanel(
+  source: ChatSource,
+  matchId: string,
+  storage: Pick<Storage, 'getItem' | 'setItem'>,
+  refused: (code: string, message: string) => string,
+): { el: HTMLElement; block(why: ChatBlock): void } {
   const mutes = localMutes(storage, matchId);
   const list = h('ol', { class: 'chat-lines', id: 'chat-lines', 'aria-label': t('chatLines') });
   const hidden = h('p', { class: 'muted chat-hidden', hidden: true });
@@ -85,6 +93,8 @@ export function chatPanel(source: ChatSource, matchId: string, storage: Pick<Sto
   };
 
   const parts: Node[] = [list, hidden, spoken];
+  const note = h('p', { class: 'muted', id: 'chat-note', hidden: true });
+  let setBlocked = (_off: boolean) => undefined as void;
   if (source.role === 'facilitator') parts.push(h('p', { class: 'muted' }, t('chatReadOnly')));
   else {
     const count = h('span', { class: 'muted chat-count', id: 'chat-count' });
@@ -116,8 +126,22 @@ export function chatPanel(source: ChatSource, matchId: string, storage: Pick<Sto
       h('button', { type: 'submit', id: 'chat-send' }, t('chatSend')),
       count,
     );
-    parts.push(form, error);
+    parts.push(note, form, error);
+    setBlocked = (off) => {
+      for (const el of form.querySelectorAll('input, button')) (el as HTMLInputElement).disabled = off;
+    };
   }
   draw();
-  return h('section', { class: 'card chat', id: 'chat', 'aria-labelledby': 'chat-heading' }, h('details', { open: true }, h('summary', {}, h('h2', { id: 'chat-heading', class: 'inline' }, t('chat'))), ...parts));
+  const el = h('section', { class: 'card chat', id: 'chat', 'aria-labelledby': 'chat-heading' }, h('details', { open: true }, h('summary', {}, h('h2', { id: 'chat-heading', class: 'inline' }, t('chat'))), ...parts));
+  let shown: ChatBlock = null;
+  return {
+    el,
+    block(why) {
+      if (why === shown) return;
+      shown = why;
+      note.hidden = why === null;
+      note.textContent = why === null ? '' : t(why);
+      setBlocked(why !== null);
+    },
+  };
 }
