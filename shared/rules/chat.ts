@@ -47,17 +47,18 @@ export function decideSayChat(state: GameState, cmd: SayChat, ctx: DecideContext
   return [{ type: 'ChatSaid', data: { channel, name: cleanName(cmd.data.name ?? ''), text, quarter } }];
 }
 
-function requireSeat(state: GameState, seat: number | undefined): void {
+/** A mute or unmute: the facilitator's, in a live match, of a seat it has (or of everyone). */
+function requireMuteAllowed(state: GameState, seat: number | undefined, ctx: DecideContext, what: string): void {
+  if (ctx.actor.role === 'player') throw new RuleError('NOT_ALLOWED', `Only the facilitator can ${what} the chat.`);
+  requireLive(state);
   if (seat !== undefined && (!Number.isInteger(seat) || seat < 0 || seat >= state.seats.length))
     throw new RuleError('UNKNOWN_SEAT', `There is no seat ${String(seat)}.`);
 }
 
 /** A facilitator silences a seat, or (no seat) the whole class. Muting again changes nothing. */
 export function decideMuteChat(state: GameState, cmd: MuteChat, ctx: DecideContext): GameEvent[] {
-  if (ctx.actor.role === 'player') throw new RuleError('NOT_ALLOWED', 'Only the facilitator can mute the chat.');
-  requireLive(state);
   const { seat } = cmd.data;
-  requireSeat(state, seat);
+  requireMuteAllowed(state, seat, ctx, 'mute');
   const muted = state.chatMuted;
   if (seat === undefined ? muted?.all : muted?.all || muted?.seats.includes(seat)) return [];
   return [{ type: 'ChatMuted', data: seat === undefined ? {} : { seat } }];
@@ -65,10 +66,8 @@ export function decideMuteChat(state: GameState, cmd: MuteChat, ctx: DecideConte
 
 /** A seat may speak again, or (no seat) everyone: the class mute and every seat's mute lifted. */
 export function decideUnmuteChat(state: GameState, cmd: UnmuteChat, ctx: DecideContext): GameEvent[] {
-  if (ctx.actor.role === 'player') throw new RuleError('NOT_ALLOWED', 'Only the facilitator can unmute the chat.');
-  requireLive(state);
   const { seat } = cmd.data;
-  requireSeat(state, seat);
+  requireMuteAllowed(state, seat, ctx, 'unmute');
   const muted = state.chatMuted;
   if (!muted || (seat === undefined ? !muted.all && muted.seats.length === 0 : !muted.seats.includes(seat))) return [];
   return [{ type: 'ChatUnmuted', data: seat === undefined ? {} : { seat } }];
