@@ -101,6 +101,13 @@ describe('chat in a match', () => {
     expect(await cy.say('hello?')).toMatchObject({ ok: false, code: 'CHAT_OFF' });
     expect(cy.state.chatOff).toBe(true);
     await cy.leave();
+    // A class session turns chat off for all its matches.
+    const session = await postJson('/api/sessions', { matches: 1, seats: 1, chat: false });
+    expect(session.status).toBe(201);
+    const [first] = ((await session.json()) as { matches: Array<{ matchId: string }> }).matches;
+    const di = await GameClient.join(live.server.port, first!.matchId, { name: 'Di' });
+    expect(await di.say('hello?')).toMatchObject({ ok: false, code: 'CHAT_OFF' });
+    await di.leave();
   });
 
   it('behind a spectator delay, the watch room hears its own channel at once and the players’ lines only as the cut passes them', async () => {

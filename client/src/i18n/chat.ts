@@ -19,6 +19,7 @@ export const chatEn = {
   fcChatMutedAll: 'Chat muted for everyone.',
   fcMuteSeat: 'Mute chat',
   fcUnmuteSeat: 'Unmute chat',
+  fcSessionChat: 'Students may chat in their match',
 };
 
 export const chatDe: Record<keyof typeof chatEn, string> = {
@@ -41,4 +42,5 @@ export const chatDe: Record<keyof typeof chatEn, string> = {
   fcChatMutedAll: 'Chat für alle stummgeschaltet.',
   fcMuteSeat: 'Chat stumm',
   fcUnmuteSeat: 'Chat frei',
+  fcSessionChat: 'Schüler dürfen in ihrer Partie chatten',
 };
