@@ -19,7 +19,7 @@ import { openHost } from './openHost';
 import { PlayersView } from './playersView';
 import { project } from './project';
 import { roomContext } from './roomContext';
-import { audienceOf, chatLine, deliver, RoomChat } from './roomChat';
+import { audienceOf, chatLine, deliver, RoomChat, speakerOf } from './roomChat';
 import { RoomSeats } from './roomSeats';
 import { SeatSessions } from './seatSessions';
 import { SPECTATOR_DELAYED, spectatorDelayed } from './spectators';
@@ -156,6 +156,7 @@ export class MatchRoom extends Room<{ state: MatchState }> {
 
   override onLeave(client: Client): void {
     this.lobbyIdle.arm();
+    this.chat.forget(`client:${client.sessionId}`);
     this.seats.left(client);
     this.refresh(false);
   }
@@ -210,8 +211,7 @@ export class MatchRoom extends Room<{ state: MatchState }> {
     const id = messageId(message);
     if (!this.gate.admitted(client, id)) return;
     const data = dataOf(client)!;
-    const speaker = data.role === 'player' && data.seat !== null ? `seat:${data.seat}` : `client:${client.sessionId}`;
-    const read = this.chat.read(message, data, speaker, Date.now());
+    const read = this.chat.read(message, data, speakerOf(data, client.sessionId), Date.now());
     if ('code' in read) return this.gate.refuse(client, id, read.code, read.message);
     const outcome = await this.host.execute(read.command, read.actor);
     if (outcome.ok) tell(client, 'ack', { id, seq: outcome.seq });

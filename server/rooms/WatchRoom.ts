@@ -15,7 +15,7 @@ import type { MatchHost } from '../match/MatchHost';
 import { MatchState } from '../../shared/wire/state';
 import { project } from './project';
 import { roomContext } from './roomContext';
-import { chatLine, isChat, RoomChat } from './roomChat';
+import { chatLine, isChat, RoomChat, speakerOf } from './roomChat';
 import { type Rejected, type SeatAssigned, type WatchInfo, tell } from './wire';
 
 
@@ -94,8 +94,8 @@ export class WatchRoom extends Room<{ state: MatchState }> {
   private async onSay(client: Client, message: unknown): Promise<void> {
     const id = (message as { id?: unknown } | null)?.id;
     const replyId = typeof id === 'number' || (typeof id === 'string' && id.length <= 64) ? id : null;
-    const sender = { role: 'spectator' as const, seat: null, newToken: null, name: (client.userData as { name: string }).name, limiter: null as never, seated: false };
-    const read = this.chat.read(message, sender, client.sessionId, Date.now());
+    const sender = { role: 'spectator' as const, seat: null, name: (client.userData as { name: string }).name };
+    const read = this.chat.read(message, sender, speakerOf(sender, client.sessionId), Date.now());
     const outcome = 'code' in read ? ({ ok: false, ...read } as const) : await this.host.execute(read.command, read.actor);
     if (outcome.ok) tell(client, 'ack', { id: replyId, seq: outcome.seq });
     else tell(client, 'rejected', { id: replyId, code: outcome.code, message: outcome.message });
@@ -121,6 +121,10 @@ export class WatchRoom extends Room<{ state: MatchState }> {
     if (info === this.lastInfo) return;
     this.lastInfo = info;
     this.broadcast('watch', this.info());
+  }
+
+  override onLeave(client: Client): void {
+    this.chat.forget(`client:${client.sessionId}`);
   }
 
   override async onDispose(): Promise<void> {

@@ -10,6 +10,8 @@ import { saySchema, tell } from './wire';
 
 type Said = EventOf<'ChatSaid'> & { seq: number };
 type Refusal = { code: string; message: string };
+/** Who says a line: their role, seat and (spectators) the name they joined with. */
+type Speaker = Pick<ClientData, 'role' | 'seat' | 'name'>;
 
 /** Lines a client gets on joining: the chat is in the log for all the rest. */
 const RECENT_LINES = 100;
@@ -31,6 +33,9 @@ export function audienceOf(data: ClientData): Audience {
  * spectator through the room under their name), limits how often each speaker may talk, and keeps
  * the recent lines to hand to whoever joins. Who reads which line is shared/views/visibility's.
  */
+/** Whose rate limit a line counts against: a seat's (its whole team's), or one spectator's connection. */
+export const speakerOf = (data: Speaker, sessionId: string) => (data.role === 'player' && data.seat !== null ? `seat:${data.seat}` : `client:${sessionId}`);
+
 export class RoomChat {
   private readonly lines: Said[] = [];
   private readonly spoken = new Map<string, number[]>();
@@ -53,7 +58,7 @@ export class RoomChat {
   }
 
   /** A `say` message as the engine's command and who says it, or why the room refuses it first. */
-  read(message: unknown, sender: ClientData, key: string, now: number): { command: unknown; actor: Actor } | Refusal {
+  read(message: unknown, sender: Speaker, key: string, now: number): { command: unknown; actor: Actor } | Refusal {
     const parsed = saySchema.safeParse(message);
     if (!parsed.success) return { code: 'MALFORMED_COMMAND', message: 'Send {id?, text} with at most 280 characters.' };
     if (sender.role === 'facilitator') return { code: 'NOT_ALLOWED', message: 'The facilitator runs the match; players and spectators chat.' };
@@ -62,6 +67,11 @@ export class RoomChat {
     if (sender.role === 'player' && sender.seat !== null) return { command: { type: 'SayChat', data: { channel: 'players', text } }, actor: { role: 'player', seat: sender.seat } };
     // A spectator has no seat: the room speaks for them, signed with the name they joined with.
     return { command: { type: 'SayChat', data: { channel: 'spectators', text, name: sender.name ?? 'Spectator' } }, actor: { role: 'system' } };
+  }
+
+  /** A spectator left: their window goes with them (a seat's stays, its player may come back). */
+  forget(key: string): void {
+    this.spoken.delete(key);
   }
 
   /** A sliding window per speaker: refused lines count too, so hammering does not pay. */
