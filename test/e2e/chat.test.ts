@@ -41,12 +41,31 @@ describe('chat in the browser', () => {
     expect(await page.inputValue('#chat-input')).toBe('');
     await page.screenshot({ path: join(SHOTS, 'chat-match.png'), fullPage: true });
 
+    // A spectator in another browser reads the players' channel and speaks in theirs, which Ada never sees.
+    const watch = await live.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    watch.on('pageerror', (e) => errors.push(e.message));
+    await watch.addInitScript(() => {
+      localStorage.setItem('closed-loop.tourDone', '1');
+      localStorage.setItem('closed-loop.name', 'Sam');
+    });
+    await watch.goto(url(`/match/${matchId}?watch`));
+    await watch.waitForFunction(() => document.querySelectorAll('#chat-lines .chat-text').length === 2);
+    await watch.fill('#chat-input', 'nice move');
+    await watch.press('#chat-input', 'Enter');
+    await watch.waitForFunction(() => document.querySelectorAll('#chat-lines .chat-text').length === 3);
+    expect(await watch.textContent('#chat-lines .chat-spectators')).toContain('Sam');
+    await bo.until(() => bo.chat.length === 2);
+    expect(await bo.say('after Sam')).toMatchObject({ ok: true });
+    await page.waitForFunction(() => document.querySelectorAll('#chat-lines .chat-text').length === 3);
+    expect(await page.locator('#chat-lines .chat-text').allTextContents()).toEqual([hostile, 'hello Bo', 'after Sam']);
+    await watch.close();
+
     // A local mute hides Bo's lines here, and is remembered.
     await page.click('.chat-mute');
     expect(await page.locator('#chat-lines .chat-text').allTextContents()).toEqual(['hello Bo']);
     expect(await page.evaluate((id) => localStorage.getItem(`closed-loop.chatMuted.${id}`), matchId)).toBe('["seat:1"]');
     await page.click('.chat-hidden .chat-mute');
-    expect(await page.locator('#chat-lines .chat-text').count()).toBe(2);
+    expect(await page.locator('#chat-lines .chat-text').count()).toBe(3);
 
     await page.click('#lock');
     expect(await bo.command({ type: 'LockOrders', data: { seat: 1, quarter: 1 } })).toMatchObject({ ok: true });
@@ -57,7 +76,8 @@ describe('chat in the browser', () => {
     await page.waitForSelector('#replay-verified', { timeout: 20_000 });
     await page.click('#rp-end');
     await page.waitForSelector('#rp-chat');
-    expect(await page.locator('#rp-chat .chat-text').allTextContents()).toEqual([hostile, 'hello Bo']);
+    // After the match the spectators' line is everyone's.
+    expect(await page.locator('#rp-chat .chat-text').allTextContents()).toEqual([hostile, 'hello Bo', 'nice move', 'after Sam']);
     expect(await page.locator('#rp-chat img, #rp-chat script').count()).toBe(0);
     await page.screenshot({ path: join(SHOTS, 'chat-replay.png'), fullPage: true });
     expect(errors).toEqual([]);
