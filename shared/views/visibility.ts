@@ -76,13 +76,14 @@ export function seesWholeLog(audience: Audience, d: Disclosure): boolean {
 }
 
 /**
- * Whether a new chat line reaches an audience live (the rooms deliver it as it is said): the
- * players' channel everyone, the spectators' channel the public and the facilitator, and over,
- * everyone. The same rule as visibleEvents, for one line; a delayed public reads the players'
- * channel through the log, behind.
+ * Whether a new chat line reaches an audience as it is said (the rooms deliver it then): the
+ * players' channel the seats, and the public when it watches live; the spectators' channel the
+ * public; the facilitator and, once over, everyone both. visibleEvents' rule for one line: a
+ * delayed public reads the players' channel through the log, behind.
  */
 export function hearsChat(e: EventOf<'ChatSaid'>, audience: Audience, d: Disclosure): boolean {
-  return d.over || e.data.channel === 'players' || audience.kind !== 'seat';
+  if (d.over || audience.kind === 'facilitator') return true;
+  return e.data.channel === 'players' ? audience.kind === 'seat' || d.delay === 0 : audience.kind === 'public';
 }
 
 /** The events every seat sees alike (their fields differ by seat): all but a quarter held for a staged reveal. */

@@ -3,7 +3,7 @@ import type { GameEvent } from '../../shared/domain/events';
 import { stateHash } from '../../shared/replay/fold';
 import { evolveAll } from '../../shared/rules/evolve';
 import { initialState } from '../../shared/rules/initialState';
-import { PUBLIC, visibleEvents, type Disclosure } from '../../shared/views/visibility';
+import { hearsChat, PUBLIC, visibleEvents, type Audience, type Disclosure } from '../../shared/views/visibility';
 import { given } from '../support/given';
 import { asPlayer, endPlanning, historyOf, newTestMatch } from '../support/newTestMatch';
 
@@ -127,5 +127,15 @@ describe('chat: who reads it (visibleEvents)', () => {
 
   it('over: everyone reads both channels', () => {
     for (const audience of [PUBLIC, seat0]) expect(visibleEvents(log, audience, live({ over: true }))).toEqual(log);
+  });
+
+  it('a line heard as it is said (hearsChat) is one the log shows that audience at that moment', () => {
+    const audiences: Audience[] = [PUBLIC, seat0, { kind: 'facilitator' }];
+    for (const d of [live(), live({ delay: 1 }), live({ held: 2 }), live({ over: true })])
+      for (const audience of audiences)
+        for (const line of [players, spectators] as Array<Extract<GameEvent, { type: 'ChatSaid' }>>) {
+          const heard = hearsChat(line, audience, d);
+          expect(heard, `${audience.kind} ${JSON.stringify(d)} ${line.data.channel}`).toBe(visibleEvents(log, audience, d).includes(line));
+        }
   });
 });
