@@ -97,7 +97,8 @@ export function chatPanel(
   let setBlocked = (_off: boolean) => undefined as void;
   if (source.role === 'facilitator') parts.push(h('p', { class: 'muted' }, t('chatReadOnly')));
   else {
-    const count = h('span', { class: 'muted chat-count', id: 'chat-count' });
+    // The count is the input's description already; the tip says what the limit is for the eye.
+    const count = h('span', { class: 'muted chat-count', id: 'chat-count', 'data-tip': tf('chatCountTip', { max: CHAT_MAX }) });
     const input = h('input', { id: 'chat-input', type: 'text', autocomplete: 'off', 'aria-describedby': 'chat-count chat-error' });
     const counted = () => {
       const n = [...input.value.trim()].length;
