@@ -41,12 +41,13 @@ function route(): void {
   const match = /^\/match\/([\w-]+)/.exec(location.pathname);
   if (match) {
     const spectate = new URLSearchParams(location.search).has('watch');
-    const name = localStorage.getItem('closed-loop.name') ?? 'Player';
+    const stored = localStorage.getItem('closed-loop.name');
+    const name = stored ?? 'Player';
     const toLobby = () => {
       history.pushState({}, '', '/');
       route();
     };
-    void renderMatch(app, match[1]!, spectate ? { spectate: true } : { name }, toLobby).catch((e: unknown) =>
+    void renderMatch(app, match[1]!, spectate ? { spectate: true, ...(stored ? { name: stored } : {}) } : { name }, toLobby).catch((e: unknown) =>
       renderJoinError(app, e, {
         back: toLobby,
         watch: () => {

@@ -32,6 +32,7 @@ export const createSchema = z.strictObject({
   classroom: z.boolean().default(false),
   spectatorDelay: z.number().int().min(0).max(60).optional(),
   stagedReveal: z.boolean().optional(),
+  chat: z.boolean().optional(),
 });
 
 const statusSchema = z.enum(['waiting', 'live', 'finished']).optional();

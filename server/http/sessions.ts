@@ -27,6 +27,7 @@ export const sessionSchema = z.strictObject({
   quarters: z.number().int().min(1).max(60).optional(),
   seed: seedField.optional(),
   stagedReveal: z.boolean().default(false),
+  chat: z.boolean().default(true),
 });
 export type SessionRequest = z.infer<typeof sessionSchema>;
 
@@ -51,6 +52,7 @@ export async function createSession(
       seed,
       classroom: true,
       stagedReveal: req.stagedReveal,
+      chat: req.chat,
       facilitatorKey,
       ...(req.quarters === undefined ? {} : { quarters: req.quarters }),
     });

@@ -28,6 +28,8 @@ export interface NewMatchRequest {
   spectatorDelay?: number;
   /** Classroom only: each quarter's results wait for the facilitator's release. */
   stagedReveal?: boolean;
+  /** Classroom only: false turns the match's chat off. */
+  chat?: boolean;
   /** Classroom only: the key of a class session shared by its matches (else a new one). */
   facilitatorKey?: string;
 }
@@ -121,6 +123,8 @@ export class MatchRegistry {
           ...(scenario ? { scenario } : {}),
           ...(req.spectatorDelay ? { spectatorDelay: req.spectatorDelay } : {}),
           ...(req.classroom ? { classroom: true } : {}),
+          // Only a class turns its chat off (friends and strangers mute one another on their screens).
+          ...(req.classroom && req.chat === false ? { chat: false } : {}),
         },
       },
       { role: 'system' },

@@ -4,6 +4,7 @@ import { MATCH_MOVED_CLOSE_CODE, SPECTATOR_DELAYED_CLOSE_CODE } from '../../shar
 import type { GameState } from '../../shared/domain/state';
 import type { EventEnvelope } from '../../shared/replay/envelope';
 import { heldQuarter } from '../../shared/rules/reveal';
+import { disclosureOf } from '../../shared/views/visibility';
 import { MatchState } from '../../shared/wire/state';
 import { accountOf } from '../auth/accounts';
 import type { MatchHost } from '../match/MatchHost';
@@ -18,6 +19,7 @@ import { openHost } from './openHost';
 import { PlayersView } from './playersView';
 import { project } from './project';
 import { roomContext } from './roomContext';
+import { audienceOf, chatLine, deliver, RoomChat, speakerOf } from './roomChat';
 import { RoomSeats } from './roomSeats';
 import { SeatSessions } from './seatSessions';
 import { SPECTATOR_DELAYED, spectatorDelayed } from './spectators';
@@ -48,12 +50,14 @@ export class MatchRoom extends Room<{ state: MatchState }> {
   private readonly desk = new TeamDesk(this);
   private readonly unfollow: Array<() => void> = [];
   private lobbyIdle!: LobbyIdle;
+  private chat!: RoomChat;
 
   override messages = {
     command: (client: Client, message: unknown) => this.onCommand(client, message),
     moveMember: (client: Client, message: unknown) => this.desk.move(client, message),
     revokeMember: (client: Client, message: unknown) => this.desk.revoke(client, message),
     ready: (client: Client, message: unknown) => this.onReady(client, message),
+    say: (client: Client, message: unknown) => this.onSay(client, message),
     '*': (client: Client, type: string | number) => this.gate.unknown(client, type),
   };
 
@@ -69,7 +73,9 @@ export class MatchRoom extends Room<{ state: MatchState }> {
     // Another process took the match over: its clients must join it again there.
     this.host.onLost(() => void this.disconnect(MATCH_MOVED_CLOSE_CODE));
     this.host.useClock({ now: () => Date.now(), setTimeout: timeout });
-    this.view = new PlayersView(await registry.store.read(this.roomId), this.host.current);
+    const log = await registry.store.read(this.roomId);
+    this.view = new PlayersView(log, this.host.current);
+    this.chat = new RoomChat(log);
     this.setState(new MatchState());
     this.refresh(true);
     this.unfollow.push(this.host.onChange((events, next) => this.onEvents(events, next)));
@@ -91,6 +97,7 @@ export class MatchRoom extends Room<{ state: MatchState }> {
     const replaced = events.flatMap((e) => (e.type === 'SeatReplaced' ? [e.data.seat] : []));
     for (const seat of replaced) this.seats.retire(seat);
     const { reportChanged } = this.view.update(events, next);
+    deliver(this.clients, this.chat.add(events), disclosureOf(next), next, dataOf);
     this.refresh(reportChanged, replaced.length > 0);
     if (next.status !== priorStatus) this.lobbyIdle.arm();
     if (this.ended()) this.finish();
@@ -119,7 +126,15 @@ export class MatchRoom extends Room<{ state: MatchState }> {
     client.view = new StateView();
     if (auth.role === 'player' && auth.seat !== null) this.seats.seat(client, auth.seat);
     tell(client, 'seat', { role: auth.role, seat: auth.seat, token: auth.newToken });
+    this.sendRecentChat(client);
     this.refresh(false);
+  }
+
+  /** The chat so far that this client may read (lines come one by one after that). */
+  private sendRecentChat(client: Client): void {
+    const live = this.host.current;
+    const lines = this.chat.recent(audienceOf(dataOf(client)!), disclosureOf(live)).map((e) => chatLine(e, live));
+    tell(client, 'chat', { lines });
   }
 
   /** A dropped link (not a goodbye): the seat waits for its player for a grace window. */
@@ -133,11 +148,14 @@ export class MatchRoom extends Room<{ state: MatchState }> {
   override onReconnect(client: Client): void {
     const seat = playedSeat(client);
     if (seat !== null) this.seats.seat(client, seat);
+    // Lines said while the link was down: the client keeps each line once, by its seq.
+    this.sendRecentChat(client);
     this.refresh(false);
   }
 
   override onLeave(client: Client): void {
     this.lobbyIdle.arm();
+    this.chat.forget(`client:${client.sessionId}`);
     this.seats.left(client);
     this.refresh(false);
   }
@@ -185,6 +203,18 @@ export class MatchRoom extends Room<{ state: MatchState }> {
     const facts = { joinCode, classroom, connected: this.sessions.played(), autopilot, deadline: this.host.deadline, seq: this.host.version };
     project(this.state, this.view.shown, facts, withReports ? this.view.lastQuarter : null);
     this.seats.showRows(this.ended());
+  }
+
+  /** A line of chat: the room limits how often, the engine decides whether it may be said. */
+  private async onSay(client: Client, message: unknown): Promise<void> {
+    const id = messageId(message);
+    if (!this.gate.admitted(client, id)) return;
+    const data = dataOf(client)!;
+    const read = this.chat.read(message, data, speakerOf(data, client.sessionId), Date.now());
+    if ('code' in read) return this.gate.refuse(client, id, read.code, read.message);
+    const outcome = await this.host.execute(read.command, read.actor);
+    if (outcome.ok) tell(client, 'ack', { id, seq: outcome.seq });
+    else this.gate.refuse(client, id, outcome.code, outcome.message);
   }
 
   private async onCommand(client: Client, message: unknown): Promise<void> {

@@ -8,17 +8,23 @@ import type { EventEnvelope } from '../../shared/replay/envelope';
 import { fold } from '../../shared/replay/fold';
 import { applyEvent } from '../../shared/rules/evolve';
 import { heldQuarter, resolvedQuarter } from '../../shared/rules/reveal';
-import { disclosureOf, PUBLIC, visibleEvents } from '../../shared/views/visibility';
+import { disclosureOf, PUBLIC, spectatorsChat, visibleEvents } from '../../shared/views/visibility';
 import { clonePlain } from '../../shared/util/clonePlain';
 import { quarterEvents } from '../../shared/views/quarterReport';
 import type { MatchHost } from '../match/MatchHost';
 import { MatchState } from '../../shared/wire/state';
 import { project } from './project';
 import { roomContext } from './roomContext';
+import { chatLine, isChat, RoomChat, speakerOf } from './roomChat';
 import { type Rejected, type SeatAssigned, type WatchInfo, tell } from './wire';
 
 
-const watchOptionsSchema = z.strictObject({ matchId: z.string().min(1).max(64), spectate: z.literal(true).optional() });
+function lastNotSpectatorsChat(log: readonly EventEnvelope[]): EventEnvelope | undefined {
+  for (let i = log.length - 1; i >= 0; i--) if (!spectatorsChat(log[i]!)) return log[i];
+  return undefined;
+}
+
+const watchOptionsSchema = z.strictObject({ matchId: z.string().min(1).max(64), spectate: z.literal(true).optional(), name: z.string().max(64).optional() });
 
 /**
  * Spectators of one match, in a room of their own: its schema state is projected from the log
@@ -34,8 +40,12 @@ export class WatchRoom extends Room<{ state: MatchState }> {
   private foldedHeld: number | null = null;
   private stopListening: () => void = () => undefined;
   private lastInfo = '';
+  private readonly chat = new RoomChat([]);
+  /** The chat lines every client here has been sent (the players' channel arrives behind, so not in seq order). */
+  private readonly sentChat = new Set<number>();
 
   override messages = {
+    say: (client: Client, message: unknown) => void this.onSay(client, message),
     '*': (client: Client) => {
       const rejected: Rejected = { id: null, code: 'READ_ONLY', message: 'Spectators watch; they cannot send commands.' };
       tell(client, 'rejected', rejected);
@@ -67,12 +77,37 @@ export class WatchRoom extends Room<{ state: MatchState }> {
     this.update();
   }
 
-  override onJoin(client: Client): void {
+  override onJoin(client: Client, options: unknown): void {
     client.view = new StateView();
+    const name = (options as { name?: unknown } | null)?.name;
+    client.userData = { name: typeof name === 'string' && name.trim() ? name.trim() : 'Spectator' };
     const assigned: SeatAssigned = { role: 'spectator', seat: null, token: null };
     tell(client, 'seat', assigned);
     tell(client, 'watch', this.info());
+    const live = this.host.current;
+    const lines = visibleEvents(this.log, PUBLIC, disclosureOf(live)).filter(isChat).slice(-100);
+    tell(client, 'chat', { lines: lines.map((e) => chatLine(e, live)) });
     this.openBooksIfEnded();
+  }
+
+  /** A spectator's line of chat, in the spectators' channel (the room speaks for them). */
+  private async onSay(client: Client, message: unknown): Promise<void> {
+    const id = (message as { id?: unknown } | null)?.id;
+    const replyId = typeof id === 'number' || (typeof id === 'string' && id.length <= 64) ? id : null;
+    const sender = { role: 'spectator' as const, seat: null, name: (client.userData as { name: string }).name };
+    const read = this.chat.read(message, sender, speakerOf(sender, client.sessionId), Date.now());
+    const outcome = 'code' in read ? ({ ok: false, ...read } as const) : await this.host.execute(read.command, read.actor);
+    if (outcome.ok) tell(client, 'ack', { id: replyId, seq: outcome.seq });
+    else tell(client, 'rejected', { id: replyId, code: outcome.code, message: outcome.message });
+  }
+
+  /** Sends the chat lines that just became visible here (spectators' at once, players' behind the delay). */
+  private sendNewChat(visible: readonly EventEnvelope[]): void {
+    const live = this.host.current;
+    const fresh = visible.filter(isChat).filter((e) => !this.sentChat.has(e.seq));
+    if (fresh.length === 0) return;
+    for (const e of fresh) this.sentChat.add(e.seq);
+    this.broadcast('chat', { lines: fresh.map((e) => chatLine(e, live)) });
   }
 
   /** After the match every book is open to everyone, as in the match room. */
@@ -86,6 +121,10 @@ export class WatchRoom extends Room<{ state: MatchState }> {
     if (info === this.lastInfo) return;
     this.lastInfo = info;
     this.broadcast('watch', this.info());
+  }
+
+  override onLeave(client: Client): void {
+    this.chat.forget(`client:${client.sessionId}`);
   }
 
   override async onDispose(): Promise<void> {
@@ -103,7 +142,10 @@ export class WatchRoom extends Room<{ state: MatchState }> {
     const live = this.host.current;
     const held = heldQuarter(live);
     // The same rule as every other door: spectators see what the public may see.
-    const visible = visibleEvents(this.log, PUBLIC, disclosureOf(live));
+    const seen = visibleEvents(this.log, PUBLIC, disclosureOf(live));
+    this.sendNewChat(seen);
+    // The spectators' own chat is seen live, ahead of the cut: it changes no state, so the fold leaves it out.
+    const visible = seen.filter((e) => !spectatorsChat(e));
     const cut = visible.length;
     if (this.shown === null || held !== this.foldedHeld || cut < this.folded) {
       this.shown = fold(visible);
@@ -119,7 +161,7 @@ export class WatchRoom extends Room<{ state: MatchState }> {
     this.folded = cut;
     this.foldedHeld = held;
     const resolved = resolvedQuarter(this.shown);
-    const delayed = visible.at(-1) !== this.log.at(-1);
+    const delayed = visible.at(-1) !== lastNotSpectatorsChat(this.log);
     project(
       this.state,
       this.shown,

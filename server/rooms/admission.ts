@@ -75,7 +75,8 @@ export async function admit(ctx: AdmissionContext, rawOptions: unknown): Promise
   if (o.spectate || o.name === undefined) {
     // With a spectator delay, spectators watch from the watch room, which never holds newer data.
     if (spectatorDelayed(live())) throw new ServerError(403, `${SPECTATOR_DELAYED}: this match shows spectators a delayed view; join the "watch" room.`);
-    return { role: 'spectator', seat: null, newToken: null };
+    // A spectator's name, if they gave one, is what their chat lines are signed with.
+    return { role: 'spectator', seat: null, newToken: null, ...(o.name?.trim() ? { name: o.name.trim() } : {}) };
   }
   // Closed by the facilitator: students already in come back with their tokens, nobody new joins.
   if (live().joiningClosed) throw new ServerError(403, 'JOINING_CLOSED: the facilitator has closed this class to new students; ask them to open it.');

@@ -20,6 +20,7 @@ const permitRows = new WeakMap<GameState['permits'], Record<string, { holders: n
 const newsRows = new WeakMap<GameState['news'], string[]>();
 /** No ranking before the end: one array, so the sync sees the same one and skips it. */
 const NO_RANKING: readonly number[] = [];
+const NO_SEATS: readonly number[] = [];
 
 function once<K extends object, V>(cache: WeakMap<K, V>, key: K, build: () => V): V {
   let value = cache.get(key);
@@ -58,6 +59,8 @@ export function project(ms: MatchState, state: GameState, facts: RoomFacts, last
   ms.planningSeconds = state.settings.planningSeconds;
   ms.spectatorDelay = state.settings.spectatorDelay ?? 0;
   ms.joiningClosed = state.joiningClosed;
+  ms.chatOff = state.settings.chat === false;
+  ms.chatMutedAll = state.chatMuted?.all ?? false;
   ms.deadline = facts.deadline;
   ms.seq = facts.seq;
   ms.foundryPriceUsd = state.foundry?.clearingPriceUsd ?? 0;
@@ -67,6 +70,7 @@ export function project(ms: MatchState, state: GameState, facts: RoomFacts, last
     licenses: state.licenses,
     news: once(newsRows, state.news, () => state.news.map((n) => n.headline)),
     ranking: state.result?.ranking ?? NO_RANKING,
+    chatMutedSeats: state.chatMuted?.seats ?? NO_SEATS,
   });
   ms.winner = state.result?.winner;
 

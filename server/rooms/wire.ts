@@ -39,6 +39,12 @@ export const readySchema = z.strictObject({
   id: z.union([z.string().max(64), z.number()]).optional(),
 });
 
+/** A line of chat (its length in characters is the engine's to check: CHAT_TOO_LONG). */
+export const saySchema = z.strictObject({
+  id: z.union([z.string().max(64), z.number()]).optional(),
+  text: z.string().max(4 * 280),
+});
+
 export const moveMemberSchema = z.strictObject({
   id: z.union([z.string().max(64), z.number()]).optional(),
   memberId: z.string().min(1).max(64),

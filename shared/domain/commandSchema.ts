@@ -109,8 +109,9 @@ const seatAndQuarter = (d: Rec, path: string) => {
 /** One checker per command type: the data's exact shape. */
 const DATA: Record<Command['type'], (data: unknown, path: string) => void> = {
   CreateMatch(v, path) {
-    const d = object(v, path, ['matchId', 'seed', 'seats', 'winLoops', 'planningSeconds'], ['scenario', 'spectatorDelay', 'classroom']);
+    const d = object(v, path, ['matchId', 'seed', 'seats', 'winLoops', 'planningSeconds'], ['scenario', 'spectatorDelay', 'classroom', 'chat']);
     optNum(d, 'spectatorDelay', path);
+    if (d.chat !== undefined && typeof d.chat !== 'boolean') throw new ShapeError(`${path}.chat`, 'expected true or false');
     if (d.classroom !== undefined && typeof d.classroom !== 'boolean') throw new ShapeError(`${path}.classroom`, 'expected true or false');
     str(d.matchId, `${path}.matchId`, 1, 64);
     str(d.seed, `${path}.seed`, 0, 128);
@@ -176,6 +177,15 @@ const DATA: Record<Command['type'], (data: unknown, path: string) => void> = {
       else if (s.bot !== undefined) throw new ShapeError(`${path}.seats.${i}.bot`, 'only a bot seat has a bot');
     });
   },
+  SayChat(v, path) {
+    const d = object(v, path, ['channel', 'text'], ['name']);
+    oneOf(d.channel, `${path}.channel`, ['players', 'spectators']);
+    // Generous in UTF-16 units: the rules count code points and answer CHAT_TOO_LONG themselves.
+    str(d.text, `${path}.text`, 0, 4 * 280);
+    if (d.name !== undefined) str(d.name, `${path}.name`, 0, 64);
+  },
+  MuteChat: (v, path) => optNum(object(v, path, [], ['seat']), 'seat', path),
+  UnmuteChat: (v, path) => optNum(object(v, path, [], ['seat']), 'seat', path),
   InjectShock(v, path) {
     const d = object(v, path, ['cardId'], ['cityId']);
     str(d.cardId, `${path}.cardId`, 0, 64);

@@ -20,6 +20,8 @@ export interface CreateMatch {
     spectatorDelay?: number;
     /** A classroom match: its facilitator, not a player, starts it. */
     classroom?: boolean;
+    /** false: nobody chats in this match (a class may turn chat off). */
+    chat?: boolean;
   };
 }
 
@@ -130,6 +132,29 @@ export interface RevealResults {
   data: { quarter: number };
 }
 
+export type ChatChannel = 'players' | 'spectators';
+
+export interface SayChat {
+  type: 'SayChat';
+  /**
+   * A line of chat. A player speaks in the players' channel as their seat; the room speaks for a
+   * spectator (who has no seat) in the spectators' channel, under the name they joined with.
+   */
+  data: { channel: ChatChannel; text: string; name?: string };
+}
+
+export interface MuteChat {
+  type: 'MuteChat';
+  /** A facilitator silences one seat, or everyone when no seat is given. */
+  data: { seat?: SeatIndex };
+}
+
+export interface UnmuteChat {
+  type: 'UnmuteChat';
+  /** One seat may speak again, or, without a seat, everyone (every seat's mute lifted). */
+  data: { seat?: SeatIndex };
+}
+
 export type Command =
   | CreateMatch
   | ClaimSeat
@@ -149,6 +174,9 @@ export type Command =
   | ForkMatch
   | SetStagedReveal
   | RevealResults
-  | EndMatch;
+  | EndMatch
+  | SayChat
+  | MuteChat
+  | UnmuteChat;
 
 export type CommandType = Command['type'];

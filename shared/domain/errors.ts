@@ -45,7 +45,12 @@ export type RuleErrorCode =
   | 'FORK_NOT_A_QUARTER'
   | 'FORK_SEATS'
   | 'RESULTS_HELD'
-  | 'NOTHING_HELD';
+  | 'NOTHING_HELD'
+  | 'CHAT_EMPTY'
+  | 'CHAT_TOO_LONG'
+  | 'CHAT_INVALID'
+  | 'CHAT_OFF'
+  | 'CHAT_MUTED';
 
 export class RuleError extends Error {
   readonly code: RuleErrorCode;

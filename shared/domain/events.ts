@@ -198,6 +198,12 @@ export type MatchEnded = Ev<
   { winner: SeatIndex; ranking: SeatIndex[]; reason: 'loops' | 'valuation'; valuations: number[] }
 >;
 
+/** A line of chat: a seat's in the players' channel, a spectator's (by name) in theirs. Economics never read it. */
+export type ChatSaid = Ev<'ChatSaid', { channel: 'players' | 'spectators'; seat?: SeatIndex; name?: string; text: string; quarter: number }>;
+/** The facilitator silenced a seat, or everyone (no seat). */
+export type ChatMuted = Ev<'ChatMuted', { seat?: SeatIndex }>;
+export type ChatUnmuted = Ev<'ChatUnmuted', { seat?: SeatIndex }>;
+
 export type GameEvent =
   | MatchCreated
   | SeatClaimed
@@ -255,7 +261,10 @@ export type GameEvent =
   | EmergencyLoanTaken
   | ValuationAssessed
   | QuarterResolved
-  | MatchEnded;
+  | MatchEnded
+  | ChatSaid
+  | ChatMuted
+  | ChatUnmuted;
 
 export type EventType = GameEvent['type'];
 export type EventOf<T extends EventType> = Extract<GameEvent, { type: T }>;

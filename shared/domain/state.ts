@@ -138,7 +138,7 @@ export interface GameState {
   rng: PrngState;
   scenario: Scenario;
   /** spectatorDelay: quarters spectators lag behind (absent: live; kept out of older logs' states). */
-  settings: { seats: number; winLoops: number; planningSeconds: number; spectatorDelay?: number; classroom?: true };
+  settings: { seats: number; winLoops: number; planningSeconds: number; spectatorDelay?: number; classroom?: true; chat?: false };
   /** 0 in the lobby, then 1..scenario.quarters. */
   quarter: number;
   seats: Seat[];
@@ -154,4 +154,6 @@ export interface GameState {
   reveal: { staged: boolean; revealed: number };
   /** A facilitator closed the classroom to new students (those who joined keep their tokens). */
   joiningClosed: boolean;
+  /** Who the facilitator silenced (absent until a first mute, so older logs fold to the same state). */
+  chatMuted?: { all: boolean; seats: SeatIndex[] };
 }

@@ -10,6 +10,7 @@ import { decideForkMatch } from './fork';
 import { decideInjectShock } from './shocks';
 import { decideRevealResults, decideSetStagedReveal } from './reveal';
 import { decideEndMatch } from './endEarly';
+import { decideMuteChat, decideSayChat, decideUnmuteChat } from './chat';
 import { decideClaimSeat, decideCreateMatch, decideExpireMatch, decideStartMatch } from './lifecycle';
 import {
   decideEndPlanning,
@@ -64,6 +65,12 @@ export function decide(state: GameState, input: Command | unknown, ctx: DecideCo
       return decideRevealResults(state, command, ctx);
     case 'EndMatch':
       return decideEndMatch(state, command, ctx);
+    case 'SayChat':
+      return decideSayChat(state, command, ctx);
+    case 'MuteChat':
+      return decideMuteChat(state, command, ctx);
+    case 'UnmuteChat':
+      return decideUnmuteChat(state, command, ctx);
     default: {
       const _exhaustive: never = command;
       return _exhaustive;

@@ -348,6 +348,20 @@ export function applyEvent(s: GameState, event: GameEvent): void {
     case 'QuarterResolved':
       s.rng = { ...event.data.rng };
       return;
+    // A chat line changes no state: nothing of the game reads it.
+    case 'ChatSaid':
+      return;
+    case 'ChatMuted': {
+      const muted = (s.chatMuted ??= { all: false, seats: [] });
+      if (event.data.seat === undefined) muted.all = true;
+      else if (!muted.seats.includes(event.data.seat)) muted.seats.push(event.data.seat);
+      return;
+    }
+    case 'ChatUnmuted':
+      if (!s.chatMuted) return;
+      if (event.data.seat === undefined) s.chatMuted = { all: false, seats: [] };
+      else s.chatMuted.seats = s.chatMuted.seats.filter((seat) => seat !== event.data.seat);
+      return;
     case 'SpectatorDelaySet':
       s.settings.spectatorDelay = event.data.quarters;
       return;

@@ -64,6 +64,7 @@ export function decideCreateMatch(state: GameState, cmd: CreateMatch, ctx: Decid
           planningSeconds: d.planningSeconds,
           ...(delay > 0 ? { spectatorDelay: delay } : {}),
           ...(d.classroom ? { classroom: true as const } : {}),
+          ...(d.chat === false ? { chat: false as const } : {}),
         },
         rng: seedPrng(seed),
       },

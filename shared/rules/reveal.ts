@@ -57,8 +57,8 @@ export function decideRevealResults(state: GameState, cmd: RevealResults, ctx: D
 type Fact = GameEvent;
 
 // While results are held, players still see the facilitator's controls (a pause, a new timer,
-// a replaced seat), but nothing that the held resolution produced.
-const CONTROL_EVENTS = new Set(['MatchPaused', 'MatchResumed', 'PlanningTimerSet', 'SeatReplaced', 'ShockInjected', 'StagedRevealSet', 'SpectatorDelaySet', 'JoiningSet']);
+// a replaced seat) and the chat, but nothing that the held resolution produced.
+const CONTROL_EVENTS = new Set(['MatchPaused', 'MatchResumed', 'PlanningTimerSet', 'SeatReplaced', 'ShockInjected', 'StagedRevealSet', 'SpectatorDelaySet', 'JoiningSet', 'ChatSaid', 'ChatMuted', 'ChatUnmuted']);
 
 /** The events of a batch that players may see while a quarter is held back. */
 export function controlEvents<E extends Fact>(events: readonly E[]): E[] {

@@ -46,18 +46,44 @@ type Fact = GameEvent;
 
 /**
  * The events of a log an audience may see, whole (redactEvent then hides fields): the facilitator
- * sees every event; a seat sees all but a quarter held for a staged reveal; the public sees what a
- * seat sees, cut `delay` quarters behind. Once the match is over, everyone sees everything.
+ * sees every event; a seat sees all but a quarter held for a staged reveal and the spectators'
+ * chat; the public sees what a seat sees, cut `delay` quarters behind, and its own chat live (it
+ * is theirs). Once the match is over, everyone sees everything.
  */
 export function visibleEvents<E extends Fact>(log: readonly E[], audience: Audience, d: Disclosure): E[] {
-  if (seesWholeLog(audience, d)) return [...log];
-  const players = seatsEvents(log, d);
-  return audience.kind === 'seat' ? players : players.slice(0, spectatorCut(players, d.delay));
+  if (d.over || audience.kind === 'facilitator') return [...log];
+  const seen = seatsEvents(log, d);
+  const players = seen.filter((e) => !spectatorsChat(e));
+  if (audience.kind === 'seat') return players;
+  const cut = spectatorCut(players, d.delay);
+  if (cut === players.length) return seen;
+  const shown = new Set<E>(players.slice(0, cut));
+  return seen.filter((e) => shown.has(e) || spectatorsChat(e));
 }
 
-/** Whether visibleEvents gives this audience every event: over, the facilitator, or nothing held and (for the public) no delay. */
+/** Whether an event is a line of the spectators' chat: players never read those while the match is live. */
+export function spectatorsChat(e: Fact): boolean {
+  return e.type === 'ChatSaid' && e.data.channel === 'spectators';
+}
+
+/**
+ * Whether the fold of what visibleEvents gives this audience is the live state itself: over, the
+ * facilitator, or nothing held and (for the public) no delay. A seat misses only the spectators'
+ * chat then, which changes no state.
+ */
 export function seesWholeLog(audience: Audience, d: Disclosure): boolean {
   return d.over || audience.kind === 'facilitator' || (d.held === null && (audience.kind === 'seat' || d.delay === 0));
+}
+
+/**
+ * Whether a new chat line reaches an audience as it is said (the rooms deliver it then): the
+ * players' channel the seats, and the public when it watches live; the spectators' channel the
+ * public; the facilitator and, once over, everyone both. visibleEvents' rule for one line: a
+ * delayed public reads the players' channel through the log, behind.
+ */
+export function hearsChat(e: EventOf<'ChatSaid'>, audience: Audience, d: Disclosure): boolean {
+  if (d.over || audience.kind === 'facilitator') return true;
+  return e.data.channel === 'players' ? audience.kind === 'seat' || d.delay === 0 : audience.kind === 'public';
 }
 
 /** The events every seat sees alike (their fields differ by seat): all but a quarter held for a staged reveal. */
@@ -160,6 +186,10 @@ const POLICY: { [T in EventType]: Rule<T> } = {
   ForkOpened: 'public',
   ValuationAssessed: 'public',
   MatchEnded: 'public',
+  // Who reads a chat line is visibleEvents' choice (the spectators' channel); a line read is read whole.
+  ChatSaid: 'public',
+  ChatMuted: 'public',
+  ChatUnmuted: 'public',
 };
 
 const hide = (data: object, fields: readonly string[]) => {

@@ -23,6 +23,8 @@ export interface CreateMatchRequest {
   spectatorDelay?: number;
   /** Classroom only: each quarter's results wait for the facilitator's release. */
   stagedReveal?: boolean;
+  /** Classroom only: false turns the match's chat off. */
+  chat?: boolean;
 }
 
 export interface CreatedMatch {
@@ -41,6 +43,8 @@ export interface SessionRequest {
   quarters?: number;
   seed?: string | number;
   stagedReveal?: boolean;
+  /** false: the session's matches have no chat. */
+  chat?: boolean;
 }
 
 export interface CreatedSession {

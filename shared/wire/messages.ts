@@ -26,6 +26,8 @@ export interface JoinOptions {
 export interface WatchOptions {
   matchId: string;
   spectate?: true;
+  /** The name a spectator's chat lines are signed with ('Spectator' without one). */
+  name?: string;
 }
 
 /** What clients send. */
@@ -38,6 +40,18 @@ export interface ClientMessages {
   revokeMember: { id?: MessageId; memberId: string };
   /** A player is ready to play (their tour is done): a solo match's first quarter starts its clock. */
   ready: { id?: MessageId };
+  /** A line of chat: a player's to the players' channel, a spectator's to the spectators' one. */
+  say: { id?: MessageId; text: string };
+}
+
+/** A chat line as clients read it: who said it (a seat's name, or a spectator's), in which channel and quarter. */
+export interface ChatLine {
+  seq: number;
+  channel: 'players' | 'spectators';
+  seat: number | null;
+  name: string;
+  text: string;
+  quarter: number;
 }
 
 /** What the rooms send. */
@@ -50,6 +64,8 @@ export interface ServerMessages {
   seat: { role: Role; seat: number | null; token: string | null };
   /** Watch room only: the spectators' delay, the quarter they see and the live one. */
   watch: { delay: number; shownQuarter: number; liveQuarter: number };
+  /** Chat lines this client may read: on joining, the recent ones; then each as it is said. */
+  chat: { lines: ChatLine[] };
 }
 
 export type Ack = ServerMessages['ack'];
@@ -63,10 +79,12 @@ export const MSG = {
   moveMember: 'moveMember',
   revokeMember: 'revokeMember',
   ready: 'ready',
+  say: 'say',
   ack: 'ack',
   rejected: 'rejected',
   seat: 'seat',
   watch: 'watch',
+  chat: 'chat',
 } as const satisfies { [K in keyof ClientMessages | keyof ServerMessages]: K };
 
 /** The room types a client joins. */

@@ -311,6 +311,11 @@ export const MatchState = schema(
     stagedReveal: t.boolean().default(false),
     /** The facilitator closed the class to new students. */
     joiningClosed: t.boolean().default(false),
+    /** A class turned its chat off at creation. */
+    chatOff: t.boolean().default(false),
+    /** The facilitator muted the whole class, or these seats. */
+    chatMutedAll: t.boolean().default(false),
+    chatMutedSeats: t.array('uint8'),
     resultsHeld: t.uint8().default(0),
     /** Students in each seat's team. */
     members: t.array(Member),

@@ -2,6 +2,7 @@ import '../../server/wsGlobal';
 import { Client, type Room } from '@colyseus/sdk';
 import { useNativeStringDecoding } from '../../client/src/net/fastStrings';
 import type { Command } from '../../shared/domain/commands';
+import type { ChatLine } from '../../shared/wire/messages';
 import { MatchState } from '../../shared/wire/state';
 
 export type Reply = { ok: true; seq: number } | { ok: false; code: string; message: string };
@@ -18,12 +19,17 @@ export class GameClient {
   seat: number | null = null;
   token: string | null = null;
   role = '';
+  /** Every chat line the room sent this client, in order, once each. */
+  readonly chat: ChatLine[] = [];
 
   private constructor(readonly room: Room<unknown, MatchState>) {
     room.onMessage('ack', (m: { id: string | number | null; seq: number }) => this.settle(m.id, { ok: true, seq: m.seq }));
     room.onMessage('rejected', (m: { id: string | number | null; code: string; message: string }) =>
       this.settle(m.id, { ok: false, code: m.code, message: m.message }),
     );
+    room.onMessage('chat', (m: { lines: ChatLine[] }) => {
+      for (const line of m.lines) if (!this.chat.some((l) => l.seq === line.seq)) this.chat.push(line);
+    });
     room.onMessage('seat', (m: { seat: number | null; token: string | null; role: string }) => {
       this.seat = m.seat;
       this.token = m.token ?? this.token;
@@ -61,6 +67,15 @@ export class GameClient {
     return new Promise((resolve) => {
       this.waiting.set(id, resolve);
       this.room.send('command', { id, command });
+    });
+  }
+
+  /** Says a line of chat; the reply is the room's ack or refusal. */
+  say(text: string): Promise<Reply> {
+    const id = this.next++;
+    return new Promise((resolve) => {
+      this.waiting.set(id, resolve);
+      this.room.send('say', { id, text });
     });
   }
 

@@ -163,6 +163,11 @@ export class HostileMessages {
     }
     if (roll < 0.23) return { type: 'command', payload: { id: tracked, command: this.command(me), [this.pick(NASTY_KEYS)]: this.junkValue() }, trackedId: tracked };
     if (roll < 0.25) return { type: 'command', payload: { id: tracked }, trackedId: tracked };
+    // Chat: junk and unicode text (controls, separators, HTML), too long, the wrong shape.
+    if (roll < 0.28) {
+      const text = this.pick([this.junkString(1 + this.int(40)), this.longString(300 + this.int(2000)), this.pick(UNICODE), this.junkValue()]);
+      return { type: 'say', payload: this.chance(0.9) ? { id: tracked, text } : { id: tracked, text, [this.pick(NASTY_KEYS)]: 1 }, trackedId: tracked };
+    }
     return { type: 'command', payload: { id: tracked, command: this.command(me) }, trackedId: tracked };
   }
 }

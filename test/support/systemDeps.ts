@@ -57,6 +57,7 @@ export const TEST_FILE_NEEDS: FileNeeds = {
   'test/e2e/accessibility.test.ts': ['chromium'],
   'test/e2e/accounts.test.ts': ['chromium'],
   'test/e2e/canvasMotion.test.ts': ['chromium'],
+  'test/e2e/chat.test.ts': ['chromium'],
   'test/e2e/classroom.test.ts': ['chromium'],
   'test/e2e/keyboardMatch.test.ts': ['chromium'],
   'test/e2e/playMatch.test.ts': ['chromium'],

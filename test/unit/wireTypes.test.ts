@@ -4,7 +4,7 @@ import type { z } from 'zod';
 import { createSchema } from '../../server/http/api';
 import { forkSchema } from '../../server/http/forkRoute';
 import { sessionSchema } from '../../server/http/sessions';
-import { commandMessageSchema, joinOptionsSchema, moveMemberSchema, readySchema, revokeMemberSchema } from '../../server/rooms/wire';
+import { commandMessageSchema, joinOptionsSchema, moveMemberSchema, readySchema, revokeMemberSchema, saySchema } from '../../server/rooms/wire';
 import type { CreateMatchRequest, ForkRequest, SessionRequest } from '../../shared/wire/http';
 import { type ClientMessages, type JoinOptions, MSG, ROOMS, type ServerMessages } from '../../shared/wire/messages';
 import type { Orders } from '../../shared/domain/orders';
@@ -44,6 +44,7 @@ describe('the wire between client and server', () => {
     expectTypeOf<z.input<typeof moveMemberSchema>>().toEqualTypeOf<ClientMessages['moveMember']>();
     expectTypeOf<z.input<typeof revokeMemberSchema>>().toEqualTypeOf<ClientMessages['revokeMember']>();
     expectTypeOf<z.input<typeof readySchema>>().toEqualTypeOf<ClientMessages['ready']>();
+    expectTypeOf<z.input<typeof saySchema>>().toEqualTypeOf<ClientMessages['say']>();
     expectTypeOf<z.input<typeof createSchema>>().toEqualTypeOf<CreateMatchRequest>();
     expectTypeOf<z.input<typeof sessionSchema>>().toEqualTypeOf<SessionRequest>();
     expectTypeOf<z.input<typeof forkSchema>>().toEqualTypeOf<ForkRequest>();
@@ -51,7 +52,7 @@ describe('the wire between client and server', () => {
 
   it('every message and room has its name as a constant, equal to the name itself', () => {
     for (const [key, value] of Object.entries(MSG)) expect(value).toBe(key);
-    expect(Object.keys(MSG).sort()).toEqual(['ack', 'command', 'moveMember', 'ready', 'rejected', 'revokeMember', 'seat', 'watch']);
+    expect(Object.keys(MSG).sort()).toEqual(['ack', 'chat', 'command', 'moveMember', 'ready', 'rejected', 'revokeMember', 'say', 'seat', 'watch']);
     expectTypeOf<keyof typeof MSG>().toEqualTypeOf<keyof ClientMessages | keyof ServerMessages>();
     expect(ROOMS).toEqual({ match: 'match', watch: 'watch' });
   });

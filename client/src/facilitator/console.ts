@@ -117,7 +117,7 @@ export async function renderConsole(root: HTMLElement, matchIds: string[], back:
       const report = showHeld ? heldReport!.report : s.report.quarter > 0 ? s.report.toJSON() : null;
       const names = s.players.map((p) => seatName(p.name));
       // Rebuilt only when what they show changes, so a half-open menu survives the timer's patches.
-      const key = JSON.stringify([report, showHeld, s.members.toJSON(), s.status, s.players.map((p) => [p.name, p.kind, p.locked, p.autopilot, p.valuation, p.loopsClosed])]);
+      const key = JSON.stringify([report, showHeld, s.members.toJSON(), s.status, s.chatOff, s.chatMutedSeats.toArray(), s.players.map((p) => [p.name, p.kind, p.locked, p.autopilot, p.valuation, p.loopsClosed])]);
       if (key !== shownKey) {
         shownKey = key;
         clear(dynamic);

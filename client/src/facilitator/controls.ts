@@ -29,6 +29,8 @@ export function controls(
   staged.addEventListener('change', () => void run({ type: 'SetStagedReveal', data: { on: staged.checked } }));
   const joining = h('button', { id: 'fc-joining', onclick: () => void run({ type: 'SetJoining', data: { open: conn.state.joiningClosed === true } }) });
   const joiningNote = h('span', { id: 'fc-joining-note', class: 'muted', role: 'status' });
+  const muteAll = h('button', { id: 'fc-mute-all', onclick: () => void run(conn.state.chatMutedAll ? { type: 'UnmuteChat', data: {} } : { type: 'MuteChat', data: {} }) });
+  const muteNote = h('span', { id: 'fc-mute-note', class: 'muted', role: 'status' });
   const end = h('button', { id: 'fc-end', class: 'danger', onclick: () => confirm(t('fcEndConfirm')) && void run({ type: 'EndMatch', data: {} }) }, t('fcEnd'));
   const el = h(
     'section',
@@ -38,6 +40,7 @@ export function controls(
     h('label', { class: 'inline' }, staged, ` ${t('fcStagedReveal')}`),
     h('div', { class: 'fc-row' }, h('label', {}, t('fcSpectatorDelay'), h('span', { class: 'fc-inline' }, delay, setDelay, delayNow))),
     h('div', { class: 'fc-row' }, joining, joiningNote),
+    h('div', { class: 'fc-row' }, muteAll, muteNote),
   );
   const update = () => {
     const s = conn.state;
@@ -59,6 +62,10 @@ export function controls(
     joining.textContent = s.joiningClosed ? t('fcOpenJoining') : t('fcCloseJoining');
     joining.disabled = s.status === 'ended';
     joiningNote.textContent = s.joiningClosed ? t('fcJoiningClosed') : '';
+    muteAll.textContent = s.chatMutedAll ? t('fcUnmuteAll') : t('fcMuteAll');
+    muteAll.hidden = s.chatOff;
+    muteAll.disabled = s.status === 'ended';
+    muteNote.textContent = s.chatOff ? t('chatOff') : s.chatMutedAll ? t('fcChatMutedAll') : '';
   };
   update();
   return { el, update };

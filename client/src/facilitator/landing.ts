@@ -25,6 +25,7 @@ export function renderSessionForm(root: HTMLElement, open: (matchIds: string[]) 
   const timer = h('input', { id: 'fc-session-timer', type: 'number', min: 0, max: 3600, value: 0 });
   const seed = h('input', { id: 'fc-seed', maxlength: 128 });
   const staged = h('input', { id: 'fc-session-staged', type: 'checkbox', checked: true });
+  const chat = h('input', { id: 'fc-session-chat', type: 'checkbox', checked: true });
   const error = h('p', { class: 'error', role: 'alert' });
   const create = async () => {
     error.textContent = '';
@@ -35,6 +36,7 @@ export function renderSessionForm(root: HTMLElement, open: (matchIds: string[]) 
         quarters: Number(quarters.value),
         planningSeconds: Number(timer.value),
         stagedReveal: staged.checked,
+        chat: chat.checked,
         ...(seed.value.trim() ? { seed: seed.value.trim() } : {}),
       });
       open(session.matches.map((m) => m.matchId));
@@ -54,6 +56,7 @@ export function renderSessionForm(root: HTMLElement, open: (matchIds: string[]) 
       h('label', {}, t('fcTimerSeconds'), timer),
       h('label', {}, t('fcSeed'), seed),
       h('label', { class: 'inline' }, staged, ` ${t('fcStagedReveal')}`),
+      h('label', { class: 'inline' }, chat, ` ${t('fcSessionChat')}`),
       h('button', { class: 'primary', id: 'fc-create-session', onclick: () => void create() }, t('fcCreateSession')),
       error,
     ),

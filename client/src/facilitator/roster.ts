@@ -16,6 +16,16 @@ export function roster(conn: MatchConnection, say: (r: Reply) => void): HTMLElem
   const players = s.players.toArray();
   const teamSeats = players.filter((p) => p.kind === 'human').map((p) => p.seat);
   const planning = s.status === 'planning';
+  // A seat's chat, muted or not by the facilitator (the class-wide mute is in the controls).
+  const mutedSeats = new Set(s.chatMutedSeats.toArray());
+  const seatMute = (seat: number) => {
+    const muted = mutedSeats.has(seat);
+    return h(
+      'button',
+      { class: 'secondary fc-small-btn fc-mute-seat', 'aria-pressed': muted ? 'true' : 'false', 'data-seat': seat, onclick: async () => say(await conn.send(muted ? { type: 'UnmuteChat', data: { seat } } : { type: 'MuteChat', data: { seat } })) },
+      muted ? t('fcUnmuteSeat') : t('fcMuteSeat'),
+    );
+  };
   const rows = players.map((p) => {
     const team = members.filter((m) => m.seat === p.seat);
     const state =
@@ -75,6 +85,7 @@ export function roster(conn: MatchConnection, say: (r: Reply) => void): HTMLElem
         p.kind !== 'bot' && s.status !== 'ended'
           ? h('button', { class: 'secondary fc-small-btn', onclick: async () => say(await conn.send({ type: 'ReplaceSeat', data: { seat: p.seat, bot: { strategy: 'balanced', difficulty: 'normal' } } })) }, t('fcHandToBot'))
           : null,
+        p.kind === 'human' && s.status !== 'ended' && !s.chatOff ? seatMute(p.seat) : null,
       ),
     );
   });

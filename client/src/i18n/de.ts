@@ -1,4 +1,5 @@
 import { accountDe } from './account';
+import { chatDe } from './chat';
 import type { MessageKey } from './en';
 import { facilitatorDe } from './facilitator';
 import { matchDe } from './match';
@@ -10,6 +11,7 @@ export const de: Record<MessageKey, string> = {
   ...replayDe,
   ...facilitatorDe,
   ...matchDe,
+  ...chatDe,
   tagline: 'Robotaxis, Roboter und Satelliten: Wer schließt den Kreislauf zuerst?',
   language: 'Sprache',
   yourName: 'Dein Name',

@@ -1,6 +1,7 @@
 // Every string the client shows, in English. The German catalog must have the same keys.
 // The replay, facilitator and account screens keep their strings in replay.ts, facilitator.ts and account.ts.
 import { accountEn } from './account';
+import { chatEn } from './chat';
 import { facilitatorEn } from './facilitator';
 import { matchEn } from './match';
 import { replayEn } from './replay';
@@ -10,6 +11,7 @@ export const en = {
   ...replayEn,
   ...facilitatorEn,
   ...matchEn,
+  ...chatEn,
   tagline: 'Robotaxis, robots and satellites: who closes the loop first?',
   language: 'Language',
   yourName: 'Your name',

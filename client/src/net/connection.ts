@@ -1,7 +1,7 @@
 import { Callbacks, type Room } from '@colyseus/sdk';
 import { FLOODED_CLOSE_CODE, REVOKED_CLOSE_CODE } from '../../../shared/domain/closeCodes';
 import type { Command } from '../../../shared/domain/commands';
-import { type ClientMessages, type JoinOptions, type MessageId, MSG, type Role, ROOMS, type ServerMessages, type WatchInfo, type WatchOptions } from '../../../shared/wire/messages';
+import { type ChatLine, type ClientMessages, type JoinOptions, type MessageId, MSG, type Role, ROOMS, type ServerMessages, type WatchInfo, type WatchOptions } from '../../../shared/wire/messages';
 import { MatchState } from '../../../shared/wire/state';
 import { joinWithAccount, sdkClient } from './account';
 import { useNativeStringDecoding } from './fastStrings';
@@ -76,6 +76,9 @@ export class MatchConnection {
   /** Spectators only: how far behind the players their view is. */
   watch: WatchInfo | null = null;
   readonly watchListeners = new Set<(info: WatchInfo) => void>();
+  /** The chat lines this client may read, once each, in the order they were said. */
+  readonly chat: ChatLine[] = [];
+  onChat: (fresh: ChatLine[]) => void = () => undefined;
   onChange: () => void = () => undefined;
   onConnection: (up: boolean) => void = () => undefined;
   /** The server ended the link for good: `removed` (the facilitator revoked this student) or `flooded` (too many messages). */
@@ -87,6 +90,14 @@ export class MatchConnection {
       this.settle(m.id, { ok: false, code: m.code, message: m.message }),
     );
     room.onStateChange(() => this.onChange());
+    on(room, MSG.chat, (m) => {
+      const fresh = m.lines.filter((line) => !this.chat.some((l) => l.seq === line.seq));
+      if (fresh.length === 0) return;
+      this.chat.push(...fresh);
+      // A delayed watch room hands the players' lines over later than the spectators' ones.
+      this.chat.sort((a, b) => a.seq - b.seq);
+      this.onChat(fresh);
+    });
     on(room, MSG.watch, (m) => {
       this.watch = m;
       for (const listener of this.watchListeners) listener(m);
@@ -107,7 +118,7 @@ export class MatchConnection {
       // Spectators watch from the match's watch room: the server cuts it to the spectator delay.
       // A match's room is made on its first join (a waiting match has none until someone comes).
       room = await joinWithAccount(() =>
-        'spectate' in options ? sdk.joinOrCreate(ROOMS.watch, { matchId } satisfies WatchOptions, MatchState) : sdk.joinOrCreate(ROOMS.match, { matchId, ...options } satisfies JoinOptions, MatchState),
+        'spectate' in options ? sdk.joinOrCreate(ROOMS.watch, { matchId, ...(intent.name ? { name: intent.name } : {}) } satisfies WatchOptions, MatchState) : sdk.joinOrCreate(ROOMS.match, { matchId, ...options } satisfies JoinOptions, MatchState),
       );
     } catch (e) {
       // A stale token (another browser took over, or the seat was handed to a bot): join as asked.
@@ -179,6 +190,15 @@ export class MatchConnection {
     return new Promise((resolve) => {
       this.waiting.set(id, resolve);
       send(this.room, MSG.revokeMember, { id, memberId });
+    });
+  }
+
+  /** Says a line of chat (players to the players' channel, spectators to theirs). */
+  say(text: string): Promise<Reply> {
+    const id = this.next++;
+    return new Promise((resolve) => {
+      this.waiting.set(id, resolve);
+      send(this.room, MSG.say, { id, text });
     });
   }
 

@@ -1,4 +1,5 @@
 import './replay.css';
+import { chatLines, chatOfQuarter, replayChatCard } from './replayChat';
 import { SPEEDS, type Speed } from '../../../shared/replay/timeline';
 import { pageTitle, t } from '../i18n/i18n';
 import { clear, h } from '../ui/dom';
@@ -161,6 +162,8 @@ function show(content: HTMLElement, loaded: Loaded, actions: ReplayActions): Sho
   const marketsBox = h('div', {});
   const reportBox = h('div', {});
   const forkBox = h('div', {});
+  const chatBox = h('div', {});
+  const chat = chatLines(player.events);
   content.append(
     spoken,
     verify,
@@ -179,6 +182,7 @@ function show(content: HTMLElement, loaded: Loaded, actions: ReplayActions): Sho
         'div',
         {},
         h('section', { class: 'card' }, h('h2', {}, t('replayReport')), reportBox),
+        h('section', { class: 'card replay-chat' }, h('h2', {}, t('chat')), chatBox),
         h('section', { class: 'card' }, h('h2', {}, t('replayWhatIf')), forkBox),
       ),
     ),
@@ -215,6 +219,8 @@ function show(content: HTMLElement, loaded: Loaded, actions: ReplayActions): Sho
       clear(reportBox);
       reportBox.append(reportCard(state, player.events.slice(0, player.position), q));
     }
+    clear(chatBox);
+    chatBox.append(replayChatCard(state, chatOfQuarter(chat, player.position, state.quarter)));
     clear(forkBox);
     const mark = player.atMark;
     if (!loaded.onServer) forkBox.append(h('p', { class: 'muted' }, t('replayForkFileOnly')));

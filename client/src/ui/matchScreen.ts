@@ -31,6 +31,7 @@ import { renderResultsChart } from './resultsChart';
 import { installTapTips, tip } from './tooltip';
 import { installShortcuts, openShortcutHelp } from './match/shortcuts';
 import { delayNote } from '../replay/delayNote';
+import { chatPanel } from './match/chatPanel';
 
 const sumBuilds = (builds: Array<{ count: number }> | undefined) => (builds ?? []).reduce((n, b) => n + b.count, 0);
 
@@ -56,6 +57,7 @@ export async function renderMatch(root: HTMLElement, matchId: string, intent: Jo
     back();
   };
   const header = h('header', { class: 'hud' });
+  const chat = chatPanel(conn, matchId, localStorage, describeRefusal);
   // The world's view tabs over the canvas (a skip link's target) and its text twin (worldTabs.ts).
   const views = worldTabs({ canvas: 'game', twin: 'world-table', tab: 'view' }, (v) => world?.show(v));
   const { tabs, canvasBox, twinBox } = views;
@@ -94,7 +96,7 @@ export async function renderMatch(root: HTMLElement, matchId: string, intent: Jo
       skips,
       header,
       h('main', { id: 'main' }, heading, spoken, alarm, momentBox, h('div', { class: 'board' }, h('div', { class: 'world' }, tabs, canvasBox, twinBox), panel)),
-      h('aside', { class: 'below', 'aria-label': t('asideLabel') }, players, report),
+      h('aside', { class: 'below', 'aria-label': t('asideLabel') }, players, chat.el, report),
     ),
   );
   const sound = soundControl(localStorage, window.matchMedia('(pointer: coarse)').matches, () => world);
@@ -460,6 +462,13 @@ export async function renderMatch(root: HTMLElement, matchId: string, intent: Jo
   // The report also feeds the canvas: the foundry's chips and the robots each factory sold.
   watchTree($, conn.state.report, () => mark('report', 'world'));
   watchField($, conn.state, 'members', () => mark('players'));
+  // The chat's input says why it is closed: a class without chat, or the facilitator's mute.
+  const chatBlock = () => {
+    const s = conn.state;
+    chat.block(s.chatOff ? 'chatOff' : conn.role === 'player' && (s.chatMutedAll || (conn.seat !== null && s.chatMutedSeats.includes(conn.seat))) ? 'chatYouMuted' : null);
+  };
+  for (const field of ['chatOff', 'chatMutedAll'] as const) $.listen(field, chatBlock);
+  watchField($, conn.state, 'chatMutedSeats', chatBlock);
   for (const market of ['permits', 'licenses'] as const) watchField($, conn.state, market, () => mark('world', 'panel'));
   $.onAdd('players', (row) => {
     // Asked at each change: a student the facilitator moves plays another seat from then on.
