@@ -35,11 +35,16 @@ export function zoomControl(canvasBox: HTMLElement, world: () => World | null) {
   };
   document.addEventListener('keydown', onKey);
 
+  let shown = '';
   return {
     /** Hears the canvas (call once it has loaded). */
     attach(w: World): void {
       w.listen({
         places: (places: Place[]) => {
+          // The canvas redraws on every change in the room; the list changes only with the view.
+          const listed = places.map((p) => `${p.id}\t${p.name}`).join('\n');
+          if (listed === shown) return;
+          shown = listed;
           const chosen = select.value;
           select.replaceChildren(h('option', { value: '' }, t('zoom_all')), ...places.map((p) => h('option', { value: p.id }, p.name)));
           select.value = places.some((p) => p.id === chosen) ? chosen : '';
