@@ -109,7 +109,8 @@ const seatAndQuarter = (d: Rec, path: string) => {
 /** One checker per command type: the data's exact shape. */
 const DATA: Record<Command['type'], (data: unknown, path: string) => void> = {
   CreateMatch(v, path) {
-    const d = object(v, path, ['matchId', 'seed', 'seats', 'winLoops', 'planningSeconds'], ['scenario', 'spectatorDelay', 'classroom', 'chat']);
+    const d = object(v, path, ['matchId', 'seed', 'seats', 'winLoops', 'planningSeconds'], ['scenario', 'spectatorDelay', 'classroom', 'chat', 'ranked']);
+    if (d.ranked !== undefined && typeof d.ranked !== 'boolean') throw new ShapeError(`${path}.ranked`, 'expected true or false');
     optNum(d, 'spectatorDelay', path);
     if (d.chat !== undefined && typeof d.chat !== 'boolean') throw new ShapeError(`${path}.chat`, 'expected true or false');
     if (d.classroom !== undefined && typeof d.classroom !== 'boolean') throw new ShapeError(`${path}.classroom`, 'expected true or false');

@@ -22,6 +22,8 @@ export interface CreateMatch {
     classroom?: boolean;
     /** false: nobody chats in this match (a class may turn chat off). */
     chat?: boolean;
+    /** A ranked match (made by quick match): its final ranking moves its players' ratings. */
+    ranked?: boolean;
   };
 }
 

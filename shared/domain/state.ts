@@ -138,7 +138,7 @@ export interface GameState {
   rng: PrngState;
   scenario: Scenario;
   /** spectatorDelay: quarters spectators lag behind (absent: live; kept out of older logs' states). */
-  settings: { seats: number; winLoops: number; planningSeconds: number; spectatorDelay?: number; classroom?: true; chat?: false };
+  settings: { seats: number; winLoops: number; planningSeconds: number; spectatorDelay?: number; classroom?: true; chat?: false; ranked?: true };
   /** 0 in the lobby, then 1..scenario.quarters. */
   quarter: number;
   seats: Seat[];

@@ -65,6 +65,7 @@ export function decideCreateMatch(state: GameState, cmd: CreateMatch, ctx: Decid
           ...(delay > 0 ? { spectatorDelay: delay } : {}),
           ...(d.classroom ? { classroom: true as const } : {}),
           ...(d.chat === false ? { chat: false as const } : {}),
+          ...(d.ranked ? { ranked: true as const } : {}),
         },
         rng: seedPrng(seed),
       },
