@@ -7,7 +7,7 @@ import { joinWithAccount, sdkClient } from './account';
 import { useNativeStringDecoding } from './fastStrings';
 
 
-// With account.ts, the only module that talks to @colyseus/sdk: screens read the typed room state, subscribe to its
+// With account.ts and ranked.ts (the quick match queue), the only modules that talk to @colyseus/sdk: screens read the typed room state, subscribe to its
 // changes and send typed commands.
 
 useNativeStringDecoding();
@@ -68,6 +68,9 @@ export interface JoinIntent {
   spectate?: boolean;
 }
 
+/** Match rooms joined by a quick match, waiting for the match screen to open them. */
+const adopted = new Map<string, Promise<MatchConnection>>();
+
 export class MatchConnection {
   private next = 1;
   private readonly waiting = new Map<number, (r: Reply) => void>();
@@ -108,6 +111,11 @@ export class MatchConnection {
 
   /** Joins with the stored seat token if there is one, else as asked; remembers a new token. */
   static async open(matchId: string, intent: JoinIntent): Promise<MatchConnection> {
+    const handed = adopted.get(matchId);
+    if (handed) {
+      adopted.delete(matchId);
+      return handed;
+    }
     // The page's one SDK client: the account's token goes with the join.
     const sdk = sdkClient();
     const token = localStorage.getItem(tokenKey(matchId));
@@ -129,6 +137,23 @@ export class MatchConnection {
           ? await sdk.joinOrCreate(ROOMS.match, { matchId, name: intent.name } satisfies JoinOptions, MatchState)
           : await sdk.joinOrCreate(ROOMS.watch, { matchId } satisfies WatchOptions, MatchState);
     }
+    return MatchConnection.attach(matchId, room);
+  }
+
+  /**
+   * Hands over a match room joined elsewhere (a quick match's seat reservation): the next
+   * `open(matchId, …)` takes it instead of joining again. Its listeners start now, so the seat
+   * message the room sends right after the join is not missed.
+   */
+  static adopt(matchId: string, room: Room<unknown, MatchState>): void {
+    const attached = MatchConnection.attach(matchId, room);
+    // A hand-off nobody opens (the page moved on) must not report an unhandled rejection.
+    attached.catch(() => undefined);
+    adopted.set(matchId, attached);
+  }
+
+  /** Listens to a joined room and waits for its seat (and, for spectators, their delay). */
+  private static async attach(matchId: string, room: Room<unknown, MatchState>): Promise<MatchConnection> {
     const conn = new MatchConnection(room);
     room.onLeave((code: number) => {
       if (code === REVOKED_CLOSE_CODE) {
