@@ -3,6 +3,7 @@ import { chatDe } from './chat';
 import type { MessageKey } from './en';
 import { facilitatorDe } from './facilitator';
 import { matchDe } from './match';
+import { rankedDe } from './ranked';
 import { replayDe } from './replay';
 
 // Alle Texte des Clients auf Deutsch: dieselben Schlüssel wie en.ts.
@@ -12,6 +13,7 @@ export const de: Record<MessageKey, string> = {
   ...facilitatorDe,
   ...matchDe,
   ...chatDe,
+  ...rankedDe,
   tagline: 'Robotaxis, Roboter und Satelliten: Wer schließt den Kreislauf zuerst?',
   language: 'Sprache',
   yourName: 'Dein Name',

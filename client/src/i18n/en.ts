@@ -1,9 +1,10 @@
 // Every string the client shows, in English. The German catalog must have the same keys.
-// The replay, facilitator and account screens keep their strings in replay.ts, facilitator.ts and account.ts.
+// The replay, facilitator, account and ranked (quick match, leaderboard, profile) screens keep their strings in replay.ts, facilitator.ts, account.ts and ranked.ts.
 import { accountEn } from './account';
 import { chatEn } from './chat';
 import { facilitatorEn } from './facilitator';
 import { matchEn } from './match';
+import { rankedEn } from './ranked';
 import { replayEn } from './replay';
 
 export const en = {
@@ -12,6 +13,7 @@ export const en = {
   ...facilitatorEn,
   ...matchEn,
   ...chatEn,
+  ...rankedEn,
   tagline: 'Robotaxis, robots and satellites: who closes the loop first?',
   language: 'Language',
   yourName: 'Your name',
