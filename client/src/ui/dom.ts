@@ -59,3 +59,20 @@ export function trapTab(box: HTMLElement | Document, buttons: readonly HTMLEleme
   box.addEventListener('keydown', onKey as EventListener);
   return onKey;
 }
+
+/**
+ * A link to one of the page's own routes: a plain click moves there without a page load (`go`);
+ * a click with a modifier (a new tab, a new window) is left to the browser.
+ */
+export function routeLink(href: string, go: (path: string) => void, attrs: Attrs, ...children: Array<Node | string | null | undefined>): HTMLAnchorElement {
+  return h('a', {
+    ...attrs,
+    href,
+    onclick: (e: Event) => {
+      const m = e as MouseEvent;
+      if (m.button !== 0 || m.ctrlKey || m.metaKey || m.shiftKey || m.altKey) return;
+      e.preventDefault();
+      go(href);
+    },
+  }, ...children);
+}

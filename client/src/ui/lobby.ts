@@ -4,6 +4,7 @@ import { currentLocale, LOCALE_STORAGE_KEY, pageTitle, seatName, setLocale, t, t
 import { api, type MatchListing } from '../net/api';
 import { forgetSeatToken, heldSeats, rememberFacilitatorKey } from '../net/connection';
 import { accountCard } from './accountCard';
+import { quickMatchCard } from './quickMatch';
 import { clear, h } from './dom';
 
 const NAME_KEY = 'closed-loop.name';
@@ -12,9 +13,11 @@ const STRATEGIES: BotStrategy[] = ['balanced', 'robotaxi', 'robots', 'satellites
 export interface LobbyActions {
   openMatch(matchId: string, intent: { name?: string; spectate?: boolean }): void;
   rerender(): void;
+  /** Moves to another of the page's routes (the leaderboard, a profile) without a page load. */
+  go(path: string): void;
 }
 
-/** The lobby: name, a new match, join by code, the list of matches, how to play. Plain DOM. */
+/** The lobby: quick match, name, a new match, join by code, the list of matches, how to play. Plain DOM. */
 export function renderLobby(root: HTMLElement, actions: LobbyActions): void {
   clear(root);
   pageTitle();
@@ -166,6 +169,8 @@ export function renderLobby(root: HTMLElement, actions: LobbyActions): void {
         h(
           'div',
           {},
+          // Quick match first: a player who just wants to play finds it before any form.
+          quickMatchCard(() => name.value.trim() || undefined, (matchId) => actions.openMatch(matchId, { name: playerName() }), actions.go),
           mineCard,
           h('section', { class: 'card' }, h('label', {}, t('yourName'), name)),
           h(
@@ -182,7 +187,7 @@ export function renderLobby(root: HTMLElement, actions: LobbyActions): void {
           ),
           error,
           // The account comes after the match to create: the first match needs no sign-in.
-          accountCard(() => name.value.trim() || undefined, (account) => (name.value ||= account.name)),
+          accountCard(() => name.value.trim() || undefined, (account) => (name.value ||= account.name), actions.go),
         ),
         h(
           'div',
