@@ -4,10 +4,17 @@ import { renderLobby } from './ui/lobby';
 import { renderMatch } from './ui/matchScreen';
 import { renderJoinError } from './ui/joinError';
 
-// Routes: "/" is the lobby, "/match/<id>" a match (a refresh returns to it with the seat token).
+// Routes: "/" is the lobby, "/match/<id>" a match (a refresh returns to it with the seat token),
+// "/leaderboard" and "/profile[/<userId>]" the ratings of quick matches.
 // The language: the one chosen before, else the browser's (the page's lang follows it).
 initLocale(localStorage.getItem(LOCALE_STORAGE_KEY), navigator.language);
 const app = document.getElementById('app')!;
+
+/** Moves to another of the page's routes without a page load. */
+function go(path: string): void {
+  history.pushState({}, '', path);
+  route();
+}
 
 function route(): void {
   // "/console" creates a class session; "/console/<id>[,<id>…]" runs classroom matches with the facilitator key.
@@ -33,6 +40,24 @@ function route(): void {
     };
     void import('./replay/replayScreen')
       .then((m) => m.renderReplay(app, replay[1] ?? null, { back: () => go('/'), openMatch: (id) => go(`/match/${id}`) }))
+      .catch((e: unknown) => {
+        app.textContent = String((e as Error).message);
+      });
+    return;
+  }
+  // "/leaderboard" ranks the players of quick matches; "/profile[/<userId>]" is one's ratings and matches.
+  if (/^\/leaderboard\/?$/.test(location.pathname)) {
+    void import('./ui/leaderboard')
+      .then((m) => m.renderLeaderboard(app, go))
+      .catch((e: unknown) => {
+        app.textContent = String((e as Error).message);
+      });
+    return;
+  }
+  const profile = /^\/profile(?:\/([^/]+))?\/?$/.exec(location.pathname);
+  if (profile) {
+    void import('./ui/profile')
+      .then((m) => m.renderProfile(app, profile[1] ? decodeURIComponent(profile[1]) : null, go))
       .catch((e: unknown) => {
         app.textContent = String((e as Error).message);
       });
@@ -64,6 +89,7 @@ function route(): void {
       route();
     },
     rerender: route,
+    go,
   });
 }
 

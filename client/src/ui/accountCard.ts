@@ -1,7 +1,7 @@
 import type { MessageKey } from '../i18n/en';
 import { t, tf } from '../i18n/i18n';
 import { type Account, authErrorCode, currentAccount, saveAccount, signIn } from '../net/account';
-import { h } from './dom';
+import { h, routeLink } from './dom';
 
 const ERRORS = ['invalid_credentials', 'email_already_in_use', 'email_malformed', 'password_too_short'];
 const errorText = (e: unknown): string => {
@@ -34,9 +34,10 @@ function credentialsForm(id: string, title: MessageKey, button: MessageKey, newP
 /**
  * The lobby's account card: on the first visit an anonymous account is made at once (kept in this
  * browser); "Save your account" gives it an email and a password, "Sign in" opens a saved one.
- * `named` hears the account's name (the lobby's name field shows it when empty).
+ * `named` hears the account's name (the lobby's name field shows it when empty); "Your profile"
+ * opens its ratings with `go`.
  */
-export function accountCard(name: () => string | undefined, named: (account: Account) => void): HTMLElement {
+export function accountCard(name: () => string | undefined, named: (account: Account) => void, go: (path: string) => void): HTMLElement {
   const status = h('p', { id: 'account-status', role: 'status' }, t('accountLoading'));
   const forms = h('div', {});
   const card = h('section', { class: 'card account', id: 'account', 'aria-labelledby': 'account-title' }, h('h2', { id: 'account-title' }, t('accountTitle')), status, forms);
@@ -44,6 +45,7 @@ export function accountCard(name: () => string | undefined, named: (account: Acc
     const who = account.anonymous ? tf('accountGuest', { name: account.name }) : tf('accountSaved', { name: account.name, email: account.email ?? '' });
     status.textContent = done ? `${t(done)} ${who}` : who;
     forms.replaceChildren(
+      h('p', {}, routeLink('/profile', go, { id: 'profile-link' }, t('yourProfile'))),
       ...(account.anonymous
         ? [h('p', { class: 'muted' }, t('accountSaveHint')), credentialsForm('account-save', 'accountSaveTitle', 'accountSave', true, async (e, p) => show(await saveAccount(e, p), 'accountSavedNow'))]
         : []),

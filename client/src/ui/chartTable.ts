@@ -5,9 +5,15 @@ import './chartTable.css';
 /**
  * A chart's numbers as a table, folded under the chart: a quarter per row, a series per column,
  * each value written as the chart's axis writes it. Screen readers and anyone who wants the exact
- * figures read this instead of the canvas.
+ * figures read this instead of the canvas. `rows` names the rows otherwise (a chart over matches, not quarters).
  */
-export function chartTable(title: string, quarters: readonly number[], series: ReadonlyArray<{ name: string; values: ReadonlyArray<number | null> }>, format: (v: number) => string): HTMLElement {
+export function chartTable(
+  title: string,
+  quarters: readonly number[],
+  series: ReadonlyArray<{ name: string; values: ReadonlyArray<number | null> }>,
+  format: (v: number) => string,
+  rows: { head: string; label: (x: number) => string } = { head: t('quarter'), label: (q) => `Q${q}` },
+): HTMLElement {
   return h(
     'details',
     { class: 'chart-data' },
@@ -19,11 +25,11 @@ export function chartTable(title: string, quarters: readonly number[], series: R
         'table',
         {},
         h('caption', { class: 'sr-only' }, title),
-        h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('quarter')), ...series.map((s) => h('th', { scope: 'col' }, s.name)))),
+        h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, rows.head), ...series.map((s) => h('th', { scope: 'col' }, s.name)))),
         h(
           'tbody',
           {},
-          ...quarters.map((q, i) => h('tr', {}, h('th', { scope: 'row' }, `Q${q}`), ...series.map((s) => h('td', {}, s.values[i] === null || s.values[i] === undefined ? '—' : format(s.values[i]!))))),
+          ...quarters.map((q, i) => h('tr', {}, h('th', { scope: 'row' }, rows.label(q)), ...series.map((s) => h('td', {}, s.values[i] === null || s.values[i] === undefined ? '—' : format(s.values[i]!))))),
         ),
       ),
     ),
