@@ -32,6 +32,7 @@ export const rankedEn = {
   profileNotFound: 'There is no such player.',
   profileLoading: 'Loading…',
   profileChart: 'Rating over time',
+  profileMatchNumber: 'Ranked match no.',
   profileHistory: 'Ranked matches',
   profileNoMatches: 'No ranked match played yet.',
   colDate: 'Date',
@@ -46,7 +47,7 @@ export const rankedEn = {
 
 export const rankedDe: Record<keyof typeof rankedEn, string> = {
   playNow: 'Jetzt spielen',
-  playNowHint: 'Gewertete Partie zu {seats}; nach {s} s füllen Bots die freien Plätze.',
+  playNowHint: 'Gewertete Partie mit {seats} Spielern; nach {s} s füllen Bots die freien Plätze.',
   queueTitle: 'Partie wird gesucht',
   queueJoining: 'Du wirst eingereiht …',
   queueWaiting: 'Wartezeit {time}',
@@ -77,6 +78,7 @@ export const rankedDe: Record<keyof typeof rankedEn, string> = {
   profileNotFound: 'Diesen Spieler gibt es nicht.',
   profileLoading: 'Wird geladen …',
   profileChart: 'Wertung im Verlauf',
+  profileMatchNumber: 'Gewertete Partie Nr.',
   profileHistory: 'Gewertete Partien',
   profileNoMatches: 'Noch keine gewertete Partie gespielt.',
   colDate: 'Datum',

@@ -23,7 +23,7 @@ export function leaderboardTable(board: Leaderboard, go: (path: string) => void)
     'table',
     { id: 'leaderboard', class: 'ranked-table' },
     h('caption', {}, tf('leaderboardCaption', { n: board.players })),
-    h('thead', {}, h('tr', {}, ...(['colPosition', 'colName', 'colRating', 'colMatches', 'colWins'] as const).map((k) => h('th', { scope: 'col', class: k === 'colName' ? '' : 'num' }, t(k))))),
+    h('thead', {}, h('tr', {}, ...(['colPosition', 'colName', 'colRating', 'colMatches', 'colWins'] as const).map((k) => h('th', { scope: 'col', class: k === 'colName' ? '' : k === 'colPosition' ? 'pos' : 'num' }, t(k))))),
     h(
       'tbody',
       {},
@@ -31,7 +31,7 @@ export function leaderboardTable(board: Leaderboard, go: (path: string) => void)
         h(
           'tr',
           { class: mine(row) ? 'me' : undefined, 'aria-current': mine(row) ? 'true' : undefined, 'data-user': row.userId },
-          h('td', { class: 'num' }, String(row.position)),
+          h('td', { class: 'pos' }, String(row.position)),
           h('th', { scope: 'row' }, profile(row)),
           h('td', { class: 'num' }, number(row.rating)),
           h('td', { class: 'num' }, number(row.matches)),
@@ -54,7 +54,7 @@ export function leaderboardTable(board: Leaderboard, go: (path: string) => void)
 export function renderLeaderboard(root: HTMLElement, go: (path: string) => void): void {
   const { body } = rankedPage(root, t('leaderboard'), go);
   fetchLeaderboard().then(
-    (board) => body.replaceChildren(...leaderboardTable(board, go)),
+    (board) => body.replaceChildren(h('section', { class: 'card' }, ...leaderboardTable(board, go))),
     (e: unknown) => body.replaceChildren(h('p', { class: 'error', role: 'alert' }, String((e as Error).message))),
   );
 }

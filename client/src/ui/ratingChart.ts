@@ -32,7 +32,7 @@ export async function renderRatingChart(box: HTMLElement, matches: readonly Prof
         { label: t('profileRating'), stroke: '#56b4e9', width: 2, points: { show: true, size: 6 }, value: (_u: unknown, v: number | null) => (v === null ? '—' : format(v)) },
       ],
       axes: [
-        { stroke: '#9fb0c8', grid: { stroke: '#223' }, incrs: [1, 2, 5, 10, 20, 50, 100, 200, 500], values: (_u: unknown, ticks: number[]) => ticks.map((v) => String(v)) },
+        { label: t('profileMatchNumber'), labelSize: 24, stroke: '#9fb0c8', grid: { stroke: '#223' }, incrs: [1, 2, 5, 10, 20, 50, 100, 200, 500], values: (_u: unknown, ticks: number[]) => ticks.map((v) => String(v)) },
         { stroke: '#9fb0c8', grid: { stroke: '#223' }, size: 60, values: (_u: unknown, ticks: number[]) => ticks.map(format) },
       ],
     },
