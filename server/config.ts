@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import type { QuickMatchSettings } from './rooms/roomContext';
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
 const LEVELS: LogLevel[] = ['debug', 'info', 'warn', 'error'];
@@ -25,6 +26,8 @@ export interface ServerConfig {
   jwtSecret?: string;
   /** How long the host of an ended or expired match stays loaded once nothing follows it (default 60 s; its log reloads it). */
   finishedUnloadSeconds?: number;
+  /** Quick match: how long a group waits before bots complete it (QUEUE_WAIT_SECONDS, default 30), and its matches' timer and length. */
+  quickMatch?: Partial<QuickMatchSettings>;
   /** Per-address rates and caps (startServer fills what is left out from DEFAULT_LIMITS). */
   limits?: Partial<AbuseLimits>;
 }
@@ -62,6 +65,9 @@ export const DEFAULT_LIMITS: AbuseLimits = {
 };
 
 /** Every limit off: tests, benchmarks and load tests that create many matches from one address. */
+/** Quick match as players meet it: 30 s to find others, then a 4-seat match of the default scenario at 90 s a quarter. */
+export const DEFAULT_QUICK_MATCH: QuickMatchSettings = { waitSeconds: 30, planningSeconds: 90 };
+
 export const NO_LIMITS: AbuseLimits = { createPerMinute: 0, createBurst: 0, joinPerMinute: 0, joinBurst: 0, openPerIp: 0, openPerProcess: 0, trustProxyHops: 0, refusalDelayMs: 0 };
 
 const LIMIT_ENV: Record<keyof AbuseLimits, string> = {
@@ -132,6 +138,8 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     throw new Error(`FINISHED_UNLOAD_SECONDS must be a whole number of seconds from 0 to 86400, got "${env.FINISHED_UNLOAD_SECONDS}"`);
   const databaseUrl = urlOf(env, 'DATABASE_URL', ['postgres:', 'postgresql:']);
   const redisUrl = urlOf(env, 'REDIS_URL', ['redis:', 'rediss:']);
+  const queueWait = Number(env.QUEUE_WAIT_SECONDS ?? DEFAULT_QUICK_MATCH.waitSeconds);
+  if (!Number.isInteger(queueWait) || queueWait < 1 || queueWait > 600) throw new Error(`QUEUE_WAIT_SECONDS must be a whole number of seconds from 1 to 600, got "${env.QUEUE_WAIT_SECONDS}"`);
   const jwtSecret = env.JWT_SECRET?.trim() || undefined;
   if (jwtSecret !== undefined && jwtSecret.length < 32) throw new Error('JWT_SECRET must be at least 32 characters long (it signs the accounts\' tokens).');
   return {
@@ -142,6 +150,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     waitingExpirySeconds: Math.round(expiryHours * 3600),
     finishedUnloadSeconds: unloadSeconds,
     limits: limitsFromEnv(env),
+    quickMatch: { waitSeconds: queueWait },
     ...(databaseUrl ? { databaseUrl } : {}),
     ...(redisUrl ? { redisUrl } : {}),
     ...(publicAddress ? { publicAddress } : {}),

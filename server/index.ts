@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { matchMaker, Server } from '@colyseus/core';
 import { WebSocketTransport } from '@colyseus/ws-transport';
 import { matchOver } from '../shared/rules/reveal';
-import { DEFAULT_LIMITS, type Logger, type ServerConfig, jsonLogger } from './config';
+import { DEFAULT_LIMITS, DEFAULT_QUICK_MATCH, type Logger, type ServerConfig, jsonLogger } from './config';
 import { mountApi } from './http/api';
 import { CreationGate } from './http/creationGate';
 import { gateJoins } from './http/joinGate';
@@ -17,7 +17,10 @@ import { MatchRegistry } from './match/MatchRegistry';
 import { MatchRoom } from './rooms/MatchRoom';
 import { WatchRoom } from './rooms/WatchRoom';
 import { setRoomContext } from './rooms/roomContext';
-import { openStore, openUserStore } from './store/openStore';
+import { openRatingStore, openStore, openUserStore } from './store/openStore';
+import { QuickMatchRoom } from './rooms/QuickMatchRoom';
+import { Ratings } from './ratings/Ratings';
+import { mountRankedRoutes } from './http/rankedRoutes';
 import { mountAccounts, useJwtSecret } from './auth/accounts';
 import { redisMatchmaking } from './redisMatchmaking';
 import { frameworkLogger, REPEAT_WINDOW_MS } from './frameworkLog';
@@ -41,6 +44,7 @@ export async function startServer(config: ServerConfig, log: Logger = jsonLogger
   const owner = `${hostname()}-${process.pid}-${randomBytes(4).toString('hex')}`;
   const store = await openStore(config, owner);
   const users = await openUserStore(config);
+  const ratings = new Ratings(store, users, await openRatingStore(config));
   await useJwtSecret(users, config.jwtSecret);
   const leaseMs = (config.leaseSeconds ?? 15) * 1000;
   const registry = new MatchRegistry(store, systemClock, {
@@ -51,10 +55,14 @@ export async function startServer(config: ServerConfig, log: Logger = jsonLogger
     finishedUnloadMs: (config.finishedUnloadSeconds ?? 60) * 1000,
     ...(config.recoveryPageSize ? { recoveryPageSize: config.recoveryPageSize } : {}),
   });
-  setRoomContext({ registry, log, users });
   const limits = { ...DEFAULT_LIMITS, ...config.limits };
   const creations = new CreationGate(limits);
   registry.onStatus((matchId, status) => creations.open.follow(matchId, status));
+  // A ranked match is rated as it ends (once: a reload of the finished match changes nothing).
+  registry.onStatus((matchId, status) => {
+    if (status !== 'finished' || !registry.loaded().some((h) => h.matchId === matchId && h.current.settings.ranked)) return;
+    ratings.rate(matchId).catch((e: unknown) => log.warn('rating failed', { matchId, error: String(e) }));
+  });
   // A match's room lives in the process that holds the match (never placed elsewhere by Colyseus),
   // and there is one: asking again while it exists or is being made changes nothing.
   const opening = new Map<string, Promise<void>>();
@@ -68,6 +76,7 @@ export async function startServer(config: ServerConfig, log: Logger = jsonLogger
     }
     return made;
   };
+  setRoomContext({ registry, log, users, ratings, openRoom, openMatches: creations.open, quickMatch: { ...DEFAULT_QUICK_MATCH, ...config.quickMatch } });
   const transport = new WebSocketTransport({ maxPayload: MAX_FRAME_BYTES });
   const framework = frameworkLogger(log);
   const frameworkSweep = setInterval(() => framework.sweep(), REPEAT_WINDOW_MS);
@@ -83,6 +92,7 @@ export async function startServer(config: ServerConfig, log: Logger = jsonLogger
     express: (app) => {
       app.post(['/auth/anonymous', '/auth/register', '/auth/login'], creations.takeAccountToken);
       mountAccounts(app, users);
+      mountRankedRoutes(app, ratings);
       mountApi(app, { registry, log, openRoom, creations, trustProxyHops: limits.trustProxyHops, clientDir: CLIENT_DIR });
     },
   });
@@ -91,12 +101,16 @@ export async function startServer(config: ServerConfig, log: Logger = jsonLogger
   gameServer.define('match', MatchRoom).filterBy(['matchId']);
   // Spectators share one watch room per match, created when the first one arrives.
   gameServer.define('watch', WatchRoom).filterBy(['matchId']);
+  // One queue for quick match (Colyseus' QueueRoom): players wait there for a ranked match.
+  gameServer.define('queue', QuickMatchRoom);
   await gameServer.listen(config.port);
   gateJoins(transport.server!, new TokenBuckets(limits.joinPerMinute, limits.joinBurst), limits.trustProxyHops, new Tarpit(limits.refusalDelayMs));
   const port = (transport.server!.address() as AddressInfo).port;
 
   const recovered = await registry.recoverAll();
   for (const host of recovered) await openRoom(host.matchId);
+  // Ranked matches that ended while no process could rate them (it stopped in between).
+  const rated = await ratings.rateMissing();
   const expirySweep = startExpirySweep(registry, config.waitingExpirySeconds ?? 24 * 3600, log);
   const sweeper = store.leases ? startSweeper(registry, openRoom, leaseMs / 3, log, config.redisUrl !== undefined) : null;
   log.info('server ready', {
@@ -106,6 +120,7 @@ export async function startServer(config: ServerConfig, log: Logger = jsonLogger
     ...(store.kind === 'sqlite' ? { dataDir: config.dataDir } : {}),
     matchmaking: config.redisUrl ? 'redis' : 'local',
     recovered: recovered.length,
+    ...(rated > 0 ? { rated } : {}),
     limits,
   });
 
@@ -124,6 +139,7 @@ export async function startServer(config: ServerConfig, log: Logger = jsonLogger
         await registry.close();
         await store.close();
         await users.close();
+        await ratings.store.close();
         clearInterval(frameworkSweep);
         framework.flush();
         setRoomContext(null);

@@ -86,7 +86,7 @@ export function authSettings(users: UserStore, now: () => number = Date.now): Pa
 }
 
 /** The signed-in account of a request (Authorization: Bearer …), or null. */
-async function requestAccount(req: Request): Promise<AccountClaims | null> {
+export async function requestAccount(req: Request): Promise<AccountClaims | null> {
   const token = getBearerToken(req.headers.authorization ?? '');
   if (!token) return null;
   try {

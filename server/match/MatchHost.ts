@@ -274,12 +274,15 @@ export class MatchHost {
     }
     // Every human player has left: the match waits for one to come back (no bot plays a person's
     // whole match in seconds), and the quarter's timer starts afresh when one does.
-    if (this.unattended()) {
+    // (A ranked match goes on at its timer's pace, its leavers' seats on autopilot: leaving cannot
+    // stall a match that is going badly, and its rating comes all the same.)
+    if (this.unattended() && !s.settings.ranked) {
       this.stopTimer();
       return;
     }
     this.playBots();
-    if (s.players.every((p) => p.locked)) {
+    // (Without its players, a ranked match waits out each quarter's clock: nobody comes back to a match the bots raced to its end.)
+    if (s.players.every((p) => p.locked) && !(s.settings.ranked && this.unattended())) {
       this.stopTimer();
       // An unlock already queued runs first; planning then goes on.
       this.owe({ type: 'EndPlanning', data: { quarter: s.quarter } }, SYSTEM, () => this.state.players.every((p) => p.locked));
@@ -341,7 +344,8 @@ export class MatchHost {
     if (s.quarter !== 1 || this.record.classroom || seconds <= 0 || s.players.length === 0 || this.state.seats.some((seat) => seat.kind === 'open')) return seconds;
     // (A what-if fork starts later than quarter 1, so it is never held.)
     const humans = s.seats.filter((seat) => seat.kind === 'human');
-    if (humans.length > 1) return seconds * 2;
+    // A ranked match never waits for a player who may not come: its first quarter gets double time.
+    if (humans.length > 1 || s.settings.ranked) return seconds * 2;
     if (humans.length === 1 && !this.ready.has(humans[0]!.index)) return null;
     return seconds;
   }

@@ -32,6 +32,8 @@ export interface NewMatchRequest {
   chat?: boolean;
   /** Classroom only: the key of a class session shared by its matches (else a new one). */
   facilitatorKey?: string;
+  /** A quick match's: its final ranking moves its players' ratings. */
+  ranked?: boolean;
 }
 
 export type { CreatedMatch, ForkedMatch, ForkRequest };
@@ -125,6 +127,7 @@ export class MatchRegistry {
           ...(req.classroom ? { classroom: true } : {}),
           // Only a class turns its chat off (friends and strangers mute one another on their screens).
           ...(req.classroom && req.chat === false ? { chat: false } : {}),
+          ...(req.ranked && !req.classroom ? { ranked: true } : {}),
         },
       },
       { role: 'system' },

@@ -1,4 +1,5 @@
 import pg from 'pg';
+import { inTransaction } from './pgTransaction';
 import type { EventEnvelope } from '../../shared/replay/envelope';
 import { type EventStore, type MatchFilter, type MatchLeases, type MatchRecord, type MatchStatus, type NewMatch, StoreError } from './EventStore';
 
@@ -138,19 +139,8 @@ export class PostgresEventStore implements EventStore, MatchLeases {
     return store;
   }
 
-  private async transaction<T>(work: (c: pg.PoolClient) => Promise<T>): Promise<T> {
-    const c = await this.pool.connect();
-    try {
-      await c.query('BEGIN');
-      const result = await work(c);
-      await c.query('COMMIT');
-      return result;
-    } catch (e) {
-      await c.query('ROLLBACK').catch(() => undefined);
-      throw e;
-    } finally {
-      c.release();
-    }
+  private transaction<T>(work: (c: pg.PoolClient) => Promise<T>): Promise<T> {
+    return inTransaction(this.pool, work);
   }
 
   async create(m: NewMatch): Promise<void> {

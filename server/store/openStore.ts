@@ -3,7 +3,10 @@ import { join } from 'node:path';
 import type { ServerConfig } from '../config';
 import type { EventStore } from './EventStore';
 import { PostgresEventStore } from './PostgresEventStore';
+import { PostgresRatingStore } from './PostgresRatingStore';
 import { PostgresUserStore } from './PostgresUserStore';
+import type { RatingStore } from './RatingStore';
+import { SqliteRatingStore } from './SqliteRatingStore';
 import { SqliteEventStore } from './SqliteEventStore';
 import { SqliteUserStore } from './SqliteUserStore';
 import type { UserStore } from './UserStore';
@@ -24,4 +27,10 @@ export async function openStore(config: Pick<ServerConfig, 'databaseUrl' | 'data
 export async function openUserStore(config: Pick<ServerConfig, 'databaseUrl' | 'dataDir'>): Promise<UserStore> {
   if (config.databaseUrl) return PostgresUserStore.open({ url: config.databaseUrl });
   return new SqliteUserStore(sqliteFile(config.dataDir));
+}
+
+/** The ratings, beside the accounts (open the user store first: the leaderboard reads its names). */
+export async function openRatingStore(config: Pick<ServerConfig, 'databaseUrl' | 'dataDir'>): Promise<RatingStore> {
+  if (config.databaseUrl) return PostgresRatingStore.open(config.databaseUrl);
+  return new SqliteRatingStore(sqliteFile(config.dataDir));
 }

@@ -2,7 +2,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'vitest';
+import { PostgresRatingStore } from '../../server/store/PostgresRatingStore';
+import { PostgresUserStore } from '../../server/store/PostgresUserStore';
 import { accountsSurviveRestart } from '../support/accountFlow';
+import { ratingStoreBehaves } from '../support/ratingStoreContract';
 import { usePostgresServer } from '../support/postgresServer';
 
 const pgLive = usePostgresServer();
@@ -15,6 +18,18 @@ describe('accounts on PostgreSQL', () => {
       await accountsSurviveRestart({ dataDir, databaseUrl });
     } finally {
       rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+
+  it('keeps ratings beside the accounts: each ranked match rated once, the standings read with the users', async () => {
+    const url = await pgLive.server.createDatabase('ratings');
+    const users = await PostgresUserStore.open({ url });
+    const ratings = await PostgresRatingStore.open(url);
+    try {
+      await ratingStoreBehaves(users, ratings);
+    } finally {
+      await ratings.close();
+      await users.close();
     }
   });
 });

@@ -2,7 +2,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SqliteEventStore } from '../../server/store/SqliteEventStore';
+import { describe, it } from 'vitest';
+import { SqliteRatingStore } from '../../server/store/SqliteRatingStore';
 import { SqliteUserStore } from '../../server/store/SqliteUserStore';
+import { ratingStoreBehaves } from '../support/ratingStoreContract';
 import { describeUserStoreContract } from '../support/userStoreContract';
 
 describeUserStoreContract('SQLite', async () => {
@@ -24,4 +27,20 @@ describeUserStoreContract('SQLite', async () => {
     },
   };
   return h;
+});
+
+describe('ratings on SQLite', () => {
+  it('keeps ratings beside the accounts: each ranked match rated once, the standings read with the users', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ratings-'));
+    const file = join(dir, 'closed-loop.sqlite');
+    const users = new SqliteUserStore(file);
+    const ratings = new SqliteRatingStore(file);
+    try {
+      await ratingStoreBehaves(users, ratings);
+    } finally {
+      await ratings.close();
+      await users.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });

@@ -48,6 +48,13 @@ export class GameClient {
     return client;
   }
 
+  /** A client for a room joined another way (a seat reservation from the quick-match queue). */
+  static async adopt(room: Room<unknown, MatchState>): Promise<GameClient> {
+    const client = new GameClient(room);
+    await client.until(() => client.role !== '');
+    return client;
+  }
+
   get state(): MatchState {
     return this.room.state;
   }

@@ -12,7 +12,13 @@ describe('server configuration from the environment', () => {
       waitingExpirySeconds: 24 * 3600,
       finishedUnloadSeconds: 60,
       limits: DEFAULT_LIMITS,
+      quickMatch: { waitSeconds: 30 },
     });
+  });
+
+  it('reads how long quick match waits before bots complete a table, and refuses nonsense', () => {
+    expect(configFromEnv({ QUEUE_WAIT_SECONDS: '5' }).quickMatch).toEqual({ waitSeconds: 5 });
+    for (const bad of ['0', '1.5', 'soon', '601']) expect(() => configFromEnv({ QUEUE_WAIT_SECONDS: bad })).toThrow(/^QUEUE_WAIT_SECONDS must be a whole number/);
   });
 
   it('reads the abuse limits (0: off) and how long an ended match stays loaded, and refuses nonsense', () => {
