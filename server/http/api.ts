@@ -184,7 +184,7 @@ export function mountApi(app: Application, ctx: ApiContext): void {
   const clientIndex = join(ctx.clientDir, 'index.html');
   if (existsSync(clientIndex)) {
     app.use(express.static(ctx.clientDir, { index: 'index.html', maxAge: '1h' }));
-    app.get(['/match/:id', '/replay', '/replay/:id', '/console', '/console/:id'], (_req, res) => res.sendFile(clientIndex));
+    app.get(['/match/:id', '/replay', '/replay/:id', '/console', '/console/:id', '/leaderboard', '/profile', '/profile/:id'], (_req, res) => res.sendFile(clientIndex));
   } else {
     app.get('/', (_req, res) => {
       res.type('html').send(placeholderPage());
