@@ -12,6 +12,8 @@ export interface Account {
 }
 
 let shared: Client | null = null;
+/** The account being opened, while it is. */
+let opening: Promise<Account> | null = null;
 
 /** The one SDK client of this page (its auth token goes with every join). */
 export function sdkClient(): Client {
@@ -29,7 +31,13 @@ export function authErrorCode(e: unknown): string | null {
  * The account kept in this browser, checked with the server; a new anonymous one when there is
  * none or the server no longer knows it (its token was signed by another secret, or the data was reset).
  */
-export async function currentAccount(name?: string): Promise<Account> {
+export function currentAccount(name?: string): Promise<Account> {
+  // Asked twice at once (the account card, and Play now clicked at once), one guest account is made.
+  opening ??= openAccount(name).finally(() => (opening = null));
+  return opening;
+}
+
+async function openAccount(name?: string): Promise<Account> {
   const auth = sdkClient().auth;
   if (auth.token) {
     try {

@@ -54,6 +54,8 @@ export interface QueueTicket {
  */
 export async function joinQueue(options: QueueJoinOptions, events: QueueEvents): Promise<QueueTicket> {
   const sdk = sdkClient();
+  // Quick match rates the account: a first visit's guest account must be made before the join.
+  if (!sdk.auth.token) await currentAccount(options.name);
   const room: Room = await joinWithAccount(() => sdk.joinOrCreate(QUEUE_ROOM, options));
   let matched: QueueMessages['matched'] | null = null;
   let over = false;
