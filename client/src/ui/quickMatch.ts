@@ -23,6 +23,8 @@ let known = { seats: 4, waitSeconds: 30 };
 let notice: { text: string; error: boolean } | null = null;
 let view: { draw(): void; tick(): void; open(matchId: string): void } | null = null;
 let clock: ReturnType<typeof setInterval> | null = null;
+/** The last cancelled queue's leaving: a new join waits for it (the server refuses one account twice). */
+let leaving: Promise<unknown> = Promise.resolve();
 
 const refusal = (e: unknown): string => {
   const r = joinRefusal(String((e as Error)?.message ?? e));
@@ -46,7 +48,7 @@ function start(name: string | undefined): void {
     view?.draw();
     document.getElementById('play-now')?.focus();
   };
-  w.ticket = joinQueue(name ? { name } : {}, {
+  w.ticket = leaving.then(() => joinQueue(name ? { name } : {}, {
     queued(info) {
       w.queued = info;
       known = { seats: info.seats, waitSeconds: info.waitSeconds };
@@ -66,7 +68,7 @@ function start(name: string | undefined): void {
       view?.open(matchId);
     },
     failed: ended,
-  });
+  }));
   w.ticket.catch((e: unknown) => {
     if (waiting !== w) return;
     stopWaiting();
@@ -84,7 +86,7 @@ function cancel(): void {
   // Once matched, the seat is taken: the match opens in a moment.
   if (!w || w.matched) return;
   stopWaiting();
-  void w.ticket.then((ticket) => ticket.cancel()).catch(() => undefined);
+  leaving = w.ticket.then((ticket) => ticket.cancel()).catch(() => undefined);
   notice = { text: t('queueCancelled'), error: false };
   view?.draw();
   document.getElementById('play-now')?.focus();
