@@ -56,10 +56,10 @@ describe('match dates', () => {
 });
 
 describe('the rating chart’s data', () => {
-  const match = (at: number, rating: number): ProfileMatch => ({ matchId: `m${at}`, at, place: 1, of: 4, change: 0, rating, mu: 25, sigma: 8 });
+  const match = (at: number, rating: number, change: number): ProfileMatch => ({ matchId: `m${at}`, at, place: 1, of: 4, change, rating, mu: 25, sigma: 8 });
 
-  it('puts the profile’s matches (newest first) oldest first, numbered from 1', () => {
-    expect(ratingSeries([match(300, 1040), match(200, 1010), match(100, 990)])).toEqual({ x: [1, 2, 3], ratings: [990, 1010, 1040], at: [100, 200, 300] });
+  it('puts the profile’s matches (newest first) oldest first, numbered from 1, after the rating before the first (at 0)', () => {
+    expect(ratingSeries([match(300, 1040, 30), match(200, 1010, 20), match(100, 990, -10)])).toEqual({ x: [0, 1, 2, 3], ratings: [1000, 990, 1010, 1040], at: [100, 200, 300] });
   });
 
   it('is empty without matches', () => {

@@ -4,10 +4,15 @@ import { chartTable } from './chartTable';
 import { h } from './dom';
 import { matchDate } from './rankedFormat';
 
-/** The rating after each ranked match, oldest first: match 1, 2, … on x, the rating on y. */
+/**
+ * The rating before the first ranked match (at 0), then after each one (1, 2, … oldest first):
+ * match numbers on x, the rating on y; `at` holds the matches' times.
+ */
 export function ratingSeries(matches: readonly ProfileMatch[]): { x: number[]; ratings: number[]; at: number[] } {
   const oldestFirst = [...matches].sort((a, b) => a.at - b.at);
-  return { x: oldestFirst.map((_, i) => i + 1), ratings: oldestFirst.map((m) => m.rating), at: oldestFirst.map((m) => m.at) };
+  const first = oldestFirst[0];
+  if (!first) return { x: [], ratings: [], at: [] };
+  return { x: [0, ...oldestFirst.map((_, i) => i + 1)], ratings: [first.rating - first.change, ...oldestFirst.map((m) => m.rating)], at: oldestFirst.map((m) => m.at) };
 }
 
 /**
@@ -17,7 +22,7 @@ export function ratingSeries(matches: readonly ProfileMatch[]): { x: number[]; r
 export async function renderRatingChart(box: HTMLElement, matches: readonly ProfileMatch[]): Promise<void> {
   const [{ default: uPlot }] = await Promise.all([import('uplot'), import('uplot/dist/uPlot.min.css')]);
   const data = ratingSeries(matches);
-  const date = (i: number) => (Number.isInteger(i) && data.at[i - 1] !== undefined ? matchDate(data.at[i - 1]!, currentLocale()) : '');
+  const date = (i: number) => (i === 0 ? t('profileStart') : Number.isInteger(i) && data.at[i - 1] !== undefined ? matchDate(data.at[i - 1]!, currentLocale()) : '');
   const format = (v: number) => number(v);
   const widthOf = () => Math.max(280, Math.min(720, (box.clientWidth || 720) - 8));
   const holder = h('div', { id: 'rating-chart', class: 'chart', 'aria-hidden': 'true' });
