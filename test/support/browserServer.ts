@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
-import { jsonLogger, NO_LIMITS } from '../../server/config';
+import { jsonLogger, NO_LIMITS, type ServerConfig } from '../../server/config';
 import { startServer, type RunningServer } from '../../server/index';
 import { launchChromium } from './browser';
 
@@ -16,11 +16,11 @@ export interface BrowserServer {
   close(): Promise<void>;
 }
 
-/** The real server on a free loopback port with a temporary data dir, and Debian's Chromium. */
-export async function startBrowserServer(prefix: string): Promise<BrowserServer> {
+/** The real server on a free loopback port with a temporary data dir, and Debian's Chromium; `config` adds to the server's settings. */
+export async function startBrowserServer(prefix: string, config: Partial<ServerConfig> = {}): Promise<BrowserServer> {
   mkdirSync(SHOTS, { recursive: true });
   const dir = mkdtempSync(join(tmpdir(), prefix));
-  const server = await startServer({ port: 0, dataDir: dir, logLevel: 'error', limits: NO_LIMITS }, jsonLogger('error', () => undefined));
+  const server = await startServer({ port: 0, dataDir: dir, logLevel: 'error', limits: NO_LIMITS, ...config }, jsonLogger('error', () => undefined));
   const browser = await launchChromium();
   return {
     server,
@@ -34,10 +34,10 @@ export async function startBrowserServer(prefix: string): Promise<BrowserServer>
 }
 
 /** The same, started before a test file's tests and closed after them. */
-export function useBrowserServer(prefix: string): { readonly server: RunningServer; readonly browser: Browser } {
+export function useBrowserServer(prefix: string, config: Partial<ServerConfig> = {}): { readonly server: RunningServer; readonly browser: Browser } {
   const live = {} as { setup: BrowserServer; server: RunningServer; browser: Browser };
   beforeAll(async () => {
-    live.setup = await startBrowserServer(prefix);
+    live.setup = await startBrowserServer(prefix, config);
     ({ server: live.server, browser: live.browser } = live.setup);
   }, 60_000);
   afterAll(async () => {

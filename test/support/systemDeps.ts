@@ -61,6 +61,7 @@ export const TEST_FILE_NEEDS: FileNeeds = {
   'test/e2e/classroom.test.ts': ['chromium'],
   'test/e2e/keyboardMatch.test.ts': ['chromium'],
   'test/e2e/playMatch.test.ts': ['chromium'],
+  'test/e2e/quickMatch.test.ts': ['chromium'],
   'test/e2e/quarterSequence.test.ts': ['chromium'],
   'test/e2e/worldZoom.test.ts': ['chromium'],
   'test/e2e/replay.test.ts': ['chromium'],
