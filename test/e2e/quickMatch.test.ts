@@ -76,6 +76,7 @@ describe('quick match', () => {
     await page.keyboard.press('Enter');
     await page.waitForSelector('#queue-cancel:focus');
     await page.waitForFunction(() => document.querySelector('#queue-players')?.textContent === '1 of 4 players');
+    expect(await axeProblems(page)).toEqual([]);
     // The hint now says the server's own wait.
     await page.keyboard.press('Escape');
     await page.waitForSelector('#play-now');
@@ -121,6 +122,12 @@ describe('quick match', () => {
     expect(await page.locator('.chart-data table tbody tr').count()).toBe(2);
     await page.screenshot({ path: join(SHOTS, 'profile.png'), fullPage: true });
     expect(await axeProblems(page)).toEqual([]);
+    // 1280×720 at 200% zoom: the history table and the chart fit without scrolling sideways.
+    await page.setViewportSize({ width: 640, height: 360 });
+    await page.waitForTimeout(200);
+    expect(await sidewaysScrollers(page)).toEqual([]);
+    await page.screenshot({ path: join(SHOTS, 'profile-zoom200.png'), fullPage: true });
+    await page.setViewportSize({ width: 1280, height: 720 });
 
     // "Your profile" from the account card is the same page; a reload stays on it.
     await page.goto(url());

@@ -68,15 +68,16 @@ export async function joinQueue(options: QueueJoinOptions, events: QueueEvents):
     events.matched(m);
   });
   room.onMessage(QUEUE_MSG.seat, (reservation: SeatReservation) => {
-    const found = matched;
-    if (!found || over) return;
+    if (over) return;
     over = true;
+    // The match's room is named by the match: its id stands in should `matched` not have come.
+    const matchId = matched?.matchId ?? reservation.roomId;
     sdk.consumeSeatReservation(reservation, MatchState).then(
       (match) => {
         // Handed over before anything awaits: the match room's seat message is heard.
-        MatchConnection.adopt(found.matchId, match);
+        MatchConnection.adopt(matchId, match);
         room.send(QUEUE_MSG.confirm, {});
-        events.entered(found.matchId);
+        events.entered(matchId);
       },
       (e: unknown) => {
         void room.leave(true);

@@ -44,7 +44,7 @@ function start(name: string | undefined): void {
   const ended = (why: string) => {
     if (waiting !== w) return;
     stopWaiting();
-    notice = { text: tf('queueFailed', { why }), error: true };
+    notice = { text: tf('queueFailed', { why: joinRefusal(why).text }), error: true };
     view?.draw();
     document.getElementById('play-now')?.focus();
   };
