@@ -89,6 +89,21 @@ describe('quick match', () => {
     await page.context().close();
   }, 30_000);
 
+  it('two players who press Play now together see each other in the queue and meet in one match, bots in the other seats', async () => {
+    const two = await Promise.all([lobby(), lobby()]);
+    await Promise.all(two.map(({ page }) => page.click('#play-now')));
+    await Promise.all(two.map(({ page }) => page.waitForSelector('#queue-status[data-queue-clients="2"]', { timeout: 10_000 })));
+    expect(await two[0]!.page.textContent('#queue-players')).toBe('2 of 4 players');
+    await Promise.all(two.map(({ page }) => page.waitForSelector('#lock', { timeout: 30_000 })));
+    const [first, second] = two.map(({ page }) => page.url());
+    expect(first).toMatch(/\/match\/[\w-]+$/);
+    expect(second).toBe(first);
+    for (const { page, errors } of two) {
+      expect(errors).toEqual([]);
+      await page.context().close();
+    }
+  }, 60_000);
+
   it('the finished ranked match fills the leaderboard and the profile, with the rating chart and its table, in English and German', async () => {
     const page = matchPage!;
     for (let quarter = 1; quarter <= 2; quarter++) {

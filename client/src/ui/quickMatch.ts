@@ -40,42 +40,43 @@ function stopWaiting(): void {
 
 function start(name: string | undefined): void {
   notice = null;
-  const w: Waiting = { startedAt: Date.now(), ticket: null as unknown as Promise<QueueTicket>, queued: null, clients: 1, matched: null };
-  const ended = (why: string) => {
+  const over = (text: string) => {
     if (waiting !== w) return;
     stopWaiting();
-    notice = { text: tf('queueFailed', { why: joinRefusal(why).text }), error: true };
+    notice = { text, error: true };
     view?.draw();
     document.getElementById('play-now')?.focus();
   };
-  w.ticket = leaving.then(() => joinQueue(name ? { name } : {}, {
-    queued(info) {
-      w.queued = info;
-      known = { seats: info.seats, waitSeconds: info.waitSeconds };
-      view?.draw();
-    },
-    clients(count) {
-      w.clients = count;
-      view?.draw();
-    },
-    matched(info) {
-      w.matched = info;
-      view?.draw();
-    },
-    entered(matchId) {
-      if (waiting !== w) return;
-      stopWaiting();
-      view?.open(matchId);
-    },
-    failed: ended,
-  }));
-  w.ticket.catch((e: unknown) => {
-    if (waiting !== w) return;
-    stopWaiting();
-    notice = { text: refusal(e), error: true };
-    view?.draw();
-    document.getElementById('play-now')?.focus();
-  });
+  const w: Waiting = {
+    startedAt: Date.now(),
+    queued: null,
+    clients: 1,
+    matched: null,
+    ticket: leaving.then(() =>
+      joinQueue(name ? { name } : {}, {
+        queued(info) {
+          w.queued = info;
+          known = { seats: info.seats, waitSeconds: info.waitSeconds };
+          view?.draw();
+        },
+        clients(count) {
+          w.clients = count;
+          view?.draw();
+        },
+        matched(info) {
+          w.matched = info;
+          view?.draw();
+        },
+        entered(matchId) {
+          if (waiting !== w) return;
+          stopWaiting();
+          view?.open(matchId);
+        },
+        failed: (why) => over(tf('queueFailed', { why: joinRefusal(why).text })),
+      }),
+    ),
+  };
+  w.ticket.catch((e: unknown) => over(refusal(e)));
   waiting = w;
   clock = setInterval(() => view?.tick(), 1000);
   view?.draw();
