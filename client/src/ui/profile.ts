@@ -4,6 +4,7 @@ import { fetchProfile } from '../net/ranked';
 import { h, routeLink } from './dom';
 import { rankedPage } from './leaderboard';
 import { matchDate, ordinal, ratingChange } from './rankedFormat';
+import { installTapTips, tip } from './tooltip';
 
 /** The match history: date, place, the rating after and its change, and each match's replay. */
 function historyTable(profile: Profile): HTMLElement {
@@ -44,6 +45,7 @@ export function renderProfile(root: HTMLElement, userId: string | null, go: (pat
   fetchProfile(userId ?? 'me').then(
     (profile) => {
       heading.textContent = profile.name;
+      installTapTips();
       pageTitle(profile.name, t('profile'));
       const chart = h('section', { class: 'card', 'aria-labelledby': 'rating-chart-title' }, h('h2', { id: 'rating-chart-title' }, t('profileChart')));
       body.replaceChildren(
@@ -53,7 +55,7 @@ export function renderProfile(root: HTMLElement, userId: string | null, go: (pat
           h(
             'dl',
             { class: 'profile-figures' },
-            h('div', {}, h('dt', {}, t('profileRating')), h('dd', { id: 'profile-rating', title: t('ratingTip') }, number(profile.current.rating))),
+            h('div', {}, h('dt', {}, t('profileRating')), tip(h('dd', { id: 'profile-rating' }, number(profile.current.rating)), t('ratingTip'))),
             h('div', {}, h('dt', {}, t('profilePosition')), h('dd', { id: 'profile-position' }, profile.position === null ? t('profileUnranked') : `#${profile.position}`)),
             h('div', {}, h('dt', {}, t('colMatches')), h('dd', {}, number(profile.matches.length))),
           ),

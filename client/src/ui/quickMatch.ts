@@ -128,7 +128,7 @@ export function quickMatchCard(name: () => string | undefined, open: (matchId: s
     if (panel?.of !== w) {
       const [before, after] = t('queueWaiting').split('{time}');
       const players = h('p', { id: 'queue-players' });
-      const rating = h('p', { id: 'queue-rating', title: t('ratingTip') });
+      const rating = h('p', { id: 'queue-rating' });
       const status = h(
         'div',
         { id: 'queue-status', 'aria-live': 'polite' },
