@@ -64,7 +64,7 @@ describe('quick match', () => {
     matchPage = page;
   }, 60_000);
 
-  it('Cancel and Esc leave the queue: the lobby comes back with Play now focused, and no match is made', async () => {
+  it('Cancel and Esc leave the queue: the lobby comes back with Play now focused, and no match is made; before any ranked match the leaderboard and profile say so', async () => {
     const { page, errors } = await lobby();
     await page.click('#play-now');
     await page.waitForSelector('#queue-cancel:focus');
@@ -85,6 +85,17 @@ describe('quick match', () => {
     await page.waitForTimeout((WAIT_SECONDS + 2) * 1000);
     expect(page.url()).toBe(url('/'));
     expect(await seatTokens(page)).toEqual([]);
+
+    // No ranked match has ended yet: the leaderboard says so, and this player's profile has no history.
+    await page.click('#leaderboard-link');
+    await page.waitForSelector('#leaderboard-empty');
+    expect(await page.textContent('#leaderboard-empty')).toBe('No ranked match has been played yet. Press “Play now” to be the first.');
+    await page.click('#back-to-lobby');
+    await page.click('#profile-link');
+    await page.waitForSelector('#profile-no-matches');
+    expect(await page.textContent('#profile-position')).toBe('not ranked yet');
+    expect(await page.textContent('#profile-rating')).toMatch(/^1,000/);
+    expect(await page.$('#rating-chart')).toBeNull();
     expect(errors).toEqual([]);
     await page.context().close();
   }, 30_000);
