@@ -60,6 +60,7 @@ export function project(ms: MatchState, state: GameState, facts: RoomFacts, last
   ms.spectatorDelay = state.settings.spectatorDelay ?? 0;
   ms.joiningClosed = state.joiningClosed;
   ms.chatOff = state.settings.chat === false;
+  ms.ranked = state.settings.ranked === true;
   ms.chatMutedAll = state.chatMuted?.all ?? false;
   ms.deadline = facts.deadline;
   ms.seq = facts.seq;

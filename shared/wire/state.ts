@@ -286,6 +286,8 @@ export const MatchState = schema(
     matchId: t.string().default(''),
     joinCode: t.string().default(''),
     classroom: t.boolean().default(false),
+    /** A quick match's: its end moves its players' ratings. */
+    ranked: t.boolean().default(false),
     status: t.string<'new' | 'lobby' | 'planning' | 'ended' | 'expired'>().default('lobby'),
     paused: t.boolean().default(false),
     quarter: t.uint8().default(0),

@@ -62,6 +62,13 @@ describe('a classroom in the browser', () => {
     await teacher.click('#fc-pause');
     for (const page of [ada, bo]) await page.waitForFunction(() => !document.body.textContent!.includes('Paused by the facilitator'), null, { timeout: 20_000 });
 
+    // What the class says reaches the console, which reads it (and writes nothing).
+    await ada.fill('#chat-input', 'Who bids on the L band?');
+    await ada.press('#chat-input', 'Enter');
+    await teacher.waitForFunction(() => (document.querySelector('#chat-lines')?.textContent ?? '').includes('Who bids on the L band?'), null, { timeout: 20_000 });
+    expect(await teacher.textContent('#chat-lines')).toContain('Ada');
+    expect(await teacher.$('#chat-input')).toBeNull();
+
     // Spectators of this room lag one quarter behind from now on; the console shows the room's value.
     await teacher.fill('#fc-delay', '1');
     await teacher.click('#fc-set-delay');

@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { rate, rating } from 'openskill';
 import { describe, expect, it } from 'vitest';
-import { BOT_RATINGS, shownRating } from '../../server/ratings/wengLin';
+import { BOT_RATINGS, botDifficultyFor, shownRating } from '../../server/ratings/wengLin';
 import { openRatingStore } from '../../server/store/openStore';
 import type { Leaderboard, Profile } from '../../shared/wire/ranked';
 import { accountClient } from '../support/accountFlow';
@@ -100,7 +100,7 @@ describe('quick match', () => {
     const player = await alone.takeSeat();
     expect(alone.matchedAt - alone.joinedAt).toBeGreaterThanOrEqual(WAIT_SECONDS * 1000);
     expect(alone.groupSizes[0]).toBe(1);
-    const difficulty = Math.abs(before.mu - 25) <= 25 / 6 ? 'normal' : before.mu > 25 ? 'hard' : 'easy';
+    const difficulty = botDifficultyFor(before.mu);
     expect(alone.matched).toMatchObject({ humans: 1, bots: 3, difficulty });
     expect(player.seat).toBe(0);
     expect(player.state.players.filter((p) => p.kind === 'bot').map((p) => p.difficulty)).toEqual([difficulty, difficulty, difficulty]);

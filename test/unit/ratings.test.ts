@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { rankedOutcome, ratingRows } from '../../server/ratings/outcome';
 import { BOT_RATINGS, botDifficultyFor, rateMatch, shownRating, START } from '../../server/ratings/wengLin';
 import { botsFor, closeEnough } from '../../server/rooms/QuickMatchRoom';
+import { fitBotRatings, measuringSeats } from '../../server/ratings/botStrength';
+import { runBotMatch } from '../../shared/sim/runBotMatch';
 import type { EventEnvelope } from '../../shared/replay/envelope';
 
 const envelope = (seq: number, at: number, event: { type: string; data: unknown }) => ({ ...event, matchId: 'm', seq, at, prevHash: '', hash: '' }) as unknown as EventEnvelope;
@@ -44,8 +46,9 @@ describe('ratings (openskill Weng-Lin)', () => {
 
   it('chooses the bots nearest the group: easy, normal or hard', () => {
     expect(botDifficultyFor(25)).toBe('normal');
-    expect(botDifficultyFor(15)).toBe('easy');
-    expect(botDifficultyFor(36)).toBe('hard');
+    expect(botDifficultyFor(15)).toBe('normal');
+    expect(botDifficultyFor(0)).toBe('easy');
+    expect(botDifficultyFor(30)).toBe('hard');
     expect(botsFor(1, 34)).toEqual([
       { strategy: 'balanced', difficulty: 'hard' },
       { strategy: 'robotaxi', difficulty: 'hard' },
@@ -78,5 +81,18 @@ describe('ratings (openskill Weng-Lin)', () => {
     const rows = ratingRows(outcome, new Map([[0, 'u-ada']]), (id) => (id === 'u-ada' ? ada : undefined));
     const expected = rate([[ada], [START], [BOT_RATINGS.hard], [BOT_RATINGS.hard]], { rank: [2, 4, 1, 3] });
     expect(rows).toEqual([{ matchId: 'm', userId: 'u-ada', seat: 0, place: 2, players: 4, endedAt: 500, mu: expected[0]![0]!.mu, sigma: expected[0]![0]!.sigma, muBefore: 27, sigmaBefore: 6 }]);
+  });
+
+  it('measures the bots: every mix of difficulties in turn, and a harder bot rates higher', () => {
+    expect(measuringSeats(0).map((s) => s.difficulty)).toEqual(['easy', 'easy', 'easy', 'easy']);
+    expect(measuringSeats(80).map((s) => s.difficulty)).toEqual(['hard', 'hard', 'hard', 'hard']);
+    expect(new Set(Array.from({ length: 81 }, (_, i) => measuringSeats(i).map((s) => s.difficulty).join())).size).toBe(81);
+    const played = Array.from({ length: 81 }, (_, i) => ({ seats: measuringSeats(i), ranking: runBotMatch({ seed: `bots-${i}`, bots: measuringSeats(i) }).ranking }));
+    const fitted = fitBotRatings(played);
+    expect(fitted.normal.mu).toBeCloseTo(25, 10);
+    expect(fitted.easy.mu).toBeLessThan(fitted.normal.mu);
+    expect(fitted.hard.mu).toBeGreaterThan(fitted.normal.mu);
+    // The fixed ratings quick match uses keep the same order.
+    expect(BOT_RATINGS.easy.mu < BOT_RATINGS.normal.mu && BOT_RATINGS.normal.mu < BOT_RATINGS.hard.mu).toBe(true);
   });
 });

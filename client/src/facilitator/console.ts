@@ -5,6 +5,7 @@ import { pageTitle, seatName, t, tf } from '../i18n/i18n';
 import { placeNames } from '../i18n/places';
 import { MatchConnection, type Reply } from '../net/connection';
 import { standings, type SeatLike } from '../ui/match/viewModels';
+import { chatPanel } from '../ui/match/chatPanel';
 import { describeRefusal } from '../ui/refusals';
 import { clear, h } from '../ui/dom';
 import { controls } from './controls';
@@ -91,7 +92,11 @@ export async function renderConsole(root: HTMLElement, matchIds: string[], back:
     let heldReport: { quarter: number; report: PublicReport } | null = null;
     let fetching = 0;
     clear(body);
-    body.append(h('div', { class: 'fc-stage' }, join, h('div', { class: 'fc-middle' }, clock, held, dynamic)), ctl.el);
+    // What the class says, read here (the roster's buttons mute a seat, the controls everyone).
+    const chat = conn.state.chatOff ? null : chatPanel(conn, matchId, localStorage, describeRefusal);
+    const middle = h('div', { class: 'fc-middle' }, clock, held, dynamic);
+    if (chat) middle.append(chat.el);
+    body.append(h('div', { class: 'fc-stage' }, join, middle), ctl.el);
     redraw = () => {
       const s = conn.state;
       pageTitle(t('fcTitle'), s.joinCode);

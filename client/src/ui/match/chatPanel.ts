@@ -64,7 +64,8 @@ export function chatPanel(
   const own = (line: ChatLine) => source.seat !== null && line.seat === source.seat;
 
   const muteButton = (line: ChatLine) => {
-    if (own(line)) return null;
+    // (The facilitator mutes for the whole class, from the list of teams, not just on this screen.)
+    if (own(line) || source.role === 'facilitator') return null;
     const who = line.seat !== null ? seatName(line.name) : line.name;
     const muted = mutes.has(speakerKey(line));
     return h('button', { type: 'button', class: 'link chat-mute', 'aria-pressed': muted ? 'true' : 'false', onclick: () => (mutes.toggle(speakerKey(line)), draw()) }, tf(muted ? 'chatUnmute' : 'chatMute', { who }));
