@@ -68,10 +68,7 @@ function route(): void {
     const spectate = new URLSearchParams(location.search).has('watch');
     const stored = localStorage.getItem('closed-loop.name');
     const name = stored ?? 'Player';
-    const toLobby = () => {
-      history.pushState({}, '', '/');
-      route();
-    };
+    const toLobby = (path = '/') => go(path);
     void renderMatch(app, match[1]!, spectate ? { spectate: true, ...(stored ? { name: stored } : {}) } : { name }, toLobby).catch((e: unknown) =>
       renderJoinError(app, e, {
         back: toLobby,

@@ -56,6 +56,8 @@ describe('quick match', () => {
     expect(await seatTokens(page)).toEqual([`closed-loop.seat.${matchId}`]);
     const bots = () => page.evaluate(() => [...document.querySelectorAll('#app *')].some((el) => /Bot \d/.test(el.textContent ?? '')));
     expect(await bots()).toBe(true);
+    // The header says the match is ranked.
+    expect(await page.textContent('#ranked-badge')).toMatch(/^Ranked/);
 
     await page.reload();
     await page.waitForSelector('#lock', { timeout: 20_000 });
@@ -126,6 +128,21 @@ describe('quick match', () => {
     await page.waitForSelector('#winner', { timeout: 20_000 });
     const token = await page.evaluate(() => localStorage.getItem('colyseus-auth-token'));
     await expect.poll(async () => ((await (await fetch(url('/api/leaderboard'))).json()) as { players: number }).players, { timeout: 15_000 }).toBe(1);
+    // The results say how the rating moved (once the server has rated the match), as the leaderboard does.
+    const top = ((await (await fetch(url('/api/leaderboard'))).json()) as { top: Array<{ rating: number }> }).top[0]!;
+    await page.waitForFunction(() => (document.querySelector('#rating-change')?.textContent ?? '').startsWith('Your rating: 1,000 → '), null, { timeout: 20_000 });
+    expect(await page.textContent('#rating-change')).toContain(`→ ${top.rating.toLocaleString('en')} (`);
+    expect(await page.$('#rematch')).toBeNull();
+    // (Once the last quarter has played out on the board: its Skip button sits over the canvas.)
+    await page.waitForSelector('#sequence-skip', { state: 'hidden', timeout: 30_000 });
+    await page.screenshot({ path: join(SHOTS, 'quick-match-results.png'), fullPage: true });
+    expect(await axeProblems(page)).toEqual([]);
+    // Play again queues at once from the lobby; Cancel leaves it.
+    await page.click('#play-again');
+    await page.waitForSelector('#queue-cancel:focus', { timeout: 10_000 });
+    expect(page.url()).toBe(url('/'));
+    await page.click('#queue-cancel');
+    await page.waitForSelector('#play-now');
 
     // From the lobby: Leaderboard, the player's own row marked, then their profile.
     await page.goto(url());

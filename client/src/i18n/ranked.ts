@@ -43,6 +43,12 @@ export const rankedEn = {
   colReplay: 'Replay',
   placeOf: '{place} of {of}',
   replayOf: 'Replay of the match of {date}',
+  rankedBadge: 'Ranked',
+  rankedBadgeTip: 'A ranked quick match: where you finish moves your rating. If you leave, a bot plays your seat to the end.',
+  ratingChanged: 'Your rating: {before} → {after} ({change})',
+  ratingPending: 'Your new rating is being worked out…',
+  ratingUnavailable: 'Your rating could not be read just now; your profile shows it.',
+  playAgain: 'Play again (ranked)',
   ratingTip: 'The rating is a careful estimate of your skill (μ − 3σ, starting at 1,000): it rises as you win and as the estimate grows surer.',
 };
 
@@ -90,5 +96,11 @@ export const rankedDe: Record<keyof typeof rankedEn, string> = {
   colReplay: 'Wiederholung',
   placeOf: '{place} von {of}',
   replayOf: 'Wiederholung der Partie vom {date}',
+  rankedBadge: 'Gewertet',
+  rankedBadgeTip: 'Eine gewertete schnelle Partie: Deine Platzierung verändert deine Wertung. Wenn du gehst, spielt ein Bot deinen Platz zu Ende.',
+  ratingChanged: 'Deine Wertung: {before} → {after} ({change})',
+  ratingPending: 'Deine neue Wertung wird berechnet …',
+  ratingUnavailable: 'Deine Wertung ließ sich gerade nicht lesen; dein Profil zeigt sie.',
+  playAgain: 'Noch einmal spielen (gewertet)',
   ratingTip: 'Die Wertung ist eine vorsichtige Schätzung deines Könnens (μ − 3σ, Start bei 1.000): Sie steigt, wenn du gewinnst und die Schätzung sicherer wird.',
 };

@@ -32,6 +32,7 @@ import { installTapTips, tip } from './tooltip';
 import { installShortcuts, openShortcutHelp } from './match/shortcuts';
 import { delayNote } from '../replay/delayNote';
 import { chatPanel } from './match/chatPanel';
+import { rankedResult } from './match/rankedResult';
 
 const sumBuilds = (builds: Array<{ count: number }> | undefined) => (builds ?? []).reduce((n, b) => n + b.count, 0);
 
@@ -40,7 +41,8 @@ const sumBuilds = (builds: Array<{ count: number }> | undefined) => (builds ?? [
  * views, the orders panel, the players' standing and last quarter's report. Everything is redrawn
  * from the room's state; commands go through the connection.
  */
-export async function renderMatch(root: HTMLElement, matchId: string, intent: JoinIntent, back: () => void): Promise<void> {
+/** `back` goes to the lobby, or to `path` (the profile, the queue again) once the match is left. */
+export async function renderMatch(root: HTMLElement, matchId: string, intent: JoinIntent, back: (path?: string) => void): Promise<void> {
   clear(root);
   root.append(h('p', { class: 'muted' }, '…'));
   const conn = await MatchConnection.open(matchId, intent);
@@ -49,12 +51,12 @@ export async function renderMatch(root: HTMLElement, matchId: string, intent: Jo
 
   let leaving = () => undefined as void;
   // A player leaving a match still being played is told first what becomes of their seat.
-  const leaveMatch = async () => {
+  const leaveMatch = async (path?: string) => {
     const playing = conn.role === 'player' && conn.state.status !== 'ended' && conn.state.status !== 'lobby';
     if (playing && !(await confirmLeave(root))) return;
     await conn.leave();
     leaving();
-    back();
+    back(path);
   };
   const header = h('header', { class: 'hud' });
   const chat = chatPanel(conn, matchId, localStorage, describeRefusal);
@@ -212,6 +214,8 @@ export async function renderMatch(root: HTMLElement, matchId: string, intent: Jo
   const drawResults = () => {
     const s = conn.state;
     const seats: SeatLike[] = s.players.toArray();
+    // A ranked match's player: how their rating moved, and the queue again instead of a rematch.
+    const ranked = s.ranked && conn.role === 'player' ? rankedResult(matchId, (path) => void leaveMatch(path)) : null;
     panel.append(h('h2', {}, t('matchEnded')));
     if (s.winner !== undefined) panel.append(h('p', { id: 'winner', class: 'winner' }, h('img', { src: '/icons/loop.svg', alt: '', width: 28, height: 28 }), ` ${t('winner')}: ${seatName(s.players[s.winner]?.name ?? '')}`));
     panel.append(
@@ -225,11 +229,12 @@ export async function renderMatch(root: HTMLElement, matchId: string, intent: Jo
         }),
       ),
     );
+    if (ranked) panel.append(ranked.line);
     panel.append(
       h(
         'div',
         { class: 'row wrap after-match' },
-        conn.role === 'player' && !s.classroom ? h('button', { class: 'primary', id: 'rematch', onclick: () => void rematch() }, t('rematch')) : null,
+        ranked ? ranked.playAgain : conn.role === 'player' && !s.classroom ? h('button', { class: 'primary', id: 'rematch', onclick: () => void rematch() }, t('rematch')) : null,
         h('a', { class: 'button secondary', id: 'watch-replay', href: `/replay/${encodeURIComponent(matchId)}` }, t('watchReplay')),
       ),
     );
@@ -323,6 +328,7 @@ export async function renderMatch(root: HTMLElement, matchId: string, intent: Jo
         ),
       );
     }
+    if (s.ranked) items.push(tip(h('span', { class: 'badge ranked', id: 'ranked-badge' }, t('rankedBadge')), t('rankedBadgeTip')));
     if (s.paused) items.push(h('span', { class: 'badge' }, t('paused')));
     // Staged reveal: the quarter is resolved, its results come when the facilitator releases them.
     if (s.resultsHeld) items.push(h('span', { class: 'badge', id: 'results-held' }, t('fcHeldBadge')));

@@ -161,5 +161,13 @@ export function quickMatchCard(name: () => string | undefined, open: (matchId: s
     open,
   };
   draw();
+  // "Play again" after a ranked match comes here as /?play: it queues at once (once: the address drops it).
+  if (new URLSearchParams(location.search).has('play')) {
+    history.replaceState({}, '', '/');
+    if (!waiting) {
+      start(name());
+      setTimeout(() => document.getElementById('queue-cancel')?.focus(), 0);
+    }
+  }
   return card;
 }
