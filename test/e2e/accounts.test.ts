@@ -58,6 +58,15 @@ describe('accounts in the lobby', () => {
     expect(await other.textContent('#account-status')).toContain(`Signed in as ${name} (ada@example.org)`);
     const signedIn = await other.evaluate(() => localStorage.getItem('colyseus-auth-token'));
     expect((await me(signedIn!)).user.id).toBe(guest.user.id);
+    // A guest has nothing to sign out of; a saved account does, and a new guest takes its place.
+    expect(await page.$('#account-signout')).not.toBeNull();
+    await other.click('#account-signout');
+    await other.waitForFunction(() => document.querySelector('#account-status')?.textContent?.startsWith('Signed out'));
+    const after = await other.evaluate(() => localStorage.getItem('colyseus-auth-token'));
+    expect(after).not.toBe(signedIn);
+    expect((await me(after!)).user).toEqual(expect.objectContaining({ anonymous: true }));
+    expect((await me(after!)).user.id).not.toBe(guest.user.id);
+    expect(await other.$('#account-signout')).toBeNull();
     expect(errors).toEqual([]);
     await first.close();
     await second.close();

@@ -25,7 +25,10 @@ describe('a classroom in the browser', () => {
     await teacher.fill('#seats', '2');
     await teacher.fill('#botCount', '0');
     await teacher.fill('#timer', '0');
+    expect(await teacher.isVisible('#classChat')).toBe(false);
     await teacher.check('#classroom');
+    // A class may turn its chat off from the start; this one keeps it.
+    expect(await teacher.isChecked('#classChat')).toBe(true);
     await teacher.click('#create');
     // The console: a big join code and a QR code of the join link.
     await teacher.waitForSelector('#fc-code', { timeout: 20_000 });

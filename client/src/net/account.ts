@@ -54,6 +54,12 @@ export async function saveAccount(email: string, password: string): Promise<Acco
   return (await sdkClient().auth.registerWithEmailAndPassword<Account>(email, password)).user;
 }
 
+/** Signs this browser out of its saved account; a new guest account takes its place (the saved one signs in again by email). */
+export async function signOut(name?: string): Promise<Account> {
+  await sdkClient().auth.signOut();
+  return currentAccount(name);
+}
+
 /** Signs this browser in to a saved account (made in another browser). */
 export async function signIn(email: string, password: string): Promise<Account> {
   return (await sdkClient().auth.signInWithEmailAndPassword<Account>(email, password)).user;

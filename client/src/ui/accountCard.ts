@@ -1,6 +1,6 @@
 import type { MessageKey } from '../i18n/en';
 import { t, tf } from '../i18n/i18n';
-import { type Account, authErrorCode, currentAccount, saveAccount, signIn } from '../net/account';
+import { type Account, authErrorCode, currentAccount, saveAccount, signIn, signOut } from '../net/account';
 import { h, routeLink } from './dom';
 
 const ERRORS = ['invalid_credentials', 'email_already_in_use', 'email_malformed', 'password_too_short'];
@@ -48,7 +48,10 @@ export function accountCard(name: () => string | undefined, named: (account: Acc
       h('p', {}, routeLink('/profile', go, { id: 'profile-link' }, t('yourProfile'))),
       ...(account.anonymous
         ? [h('p', { class: 'muted' }, t('accountSaveHint')), credentialsForm('account-save', 'accountSaveTitle', 'accountSave', true, async (e, p) => show(await saveAccount(e, p), 'accountSavedNow'))]
-        : []),
+        : [
+            // Only a saved account can be left: it signs in again with its email (a guest one would be lost).
+            h('button', { id: 'account-signout', class: 'secondary', onclick: () => void signOut(name()).then((guest) => show(guest, 'accountSignedOutNow'), () => (status.textContent = t('accountErr_other'))) }, t('accountSignOut')),
+          ]),
       credentialsForm('account-signin', 'accountSignInTitle', 'accountSignIn', false, async (e, p) => show(await signIn(e, p), 'accountSignedInNow')),
     );
     named(account);

@@ -64,6 +64,10 @@ export function renderLobby(root: HTMLElement, actions: LobbyActions): void {
   const winLoops = h('select', { id: 'winLoops' }, h('option', { value: 1 }, '1'), h('option', { value: 2, selected: true }, '2'), h('option', { value: 3 }, '3'));
   const timer = h('input', { id: 'timer', type: 'number', min: 0, max: 3600, value: 90 });
   const classroom = h('input', { id: 'classroom', type: 'checkbox' });
+  // A class may keep its match free of chat (friends mute one another on their own screens).
+  const classChat = h('input', { id: 'classChat', type: 'checkbox', checked: true });
+  const classChatLabel = h('label', { class: 'inline', hidden: true }, classChat, ` ${t('fcSessionChat')}`);
+  classroom.addEventListener('change', () => (classChatLabel.hidden = !classroom.checked));
   const spectatorDelay = h('input', { id: 'spectatorDelay', type: 'number', min: 0, max: 60, value: 0 });
   const error = h('p', { class: 'error', role: 'alert' });
 
@@ -80,6 +84,7 @@ export function renderLobby(root: HTMLElement, actions: LobbyActions): void {
         winLoops: Number(winLoops.value) as 1 | 2 | 3,
         planningSeconds: Number(timer.value),
         classroom: classroom.checked,
+        ...(classroom.checked ? { chat: classChat.checked } : {}),
         spectatorDelay: Number(spectatorDelay.value),
       });
       if (created.facilitatorKey) {
@@ -182,6 +187,7 @@ export function renderLobby(root: HTMLElement, actions: LobbyActions): void {
             h('div', { class: 'grid2' }, h('label', {}, t('winLoops'), winLoops), h('label', {}, t('timer'), timer)),
             h('label', {}, t('spectatorDelay'), spectatorDelay),
             h('label', { class: 'inline' }, classroom, ` ${t('classroom')}`),
+            classChatLabel,
             h('a', { href: '/console', id: 'new-session', class: 'session-link' }, t('fcNewSession')),
             h('button', { id: 'create', class: 'primary', onclick: () => void create() }, t('create')),
           ),
