@@ -83,6 +83,16 @@ describe('quick match', () => {
     await page.keyboard.press('Escape');
     await page.waitForSelector('#play-now');
     expect(await page.textContent('#play-now-hint')).toBe(`4-player ranked match; bots fill empty seats after ${WAIT_SECONDS} s.`);
+    // While waiting, the leaderboard says so and leads back to the queue's panel.
+    await page.click('#play-now');
+    await page.waitForSelector('#queue-status');
+    await page.click('#leaderboard-link');
+    await page.waitForSelector('#queue-banner');
+    expect(await page.textContent('#queue-banner')).toMatch(/^Finding a match · \d:\d\d · Show the queue$/);
+    await page.click('#queue-show');
+    await page.waitForSelector('#queue-cancel');
+    await page.click('#queue-cancel');
+    await page.waitForSelector('#play-now');
     // Longer than the wait: had the queue kept this player, bots would have completed a match by now.
     await page.waitForTimeout((WAIT_SECONDS + 2) * 1000);
     expect(page.url()).toBe(url('/'));
@@ -133,6 +143,9 @@ describe('quick match', () => {
     await page.waitForFunction(() => (document.querySelector('#rating-change')?.textContent ?? '').startsWith('Your rating: 1,000 → '), null, { timeout: 20_000 });
     expect(await page.textContent('#rating-change')).toContain(`→ ${top.rating.toLocaleString('en')} (`);
     expect(await page.$('#rematch')).toBeNull();
+    // The chat is closed with the match, and says so.
+    expect(await page.textContent('#chat-note')).toBe('The match has ended: the chat is closed. Its lines stay in the replay.');
+    expect(await page.isDisabled('#chat-input')).toBe(true);
     // (Once the last quarter has played out on the board: its Skip button sits over the canvas.)
     await page.waitForSelector('#sequence-skip', { state: 'hidden', timeout: 30_000 });
     await page.screenshot({ path: join(SHOTS, 'quick-match-results.png'), fullPage: true });

@@ -2,6 +2,7 @@ import type { Leaderboard, LeaderRow } from '../../../shared/wire/ranked';
 import { number, pageTitle, t, tf } from '../i18n/i18n';
 import { fetchLeaderboard } from '../net/ranked';
 import { clear, h, routeLink } from './dom';
+import { queueBanner } from './quickMatch';
 
 /** A ranked page's frame: a way back to the lobby, its heading, and a card for its body. */
 export function rankedPage(root: HTMLElement, title: string, go: (path: string) => void): { heading: HTMLElement; body: HTMLElement } {
@@ -10,7 +11,7 @@ export function rankedPage(root: HTMLElement, title: string, go: (path: string) 
   window.scrollTo(0, 0);
   const heading = h('h1', { id: 'page-title' }, title);
   const body = h('div', { class: 'ranked-body' }, h('p', { class: 'muted', role: 'status' }, t('profileLoading')));
-  root.append(h('main', { id: 'main', class: 'lobby ranked', 'aria-labelledby': 'page-title' }, h('nav', { class: 'ranked-nav' }, routeLink('/', go, { class: 'button', id: 'back-to-lobby' }, `← ${t('backToLobby')}`)), heading, body));
+  root.append(h('main', { id: 'main', class: 'lobby ranked', 'aria-labelledby': 'page-title' }, h('nav', { class: 'ranked-nav' }, routeLink('/', go, { class: 'button', id: 'back-to-lobby' }, `← ${t('backToLobby')}`)), queueBanner(go), heading, body));
   return { heading, body };
 }
 

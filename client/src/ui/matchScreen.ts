@@ -471,9 +471,9 @@ export async function renderMatch(root: HTMLElement, matchId: string, intent: Jo
   // The chat's input says why it is closed: a class without chat, or the facilitator's mute.
   const chatBlock = () => {
     const s = conn.state;
-    chat.block(s.chatOff ? 'chatOff' : conn.role === 'player' && (s.chatMutedAll || (conn.seat !== null && s.chatMutedSeats.includes(conn.seat))) ? 'chatYouMuted' : null);
+    chat.block(s.chatOff ? 'chatOff' : s.status === 'ended' ? 'chatEnded' : conn.role === 'player' && (s.chatMutedAll || (conn.seat !== null && s.chatMutedSeats.includes(conn.seat))) ? 'chatYouMuted' : null);
   };
-  for (const field of ['chatOff', 'chatMutedAll'] as const) $.listen(field, chatBlock);
+  for (const field of ['chatOff', 'chatMutedAll', 'status'] as const) $.listen(field, chatBlock);
   watchField($, conn.state, 'chatMutedSeats', chatBlock);
   for (const market of ['permits', 'licenses'] as const) watchField($, conn.state, market, () => mark('world', 'panel'));
   $.onAdd('players', (row) => {

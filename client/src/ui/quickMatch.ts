@@ -93,6 +93,16 @@ function cancel(): void {
   document.getElementById('play-now')?.focus();
 }
 
+/**
+ * While the queue lasts, a line for the other pages (leaderboard, profile): the waiting time (its
+ * clock ticks here too) and a link back to the lobby's panel. The match, once found, opens from any page.
+ */
+export function queueBanner(go: (path: string) => void): HTMLElement | null {
+  if (!waiting) return null;
+  const elapsed = waitingTime((Date.now() - waiting.startedAt) / 1000);
+  return h('p', { id: 'queue-banner', class: 'card queue-banner' }, `${t('queueTitle')} · `, h('time', { id: 'queue-elapsed' }, elapsed), ' · ', routeLink('/', go, { id: 'queue-show' }, t('queueShow')));
+}
+
 // Esc leaves the queue while its panel is on the page.
 if (typeof document !== 'undefined')
   document.addEventListener('keydown', (e) => {

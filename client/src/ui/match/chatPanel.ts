@@ -28,7 +28,7 @@ export function localMutes(storage: Pick<Storage, 'getItem' | 'setItem'>, matchI
 }
 
 /** Why this client cannot chat now, from the room's state (null: it can). */
-export type ChatBlock = 'chatOff' | 'chatYouMuted' | null;
+export type ChatBlock = 'chatOff' | 'chatEnded' | 'chatYouMuted' | null;
 
 export interface ChatSource {
   readonly chat: readonly ChatLine[];
