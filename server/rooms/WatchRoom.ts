@@ -41,7 +41,13 @@ export class WatchRoom extends Room<{ state: MatchState }> {
   private stopListening: () => void = () => undefined;
   private lastInfo = '';
   private readonly chat = new RoomChat([]);
-  /** The chat lines every client here has been sent (the players' channel arrives behind, so not in seq order). */
+  /**
+   * Each chat line's number here, by its seq in the log, given as the room first shows the line.
+   * The log's seqs would tell a delayed audience how many events the live match has logged;
+   * these only order what it was shown (the players' lines come behind the delay, so later).
+   */
+  private readonly lineNumbers = new Map<number, number>();
+  /** The chat lines (by seq) every client here has been sent. */
   private readonly sentChat = new Set<number>();
 
   override messages = {
@@ -85,8 +91,10 @@ export class WatchRoom extends Room<{ state: MatchState }> {
     tell(client, 'seat', assigned);
     tell(client, 'watch', this.info());
     const live = this.host.current;
-    const lines = visibleEvents(this.log, PUBLIC, disclosureOf(live)).filter(isChat).slice(-100);
-    tell(client, 'chat', { lines: lines.map((e) => chatLine(e, live)) });
+    const lines = visibleEvents(this.log, PUBLIC, disclosureOf(live)).filter(isChat);
+    for (const e of lines) this.numbered(e.seq);
+    const recent = lines.sort((a, b) => this.numbered(a.seq) - this.numbered(b.seq)).slice(-100);
+    tell(client, 'chat', { lines: recent.map((e) => this.shownLine(e, live)) });
     this.openBooksIfEnded();
   }
 
@@ -97,7 +105,7 @@ export class WatchRoom extends Room<{ state: MatchState }> {
     const sender = { role: 'spectator' as const, seat: null, name: (client.userData as { name: string }).name };
     const read = this.chat.read(message, sender, speakerOf(sender, client.sessionId), Date.now());
     const outcome = 'code' in read ? ({ ok: false, ...read } as const) : await this.host.execute(read.command, read.actor);
-    if (outcome.ok) tell(client, 'ack', { id: replyId, seq: outcome.seq });
+    if (outcome.ok) tell(client, 'ack', { id: replyId, seq: this.numbered(outcome.seq) });
     else tell(client, 'rejected', { id: replyId, code: outcome.code, message: outcome.message });
   }
 
@@ -107,7 +115,18 @@ export class WatchRoom extends Room<{ state: MatchState }> {
     const fresh = visible.filter(isChat).filter((e) => !this.sentChat.has(e.seq));
     if (fresh.length === 0) return;
     for (const e of fresh) this.sentChat.add(e.seq);
-    this.broadcast('chat', { lines: fresh.map((e) => chatLine(e, live)) });
+    this.broadcast('chat', { lines: fresh.map((e) => this.shownLine(e, live)) });
+  }
+
+  /** A line's number here (a new one the first time the room shows it). */
+  private numbered(seq: number): number {
+    let n = this.lineNumbers.get(seq);
+    if (n === undefined) this.lineNumbers.set(seq, (n = this.lineNumbers.size + 1));
+    return n;
+  }
+
+  private shownLine(e: Parameters<typeof chatLine>[0], live: GameState) {
+    return { ...chatLine(e, live), seq: this.numbered(e.seq) };
   }
 
   /** After the match every book is open to everyone, as in the match room. */

@@ -143,6 +143,19 @@ describe('chat in a match', () => {
     }
     await ada.until(() => kim.lines.length === 2);
     expect(kim.lines[1]).toMatchObject({ channel: 'players', name: 'Ada', text: 'quarter one plan', quarter: 1 });
+    // Numbered in the order this room showed them, not by the live log's seq (which would tell how
+    // far the players are): Sam's line first, Ada's (said before it) second, and Sam's ack says 1.
+    expect(kim.lines.map((l) => l.seq)).toEqual([1, 2]);
+    expect(sam.replies[0]).toEqual({ id: 1, seq: 1 });
+    expect(ada.chat[0]!.seq).toBeGreaterThan(2);
+    // Who joins now gets the same numbers, in the same order.
+    const late = await watcher();
+    await ada.until(() => late.lines.length === 2);
+    expect(late.lines.map((l) => [l.seq, l.text])).toEqual([
+      [1, 'hello from the stands'],
+      [2, 'quarter one plan'],
+    ]);
+    await late.room.leave();
     expect(ada.chat.map((l) => l.text)).toEqual(['quarter one plan']);
     await Promise.all([ada.leave(), bo.leave(), sam.room.leave(), kim.room.leave()]);
   });
