@@ -273,16 +273,16 @@ export class MatchHost {
       return;
     }
     // Every human player has left: the match waits for one to come back (no bot plays a person's
-    // whole match in seconds), and the quarter's timer starts afresh when one does.
-    // (A ranked match goes on at its timer's pace, its leavers' seats on autopilot: leaving cannot
-    // stall a match that is going badly, and its rating comes all the same.)
-    if (this.unattended() && !s.settings.ranked) {
+    // whole match in seconds), and the quarter's timer starts afresh when one does. A ranked match
+    // goes on instead, its leavers' seats on autopilot, at each quarter's clock (never raced
+    // through by bots): leaving cannot stall a match that is going badly, nor dodge its rating.
+    const unattended = this.unattended();
+    if (unattended && !s.settings.ranked) {
       this.stopTimer();
       return;
     }
     this.playBots();
-    // (Without its players, a ranked match waits out each quarter's clock: nobody comes back to a match the bots raced to its end.)
-    if (s.players.every((p) => p.locked) && !(s.settings.ranked && this.unattended())) {
+    if (!unattended && s.players.every((p) => p.locked)) {
       this.stopTimer();
       // An unlock already queued runs first; planning then goes on.
       this.owe({ type: 'EndPlanning', data: { quarter: s.quarter } }, SYSTEM, () => this.state.players.every((p) => p.locked));

@@ -3,6 +3,7 @@ import type { EventStore } from '../store/EventStore';
 import type { RatingRow, RatingStore, Standing } from '../store/RatingStore';
 import type { UserStore } from '../store/UserStore';
 import { rankedOutcome, type RankedOutcome, ratingRows } from './outcome';
+import { ordinal } from 'openskill';
 import { figures, type Rating, shownRating, START } from './wengLin';
 
 /** How many rows the leaderboard shows. */
@@ -11,8 +12,8 @@ export const LEADERBOARD_SIZE = 100;
 const PROFILE_MATCHES = 200;
 
 const ratingOf = (row: Pick<RatingRow, 'mu' | 'sigma'>): Rating => ({ mu: row.mu, sigma: row.sigma });
-/** Best first: the shown rating, then more matches, then the older account id (a stable order). */
-const byStanding = (a: Standing, b: Standing) => shownRating(b) - shownRating(a) || b.mu - b.sigma * 3 - (a.mu - a.sigma * 3) || b.matches - a.matches || (a.userId < b.userId ? -1 : 1);
+/** Best first: the conservative estimate the shown rating is made of, then more matches, then the account id (a stable order). */
+const byStanding = (a: Standing, b: Standing) => ordinal(b) - ordinal(a) || b.matches - a.matches || (a.userId < b.userId ? -1 : 1);
 
 /**
  * Ratings derived from ranked matches: a match is rated once, when it ends (or at the next start
@@ -93,9 +94,14 @@ export class Ratings {
     return { matches: outcomes.length, rows };
   }
 
+  /** Every rated player, best first. */
+  private async ranked(): Promise<Standing[]> {
+    return (await this.store.standings()).sort(byStanding);
+  }
+
   /** The top of the leaderboard, and the asking user's own row wherever it is. */
   async leaderboard(youId: string | null): Promise<Leaderboard> {
-    const standings = (await this.store.standings()).sort(byStanding);
+    const standings = await this.ranked();
     const row = (s: Standing, i: number): LeaderRow => ({ position: i + 1, userId: s.userId, name: s.name, matches: s.matches, wins: s.wins, ...figures(s) });
     const yours = youId === null ? -1 : standings.findIndex((s) => s.userId === youId);
     return { top: standings.slice(0, LEADERBOARD_SIZE).map(row), you: yours < 0 ? null : row(standings[yours]!, yours), players: standings.length };
@@ -107,7 +113,7 @@ export class Ratings {
     if (!user) return null;
     const history = await this.store.history(userId);
     const last = history[history.length - 1];
-    const standings = last ? (await this.store.standings()).sort(byStanding) : [];
+    const standings = last ? await this.ranked() : [];
     const position = standings.findIndex((s) => s.userId === userId);
     return {
       userId,

@@ -3,9 +3,10 @@ import type { MatchListing, MatchSummary } from '../../../shared/wire/matches';
 
 export type { MatchListing, MatchSummary };
 
-async function json<T>(res: Response): Promise<T> {
-  const body = (await res.json()) as T & { error?: string; message?: string };
-  if (!res.ok) throw new Error(`${body.error ?? res.status}: ${body.message ?? ''}`);
+/** An HTTP answer, or an Error "CODE: message" (the server's refusal) that keeps the status. */
+export async function json<T>(res: Response): Promise<T> {
+  const body = (await res.json().catch(() => ({}))) as T & { error?: string; message?: string };
+  if (!res.ok) throw Object.assign(new Error(`${body.error ?? res.status}: ${body.message ?? ''}`), { status: res.status });
   return body;
 }
 

@@ -2,6 +2,7 @@ import type { Room, SeatReservation } from '@colyseus/sdk';
 import { type Leaderboard, type Profile, QUEUE_MSG, QUEUE_ROOM, type QueueJoinOptions, type QueueMessages } from '../../../shared/wire/ranked';
 import { MatchState } from '../../../shared/wire/state';
 import { currentAccount, joinWithAccount, sdkClient } from './account';
+import { json } from './api';
 import { MatchConnection, rememberSeatToken } from './connection';
 
 // Quick match (the queue room) and the ratings' HTTP answers: the leaderboard and profiles.
@@ -12,22 +13,15 @@ const bearer = (): Record<string, string> => {
   return token ? { authorization: `Bearer ${token}` } : {};
 };
 
-/** An HTTP answer, or an Error "CODE: message" (the server's refusal) with the status kept. */
-async function answer<T>(res: Response): Promise<T> {
-  const body = (await res.json().catch(() => ({}))) as T & { error?: string; message?: string };
-  if (!res.ok) throw Object.assign(new Error(`${body.error ?? res.status}: ${body.message ?? ''}`), { status: res.status });
-  return body;
-}
-
 /** The top 100, and this account's own row when it has played ranked. */
 export function fetchLeaderboard(): Promise<Leaderboard> {
-  return fetch('/api/leaderboard', { headers: bearer() }).then((r) => answer<Leaderboard>(r));
+  return fetch('/api/leaderboard', { headers: bearer() }).then((r) => json<Leaderboard>(r));
 }
 
 /** A player's profile; `me` is this browser's account (a guest one is made first when there is none). */
 export async function fetchProfile(userId: string | 'me'): Promise<Profile> {
   if (userId === 'me' && !sdkClient().auth.token) await currentAccount();
-  return fetch(`/api/profile/${encodeURIComponent(userId)}`, { headers: userId === 'me' ? bearer() : {} }).then((r) => answer<Profile>(r));
+  return fetch(`/api/profile/${encodeURIComponent(userId)}`, { headers: userId === 'me' ? bearer() : {} }).then((r) => json<Profile>(r));
 }
 
 /** What a quick match tells its screen, in the order it happens. */
