@@ -39,6 +39,13 @@ describe('chat in the browser', () => {
     await bo.until(() => bo.chat.some((l) => l.text === 'hello Bo' && l.name === 'Ada'));
     await page.waitForFunction(() => document.querySelectorAll('#chat-lines .chat-text').length === 2);
     expect(await page.inputValue('#chat-input')).toBe('');
+    // A refused line comes back to the box to be shortened, with the server's reason.
+    const long = 'x'.repeat(281);
+    await page.fill('#chat-input', long);
+    await page.press('#chat-input', 'Enter');
+    await page.waitForFunction(() => (document.querySelector('#chat-error')?.textContent ?? '') !== '');
+    expect(await page.inputValue('#chat-input')).toBe(long);
+    await page.fill('#chat-input', '');
     await page.screenshot({ path: join(SHOTS, 'chat-match.png'), fullPage: true });
 
     // A spectator in another browser reads the players' channel and speaks in theirs, which Ada never sees.

@@ -116,9 +116,12 @@ export function chatPanel(
           e.preventDefault();
           const text = input.value;
           if (text.trim() === '') return;
+          // The line leaves at once, as in any chat; a refused line comes back to be edited.
+          input.value = '';
+          counted();
           const reply = await source.say(text);
           error.textContent = reply.ok ? '' : refused(reply.code, reply.message);
-          if (reply.ok) input.value = '';
+          if (!reply.ok && input.value === '') input.value = text;
           counted();
           input.focus();
         },
