@@ -21,6 +21,7 @@ export interface WorkerReport {
   failedJoins: string[];
   records: ClientRecord[];
   bytesReceived: number;
+  framesReceived: number;
   joinedAt: number;
   /** How long this process's own event loop kept messages waiting (it inflates every latency it measures). */
   eventLoopDelayMs: DelaySummary | null;
@@ -79,7 +80,7 @@ async function run(task: WorkerTask): Promise<WorkerReport> {
   const eventLoopDelayMs = eventLoopDelay();
   const gcShare = gcMs / (performance.now() - startedAt);
   await Promise.all(clients.map((c) => c.leave()));
-  return { connected: clients.length, failedJoins, records: clients.map((c) => c.record), bytesReceived: received.bytes, joinedAt, eventLoopDelayMs, gcShare };
+  return { connected: clients.length, failedJoins, records: clients.map((c) => c.record), bytesReceived: received.bytes, framesReceived: received.frames, joinedAt, eventLoopDelayMs, gcShare };
 }
 
 process.once('message', (task: WorkerTask) => {

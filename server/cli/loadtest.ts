@@ -183,6 +183,7 @@ async function main(): Promise<void> {
     const seconds = Math.max(0.001, (lastAck - firstSent) / 1000);
     const quartersSeen = records.reduce((n, r) => n + r.seen.length, 0);
     const bytes = reports.reduce((n, r) => n + r.bytesReceived, 0);
+    const frames = reports.reduce((n, r) => n + r.framesReceived, 0);
     const finished = records.filter((r) => r.finished).length;
     const matchesFinished = matchIds.filter((id) => records.filter((r) => r.matchId === id && r.finished).length === o.players).length;
     const failedJoins = reports.flatMap((r) => r.failedJoins);
@@ -215,6 +216,7 @@ async function main(): Promise<void> {
     const worst = [...reports].sort((a, b) => (b.eventLoopDelayMs?.p99 ?? 0) - (a.eventLoopDelayMs?.p99 ?? 0))[0];
     say(`client process event loop delay ms: ${delayLine(worst?.eventLoopDelayMs ?? null)} (the worst of ${reports.length}; it adds to every latency above), gc pauses ${Math.round(100 * mean(reports.map((r) => r.gcShare)))}% of their time`);
     say(`bytes per client per quarter: ${quartersSeen ? Math.round(bytes / quartersSeen) : 0} (all payload bytes received, first full state included)`);
+    say(`frames per client per quarter: ${quartersSeen ? (frames / quartersSeen).toFixed(1) : 0} (WebSocket messages received: patches, acks, chat)`);
     const byKind = new Map<string, number>();
     for (const line of [...failedJoins.map((f) => `join: ${f.replace(/^[^:]+: /, '')}`), ...refusals, ...dropped.map(() => 'dropped'), ...workerFailures, ...floodFailed])
       byKind.set(line.split(':')[0]!, (byKind.get(line.split(':')[0]!) ?? 0) + 1);
@@ -226,7 +228,7 @@ async function main(): Promise<void> {
       writeFileSync(
         o.json,
         JSON.stringify(
-          { options: o, flood, connected: joined, failedJoins: failedJoins.length, matchesFinished, commandsAcked: acks.length, commandsPerSec: acks.length / seconds, ackMs: ackP, resolutionMs: resP, server: serverSamples, serverEventLoopDelayMs: serverDelay, clientEventLoopDelayMs: reports.map((r) => r.eventLoopDelayMs), bytesPerClientQuarter: quartersSeen ? bytes / quartersSeen : 0, errors },
+          { options: o, flood, connected: joined, failedJoins: failedJoins.length, matchesFinished, commandsAcked: acks.length, commandsPerSec: acks.length / seconds, ackMs: ackP, resolutionMs: resP, server: serverSamples, serverEventLoopDelayMs: serverDelay, clientEventLoopDelayMs: reports.map((r) => r.eventLoopDelayMs), bytesPerClientQuarter: quartersSeen ? bytes / quartersSeen : 0, framesPerClientQuarter: quartersSeen ? frames / quartersSeen : 0, errors },
           null,
           2,
         ),

@@ -42,7 +42,7 @@ export function bytesPerQuarter(groups: GameEvent[][]): { deltaBytes: number; fu
     const resolved = group.findIndex((e) => e.type === 'QuarterResolved');
     const lastQuarter = resolved >= 0 ? (group.slice(group.findIndex((e) => e.type === 'PlanningEnded'), resolved + 1) as unknown as EventEnvelope[]) : null;
     // A clone: `state` is mutated in place here, and the projection caches by object identity.
-    project(ms, clonePlain(state) as GameState, { joinCode: 'BENCH', classroom: false, connected: new Set([0]), autopilot: new Set(), deadline: 0, seq }, lastQuarter);
+    project(ms, clonePlain(state) as GameState, { joinCode: 'BENCH', classroom: false, connected: new Set([0]), autopilot: new Set(), deadline: 0 }, lastQuarter);
     if (!joined) {
       if (ms.players.length === 0) continue;
       // The player joins once the seats exist; the first full state is a one-off, not counted.

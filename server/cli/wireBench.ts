@@ -85,7 +85,7 @@ export function wireCosts(groups: GameEvent[][], rounds = 5): { typed: WireCost;
       seq += group.length;
       const resolved = group.some((e) => e.type === 'QuarterResolved') ? group : null;
       const t0 = process.hrtime.bigint();
-      if (typed) project(ms as MatchState, state, { joinCode: 'BENCH', classroom: false, connected: new Set([0]), autopilot: new Set(), deadline: 0, seq }, resolved as EventEnvelope[] | null);
+      if (typed) project(ms as MatchState, state, { joinCode: 'BENCH', classroom: false, connected: new Set([0]), autopilot: new Set(), deadline: 0 }, resolved as EventEnvelope[] | null);
       else legacyProject(ms as LegacyState, state, seq, resolved);
       const players = (ms as MatchState | LegacyState).players;
       const it = { offset: 0 };

@@ -1,4 +1,5 @@
-import { type AuthContext, type Client, Room, ServerError } from '@colyseus/core';
+import { type AuthContext, type Client, Room, type Serializer, ServerError } from '@colyseus/core';
+import { quietSerializer } from './quietPatches';
 import { StateView } from '@colyseus/schema';
 import { MATCH_MOVED_CLOSE_CODE, SPECTATOR_DELAYED_CLOSE_CODE } from '../../shared/domain/closeCodes';
 import type { GameState } from '../../shared/domain/state';
@@ -38,6 +39,11 @@ const RECONNECT_GRACE_SECONDS = 20;
  * team messages TeamDesk's, rate limits MessageGate's.
  */
 export class MatchRoom extends Room<{ state: MatchState }> {
+  /** Patches go only to the clients they change something for (quietPatches.ts). */
+  override setSerializer(s: Serializer<MatchState>): void {
+    super.setSerializer(quietSerializer(s));
+  }
+
   // A match lives on without clients (bots, timers); the room goes when the match is over.
   override autoDispose = false;
   host!: MatchHost;
@@ -200,7 +206,7 @@ export class MatchRoom extends Room<{ state: MatchState }> {
     if (rosterMayChange) syncFields(this.state, { members: roster(this.seats.members()) });
     const autopilot = new Set(this.state.players.map((p) => p.seat).filter((seat) => this.host.isAutopilot(seat)));
     const { joinCode, classroom } = this.host.record;
-    const facts = { joinCode, classroom, connected: this.sessions.played(), autopilot, deadline: this.host.deadline, seq: this.host.version };
+    const facts = { joinCode, classroom, connected: this.sessions.played(), autopilot, deadline: this.host.deadline };
     project(this.state, this.view.shown, facts, withReports ? this.view.lastQuarter : null);
     this.seats.showRows(this.ended());
   }

@@ -1,4 +1,5 @@
-import { type Client, Room, ServerError } from '@colyseus/core';
+import { type Client, Room, type Serializer, ServerError } from '@colyseus/core';
+import { quietSerializer } from './quietPatches';
 import { StateView } from '@colyseus/schema';
 import { z } from 'zod';
 import { MATCH_MOVED_CLOSE_CODE } from '../../shared/domain/closeCodes';
@@ -32,6 +33,11 @@ const watchOptionsSchema = z.strictObject({ matchId: z.string().min(1).max(64), 
  * them. A player's private fields never reach this room's clients (nobody here holds a view).
  */
 export class WatchRoom extends Room<{ state: MatchState }> {
+  /** Patches go only to the clients they change something for (quietPatches.ts). */
+  override setSerializer(s: Serializer<MatchState>): void {
+    super.setSerializer(quietSerializer(s));
+  }
+
   private host!: MatchHost;
   private log: EventEnvelope[] = [];
   /** The spectators' state, the events folded into it, and the held quarter it was cut for. */
@@ -192,7 +198,6 @@ export class WatchRoom extends Room<{ state: MatchState }> {
         autopilot: new Set(),
         // A running clock would tell which quarter the players are in now.
         deadline: delayed ? 0 : this.host.deadline,
-        seq: cut,
       },
       grew && resolved >= 1 ? quarterEvents(visible, resolved) : null,
     );

@@ -12,7 +12,6 @@ export interface RoomFacts {
   connected: ReadonlySet<number>;
   autopilot: ReadonlySet<number>;
   deadline: number;
-  seq: number;
 }
 
 // The market's permits by city, as the schema holds them ({holders}), made once per version.
@@ -63,7 +62,6 @@ export function project(ms: MatchState, state: GameState, facts: RoomFacts, last
   ms.ranked = state.settings.ranked === true;
   ms.chatMutedAll = state.chatMuted?.all ?? false;
   ms.deadline = facts.deadline;
-  ms.seq = facts.seq;
   ms.foundryPriceUsd = state.foundry?.clearingPriceUsd ?? 0;
   if (!ms.scenarioJson) ms.scenarioJson = JSON.stringify(state.scenario);
   syncFields(ms, {

@@ -299,7 +299,6 @@ export const MatchState = schema(
     spectatorDelay: t.uint8().default(0),
     /** When planning ends, in server wall time (ms); 0 without a timer. */
     deadline: t.number().default(0),
-    seq: t.number().default(0),
     foundryPriceUsd: exact(),
     news: t.array('string'),
     /** Public results of the last resolved quarter. */

@@ -138,7 +138,6 @@ describe('several server processes on PostgreSQL and Redis', () => {
     expect(ada.seat).toBe(0);
     await ada.until(() => ada.state.status === 'planning' && ada.state.quarter === 2);
     expect(ada.state.players[0]?.own?.orders?.toJSON()).toMatchObject({ fsdRnD: 777 });
-    expect(ada.state.seq).toBe((await store.getMatch(matchId))!.version);
 
     await playToEnd(ada, acked);
     const log = await store.read(matchId);

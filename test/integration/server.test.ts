@@ -57,6 +57,27 @@ describe('HTTP API', () => {
     expect((await api('/api/matches?status=sleeping')).status).toBe(400);
   });
 
+  it('sends a sheet’s patch to its own seat only; a lock reaches everyone', async () => {
+    const { matchId } = (await (await post({ seats: 2, planningSeconds: 0, seed: 'quiet-patches' })).json()) as { matchId: string };
+    const ada = await GameClient.join(live.server.port, matchId, { name: 'Ada' });
+    const bo = await GameClient.join(live.server.port, matchId, { name: 'Bo' });
+    await bo.until(() => bo.state.status === 'planning');
+    let boPatches = 0;
+    bo.room.onStateChange(() => boPatches++);
+    const settle = () => new Promise((resolve) => setTimeout(resolve, 200));
+    await settle();
+    const before = boPatches;
+    expect(await ada.command({ type: 'SubmitOrders', data: { seat: 0, quarter: 1, orders: { chipRnD: 123 } } })).toMatchObject({ ok: true });
+    await ada.until(() => ada.state.players[0]?.own?.orders?.chipRnD === 123);
+    await settle();
+    expect(boPatches).toBe(before);
+    expect(await ada.command({ type: 'LockOrders', data: { seat: 0, quarter: 1 } })).toMatchObject({ ok: true });
+    await bo.until(() => bo.state.players[0]?.locked === true);
+    expect(boPatches).toBeGreaterThan(before);
+    await ada.leave();
+    await bo.leave();
+  });
+
   it('takes a whole-number seed as its decimal string: the same match as the string seed', async () => {
     const bots = ['robotaxi', 'satellites'].map((strategy) => ({ strategy, difficulty: 'normal' }));
     const created = await Promise.all(
@@ -153,7 +174,8 @@ describe('match room over WebSockets', () => {
     const ada = await GameClient.join(live.server.port, matchId, { name: 'Ada' });
     // The bot has played its quarter (sheet and lock): from here on only Ada could move the log.
     await ada.until(() => ada.state.status === 'planning' && ada.state.players[1]?.locked === true);
-    const seq = ada.state.seq;
+    const stored = async () => (await live.server.registry.store.getMatch(matchId))!.version;
+    const seq = await stored();
     const expectRefused = async (command: unknown, code: string) => {
       const reply = await ada.command(command);
       expect(reply, JSON.stringify(command)).toMatchObject({ ok: false, code });
@@ -170,12 +192,12 @@ describe('match room over WebSockets', () => {
     await expectRefused({ type: 'SubmitOrders', data: { seat: 0, quarter: 1, orders: { note: 'x'.repeat(20_000) } } }, 'TOO_LARGE');
     ada.raw('dance', { id: 'x' });
     await ada.until(() => ada.unmatched.some((r) => !r.ok && r.code === 'UNKNOWN_MESSAGE'));
-    expect(ada.state.seq).toBe(seq);
+    expect(await stored()).toBe(seq);
     // A flood: more than 20 messages in a second are refused with RATE_LIMITED.
     const flood = await Promise.all(Array.from({ length: 30 }, () => ada.command({ type: 'UnlockOrders', data: { seat: 0, quarter: 1 } })));
     expect(flood.filter((r) => !r.ok && r.code === 'RATE_LIMITED').length).toBeGreaterThanOrEqual(9);
     expect(flood.filter((r) => !r.ok && r.code === 'NOT_LOCKED').length).toBeGreaterThanOrEqual(1);
-    expect(ada.state.seq).toBe(seq);
+    expect(await stored()).toBe(seq);
     await ada.leave();
   });
 

@@ -1,0 +1,45 @@
+import { type Client, ClientState, Protocol, SchemaSerializer, type Serializer } from '@colyseus/core';
+import type { Schema, StateView } from '@colyseus/schema';
+
+/**
+ * Colyseus' schema serializer, except that a client whose patch would be empty gets no frame.
+ *
+ * Colyseus sends every client a frame whenever anything in the state changed, also a change only
+ * another client's view holds: a seat's sheet (its own private side) went out as an empty frame to
+ * the other three seats. Under load each of those is a WebSocket frame and a socket write for
+ * nothing; the load test (`npm run loadtest`) counts them in its frames per client per quarter.
+ * Everything else is the library's own `applyPatches`, which this calls for every case it does not
+ * cover (timed frames, a room without views, no changes).
+ */
+class QuietSerializer<T extends Schema> extends SchemaSerializer<T> {
+  override applyPatches(clients: Client[], state?: unknown, timing?: Parameters<SchemaSerializer<T>['applyPatches']>[2]): boolean {
+    if (timing || !this.hasFilters || clients.length === 0 || !this.encoder.hasChanges) return super.applyPatches(clients, state, timing);
+    this.needFullEncode = true;
+    const it = { offset: 1 };
+    this.encoder.sharedBuffer[0] = Protocol.ROOM_STATE_PATCH;
+    const shared = this.encoder.encode(it);
+    const sharedOffset = it.offset;
+    const byView = new Map<StateView | undefined, Uint8Array>();
+    for (const client of clients) {
+      if (client.state !== ClientState.JOINED) continue;
+      const view = client.view as StateView | undefined;
+      let frame = byView.get(view);
+      if (frame === undefined) {
+        frame = view ? this.encoder.encodeView(view, sharedOffset, it) : shared;
+        byView.set(view, frame);
+      }
+      // The first byte says "patch": a frame of that byte alone changes nothing for this client.
+      if (frame.length > 1) client.raw(frame);
+    }
+    this.encoder.discardChanges();
+    return true;
+  }
+}
+
+/**
+ * The serializer a room should use instead of `given`: Colyseus makes a plain schema serializer
+ * when a room sets its state, and a room that overrides `setSerializer` with this gets the quiet one.
+ */
+export function quietSerializer<S extends Serializer<T>, T>(given: S): Serializer<T> {
+  return given instanceof SchemaSerializer && !(given instanceof QuietSerializer) ? (new QuietSerializer() as unknown as Serializer<T>) : given;
+}
