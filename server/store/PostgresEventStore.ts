@@ -1,6 +1,6 @@
 import pg from 'pg';
 import { inTransaction } from './pgTransaction';
-import type { EventEnvelope } from '../../shared/replay/envelope';
+import { dataTextOf, type EventEnvelope } from '../../shared/replay/envelope';
 import { type EventStore, type MatchFilter, type MatchLeases, type MatchRecord, type MatchStatus, type NewMatch, StoreError } from './EventStore';
 
 // Times are BIGINT milliseconds like in SQLite; event data is the JSON text as written (never re-encoded).
@@ -178,7 +178,7 @@ export class PostgresEventStore implements EventStore, MatchLeases {
           throw new StoreError('BROKEN_CHAIN', `Event ${e.seq} does not continue the log of ${matchId} at ${seq}.`);
         const n = values.length;
         tuples.push(`($${n + 1}, $${n + 2}, $${n + 3}, $${n + 4}, $${n + 5}, $${n + 6}, $${n + 7})`);
-        values.push(matchId, e.seq, e.type, JSON.stringify(e.data), e.at, e.prevHash, e.hash);
+        values.push(matchId, e.seq, e.type, dataTextOf(e), e.at, e.prevHash, e.hash);
         prev = e.hash;
       }
       if (tuples.length > 0) await c.query(`INSERT INTO events (match_id, seq, type, data, at, prev_hash, hash) VALUES ${tuples.join(', ')}`, values);

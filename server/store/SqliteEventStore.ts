@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import type { EventEnvelope } from '../../shared/replay/envelope';
+import { dataTextOf, type EventEnvelope } from '../../shared/replay/envelope';
 import { type EventStore, type MatchFilter, type MatchRecord, type MatchStatus, type NewMatch, StoreError } from './EventStore';
 import { prepareSchema } from './sqliteSchema';
 
@@ -87,7 +87,7 @@ export class SqliteEventStore implements EventStore {
         seq += 1;
         if (e.matchId !== matchId || e.seq !== seq || (prev !== null && e.prevHash !== prev))
           throw new StoreError('BROKEN_CHAIN', `Event ${e.seq} does not continue the log of ${matchId} at ${seq}.`);
-        this.stmt.insertEvent.run(matchId, e.seq, e.type, JSON.stringify(e.data), e.at, e.prevHash, e.hash);
+        this.stmt.insertEvent.run(matchId, e.seq, e.type, dataTextOf(e), e.at, e.prevHash, e.hash);
         prev = e.hash;
       }
       const changed = this.stmt.bumpVersion.run(seq, prev, matchId, expected).changes;

@@ -28,8 +28,31 @@ export type Digest = (text: string) => string;
 
 /** hash = SHA-256 over the previous hash and the canonical JSON of the event (without its hash). */
 export function hashEvent(e: Omit<EventEnvelope, 'hash'>, digest: Digest = sha256Hex): string {
-  const body = canonicalJson({ matchId: e.matchId, seq: e.seq, type: e.type, data: e.data, at: e.at });
-  return digest(`${e.prevHash}\n${body}`);
+  return digest(`${e.prevHash}\n${bodyOf(e).body}`);
+}
+
+const finite = (n: unknown): n is number => typeof n === 'number' && Number.isFinite(n);
+
+/**
+ * The hashed text: `canonicalJson({matchId, seq, type, data, at})`. For a well-formed event it is
+ * put together around the data's own canonical text (the keys in their sorted order), which is
+ * also what a store may keep as the event's data; anything else (a log read from a file may hold
+ * anything) takes the general path.
+ */
+function bodyOf(e: Omit<EventEnvelope, 'hash'>): { body: string; dataText: string | null } {
+  if (e.data !== undefined && finite(e.seq) && finite(e.at) && typeof e.matchId === 'string' && typeof e.type === 'string') {
+    const dataText = canonicalJson(e.data);
+    return { body: `{"at":${String(e.at)},"data":${dataText},"matchId":${JSON.stringify(e.matchId)},"seq":${String(e.seq)},"type":${JSON.stringify(e.type)}}`, dataText };
+  }
+  return { body: canonicalJson({ matchId: e.matchId, seq: e.seq, type: e.type, data: e.data, at: e.at }), dataText: null };
+}
+
+// The data's canonical text of each event sealed here, for the store to keep instead of writing it again.
+const dataTexts = new WeakMap<object, string>();
+
+/** The JSON text of an event's data: the canonical one it was sealed with, or a new one. */
+export function dataTextOf(e: EventEnvelope): string {
+  return dataTexts.get(e) ?? JSON.stringify(e.data);
 }
 
 /** Wraps the events of one command into envelopes that continue the chain after `last`. */
@@ -44,10 +67,12 @@ export function sealEvents(
   let prevHash = last?.hash ?? GENESIS_HASH;
   return events.map((event) => {
     seq += 1;
-    const unsealed = { matchId, seq, type: event.type, data: event.data, at, prevHash };
-    const hash = hashEvent(unsealed, digest);
+    const { body, dataText } = bodyOf({ matchId, seq, type: event.type, data: event.data, at, prevHash } as Omit<EventEnvelope, 'hash'>);
+    const hash = digest(`${prevHash}\n${body}`);
+    const sealed = { matchId, seq, type: event.type, data: event.data, at, prevHash, hash } as EventEnvelope;
+    if (dataText !== null) dataTexts.set(sealed, dataText);
     prevHash = hash;
-    return { ...unsealed, hash } as EventEnvelope;
+    return sealed;
   });
 }
 

@@ -60,7 +60,7 @@ function writeObject(value: object): string {
     out += ']';
   } else {
     const obj = value as Record<string, unknown>;
-    const keys = Object.keys(obj).sort();
+    const keys = sortedKeys(obj);
     out = '{';
     let first = true;
     for (const k of keys) {
@@ -75,4 +75,34 @@ function writeObject(value: object): string {
   if (subtreeFrozen) frozenText.set(value, out);
   subtreeFrozen = outer && subtreeFrozen;
   return out;
+}
+
+
+// Objects come in few shapes (every event of a type, every player, has the same members), so the
+// sorted order of each list of member names is worked out once: a tree of the names in the order an
+// object lists them leads to it. Sorting a fresh copy of every object's keys made sealing events the
+// largest source of the server's garbage under load. The tree stops growing at MAX_SHAPE_NODES
+// (maps keyed by ids can make many lists); later lists are sorted each time, as before.
+interface Shape {
+  next: Map<string, Shape>;
+  order?: string[];
+}
+const MAX_SHAPE_NODES = 20_000;
+const shapes: Shape = { next: new Map() };
+let shapeNodes = 0;
+
+function sortedKeys(obj: Record<string, unknown>): string[] {
+  let node = shapes;
+  for (const k in obj) {
+    if (!Object.prototype.hasOwnProperty.call(obj, k)) continue;
+    let next = node.next.get(k);
+    if (next === undefined) {
+      if (shapeNodes >= MAX_SHAPE_NODES) return Object.keys(obj).sort();
+      next = { next: new Map() };
+      node.next.set(k, next);
+      shapeNodes++;
+    }
+    node = next;
+  }
+  return (node.order ??= Object.keys(obj).sort());
 }
