@@ -1,5 +1,4 @@
-import { type AuthContext, type Client, Room, type Serializer, ServerError } from '@colyseus/core';
-import { quietSerializer } from './quietPatches';
+import type { AuthContext, Client } from '@colyseus/core';
 import { StateView } from '@colyseus/schema';
 import { MATCH_MOVED_CLOSE_CODE, SPECTATOR_DELAYED_CLOSE_CODE } from '../../shared/domain/closeCodes';
 import type { GameState } from '../../shared/domain/state';
@@ -7,20 +6,20 @@ import type { EventEnvelope } from '../../shared/replay/envelope';
 import { heldQuarter } from '../../shared/rules/reveal';
 import { disclosureOf } from '../../shared/views/visibility';
 import { MatchState } from '../../shared/wire/state';
-import { accountOf } from '../auth/accounts';
 import type { MatchHost } from '../match/MatchHost';
 import { systemClock } from '../match/clock';
-import { admit, type Seated } from './admission';
+import { admit, joinedAccount, type Seated } from './admission';
 import { clientData, dataOf, playedSeat } from './clientData';
-import { messageId, readCommand, readReady } from './commandMessage';
+import { CommandDesk } from './commandDesk';
 import { SeatCooldowns } from './floodCooldown';
 import { LobbyIdle } from './lobbyIdle';
 import { MessageGate } from './messageGate';
 import { openHost } from './openHost';
 import { PlayersView } from './playersView';
 import { project } from './project';
+import { QuietRoom } from './quietRoom';
 import { roomContext } from './roomContext';
-import { audienceOf, chatLine, deliver, RoomChat, speakerOf } from './roomChat';
+import { deliver, RoomChat } from './roomChat';
 import { RoomSeats } from './roomSeats';
 import { SeatSessions } from './seatSessions';
 import { SPECTATOR_DELAYED, spectatorDelayed } from './spectators';
@@ -38,12 +37,7 @@ const RECONNECT_GRACE_SECONDS = 20;
  * answers the sender with an ack or a refusal. Seats and views are RoomSeats', the facilitator's
  * team messages TeamDesk's, rate limits MessageGate's.
  */
-export class MatchRoom extends Room<{ state: MatchState }> {
-  /** Patches go only to the clients they change something for (quietPatches.ts). */
-  override setSerializer(s: Serializer<MatchState>): void {
-    super.setSerializer(quietSerializer(s));
-  }
-
+export class MatchRoom extends QuietRoom {
   // A match lives on without clients (bots, timers); the room goes when the match is over.
   override autoDispose = false;
   host!: MatchHost;
@@ -54,16 +48,17 @@ export class MatchRoom extends Room<{ state: MatchState }> {
   private readonly cooldowns = new SeatCooldowns();
   readonly gate = new MessageGate(() => this.roomId, this.cooldowns);
   private readonly desk = new TeamDesk(this);
+  private readonly commands = new CommandDesk(this);
   private readonly unfollow: Array<() => void> = [];
   private lobbyIdle!: LobbyIdle;
-  private chat!: RoomChat;
+  chat!: RoomChat;
 
   override messages = {
-    command: (client: Client, message: unknown) => this.onCommand(client, message),
+    command: (client: Client, message: unknown) => this.commands.command(client, message),
     moveMember: (client: Client, message: unknown) => this.desk.move(client, message),
     revokeMember: (client: Client, message: unknown) => this.desk.revoke(client, message),
-    ready: (client: Client, message: unknown) => this.onReady(client, message),
-    say: (client: Client, message: unknown) => this.onSay(client, message),
+    ready: (client: Client, message: unknown) => this.commands.ready(client, message),
+    say: (client: Client, message: unknown) => this.commands.say(client, message),
     '*': (client: Client, type: string | number) => this.gate.unknown(client, type),
   };
 
@@ -72,9 +67,10 @@ export class MatchRoom extends Room<{ state: MatchState }> {
     this.host = await openHost(options);
     this.roomId = this.host.matchId;
     this.sessions = new SeatSessions((seat, on) => this.host.setAutopilot(seat, on), () => this.host.current.status === 'ended');
-    this.seats = new RoomSeats(this, this.sessions, (seat, on) => this.host.setAutopilot(seat, on));
     // The room's clock: its timers stop when the room goes.
     const timeout = (fn: () => void, ms: number) => this.clock.setTimeout(fn, ms);
+    const flood = { waitMs: (seat: number) => this.cooldowns.waitLeft(seat, Date.now()), after: (ms: number, fn: () => void) => void timeout(fn, ms) };
+    this.seats = new RoomSeats(this, this.sessions, (seat, on) => this.host.setAutopilot(seat, on), flood);
     this.lobbyIdle = new LobbyIdle(() => this.host, () => this.clients.length > 0, timeout, registry.lobbyIdleMs, () => void this.disconnect());
     // Another process took the match over: its clients must join it again there.
     this.host.onLost(() => void this.disconnect(MATCH_MOVED_CLOSE_CODE));
@@ -113,14 +109,8 @@ export class MatchRoom extends Room<{ state: MatchState }> {
     this.lobbyIdle.stop();
     try {
       const { registry, users } = roomContext();
-      // @colyseus/auth has verified the token (a bad one never gets here) and left its claims in client.auth.
-      const account = accountOf(client.auth);
-      if (context.token && !account) throw new ServerError(401, 'NOT_AN_ACCOUNT_TOKEN: sign in again (the token names no account).');
-      const userId = account?.id ?? null;
-      return await admit(
-        { registry, matchId: this.roomId, classroom: this.host.record.classroom, live: () => this.host.current, cooldowns: this.cooldowns, members: () => this.seats.members(), users, userId },
-        rawOptions,
-      );
+      const [live, members, userId] = [() => this.host.current, () => this.seats.members(), joinedAccount(client.auth, context.token)];
+      return await admit({ registry, matchId: this.roomId, classroom: this.host.record.classroom, live, cooldowns: this.cooldowns, members, users, userId }, rawOptions);
     } catch (e) {
       this.lobbyIdle.arm();
       throw e;
@@ -132,21 +122,13 @@ export class MatchRoom extends Room<{ state: MatchState }> {
     client.view = new StateView();
     if (auth.role === 'player' && auth.seat !== null) this.seats.seat(client, auth.seat);
     tell(client, 'seat', { role: auth.role, seat: auth.seat, token: auth.newToken });
-    this.sendRecentChat(client);
+    this.chat.sendRecent(client, dataOf(client)!, this.host.current);
     this.refresh(false);
-  }
-
-  /** The chat so far that this client may read (lines come one by one after that). */
-  private sendRecentChat(client: Client): void {
-    const live = this.host.current;
-    const lines = this.chat.recent(audienceOf(dataOf(client)!), disclosureOf(live)).map((e) => chatLine(e, live));
-    tell(client, 'chat', { lines });
   }
 
   /** A dropped link (not a goodbye): the seat waits for its player for a grace window. */
   override async onDrop(client: Client): Promise<void> {
-    const flood = { waitMs: (seat: number) => this.cooldowns.waitLeft(seat, Date.now()), after: (ms: number, fn: () => void) => void this.clock.setTimeout(fn, ms) };
-    const hold = this.seats.dropped(client, flood, RECONNECT_GRACE_SECONDS * 1000);
+    const hold = this.seats.dropped(client, RECONNECT_GRACE_SECONDS * 1000);
     this.refresh(false);
     if (hold) await this.allowReconnection(client, RECONNECT_GRACE_SECONDS).catch(() => undefined);
   }
@@ -155,7 +137,7 @@ export class MatchRoom extends Room<{ state: MatchState }> {
     const seat = playedSeat(client);
     if (seat !== null) this.seats.seat(client, seat);
     // Lines said while the link was down: the client keeps each line once, by its seq.
-    this.sendRecentChat(client);
+    this.chat.sendRecent(client, dataOf(client)!, this.host.current);
     this.refresh(false);
   }
 
@@ -186,18 +168,6 @@ export class MatchRoom extends Room<{ state: MatchState }> {
     if (this.clients.length === 0) this.clock.setTimeout(() => this.clients.length === 0 && void this.disconnect(), roomContext().registry.finishedUnloadMs);
   }
 
-  /** A player is ready to play (their tour is done): a first quarter held for them starts its clock. */
-  private onReady(client: Client, message: unknown): void {
-    const id = messageId(message);
-    if (!this.gate.admitted(client, id)) return;
-    const read = readReady(message, dataOf(client)!);
-    if ('code' in read) return this.gate.refuse(client, id, read.code, read.message);
-    this.host.markReady(read.seat);
-    // The clock may have just started: its deadline reaches the clients without any event.
-    this.refresh(false, false);
-    tell(client, 'ack', { id, seq: this.host.version });
-  }
-
   /** Projects the engine's state onto the schema; the roster only when someone may have come, gone or moved. */
   refresh(withReports = false, rosterMayChange = true): void {
     const live = this.host.current;
@@ -209,27 +179,5 @@ export class MatchRoom extends Room<{ state: MatchState }> {
     const facts = { joinCode, classroom, connected: this.sessions.played(), autopilot, deadline: this.host.deadline };
     project(this.state, this.view.shown, facts, withReports ? this.view.lastQuarter : null);
     this.seats.showRows(this.ended());
-  }
-
-  /** A line of chat: the room limits how often, the engine decides whether it may be said. */
-  private async onSay(client: Client, message: unknown): Promise<void> {
-    const id = messageId(message);
-    if (!this.gate.admitted(client, id)) return;
-    const data = dataOf(client)!;
-    const read = this.chat.read(message, data, speakerOf(data, client.sessionId), Date.now());
-    if ('code' in read) return this.gate.refuse(client, id, read.code, read.message);
-    const outcome = await this.host.execute(read.command, read.actor);
-    if (outcome.ok) tell(client, 'ack', { id, seq: outcome.seq });
-    else this.gate.refuse(client, id, outcome.code, outcome.message);
-  }
-
-  private async onCommand(client: Client, message: unknown): Promise<void> {
-    const id = messageId(message);
-    if (!this.gate.admitted(client, id)) return;
-    const read = readCommand(message, dataOf(client)!);
-    if ('code' in read) return this.gate.refuse(client, id, read.code, read.message);
-    const outcome = await this.host.execute(read.command, read.actor);
-    if (outcome.ok) tell(client, 'ack', { id, seq: outcome.seq });
-    else this.gate.refuse(client, id, outcome.code, outcome.message);
   }
 }

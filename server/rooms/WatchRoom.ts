@@ -1,5 +1,4 @@
-import { type Client, Room, type Serializer, ServerError } from '@colyseus/core';
-import { quietSerializer } from './quietPatches';
+import { type Client, ServerError } from '@colyseus/core';
 import { StateView } from '@colyseus/schema';
 import { z } from 'zod';
 import { MATCH_MOVED_CLOSE_CODE } from '../../shared/domain/closeCodes';
@@ -15,6 +14,7 @@ import { quarterEvents } from '../../shared/views/quarterReport';
 import type { MatchHost } from '../match/MatchHost';
 import { MatchState } from '../../shared/wire/state';
 import { project } from './project';
+import { QuietRoom } from './quietRoom';
 import { roomContext } from './roomContext';
 import { chatLine, isChat, RoomChat, speakerOf } from './roomChat';
 import { type Rejected, type SeatAssigned, type WatchInfo, tell } from './wire';
@@ -32,12 +32,7 @@ const watchOptionsSchema = z.strictObject({ matchId: z.string().min(1).max(64), 
  * cut `spectatorDelay` quarters behind the players, so nothing newer ever leaves the server for
  * them. A player's private fields never reach this room's clients (nobody here holds a view).
  */
-export class WatchRoom extends Room<{ state: MatchState }> {
-  /** Patches go only to the clients they change something for (quietPatches.ts). */
-  override setSerializer(s: Serializer<MatchState>): void {
-    super.setSerializer(quietSerializer(s));
-  }
-
+export class WatchRoom extends QuietRoom {
   private host!: MatchHost;
   private log: EventEnvelope[] = [];
   /** The spectators' state, the events folded into it, and the held quarter it was cut for. */

@@ -1,5 +1,6 @@
 import { ServerError } from '@colyseus/core';
 import type { GameState } from '../../shared/domain/state';
+import { accountOf } from '../auth/accounts';
 import type { MatchRegistry } from '../match/MatchRegistry';
 import type { UserStore } from '../store/UserStore';
 import type { SeatCooldowns } from './floodCooldown';
@@ -47,6 +48,16 @@ async function holdSeat(ctx: AdmissionContext, seat: number): Promise<void> {
   if (holder === null || holder === ctx.userId) return;
   if (ctx.userId === null) throw new ServerError(403, 'SIGN_IN_REQUIRED: this seat belongs to an account; sign in to it to play the seat.');
   throw new ServerError(403, 'SEAT_OF_ANOTHER_USER: this seat belongs to another account; sign in to that account to play it.');
+}
+
+/**
+ * The account a client joined with, or null: @colyseus/auth has verified its token (a bad one never
+ * gets here) and left the claims in `client.auth`.
+ */
+export function joinedAccount(auth: unknown, token: string | undefined): string | null {
+  const account = accountOf(auth);
+  if (token && !account) throw new ServerError(401, 'NOT_AN_ACCOUNT_TOKEN: sign in again (the token names no account).');
+  return account?.id ?? null;
 }
 
 /** Who a joining client is: a seat (by token, or a newly claimed one), a team member, the facilitator or a spectator. */

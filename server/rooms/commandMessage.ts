@@ -3,6 +3,8 @@ import type { ClientData } from './clientData';
 import { commandMessageSchema, MAX_MESSAGE_BYTES, readySchema } from './wire';
 
 type Refusal = { code: string; message: string };
+/** A message read: the command for the host and who gives it, or why it was refused. */
+export type Read = { command: unknown; actor: Actor } | Refusal;
 
 /** The request id a client gave a message, if it is one the room may echo back. */
 export function messageId(message: unknown): string | number | null {
@@ -14,7 +16,7 @@ export function messageId(message: unknown): string | number | null {
  * A client's `command` message as the engine takes it: the command and who sends it, or why it is
  * refused before the engine sees it (too large, malformed, from a spectator).
  */
-export function readCommand(message: unknown, sender: ClientData): { command: unknown; actor: Actor } | Refusal {
+export function readCommand(message: unknown, sender: ClientData): Read {
   let size = 0;
   try {
     size = JSON.stringify(message ?? null).length;

@@ -1,15 +1,14 @@
 import type { Client } from '@colyseus/core';
 import type { EventOf } from '../../shared/domain/events';
-import type { Actor } from '../../shared/domain/ids';
 import type { GameState } from '../../shared/domain/state';
 import type { EventEnvelope } from '../../shared/replay/envelope';
-import { type Audience, type Disclosure, hearsChat } from '../../shared/views/visibility';
+import { type Audience, type Disclosure, disclosureOf, hearsChat } from '../../shared/views/visibility';
 import type { ChatLine } from '../../shared/wire/messages';
 import type { ClientData } from './clientData';
+import type { Read } from './commandMessage';
 import { saySchema, tell } from './wire';
 
 type Said = EventOf<'ChatSaid'> & { seq: number };
-type Refusal = { code: string; message: string };
 /** Who says a line: their role, seat and (spectators) the name they joined with. */
 type Speaker = Pick<ClientData, 'role' | 'seat' | 'name'>;
 
@@ -58,7 +57,13 @@ export class RoomChat {
   }
 
   /** A `say` message as the engine's command and who says it, or why the room refuses it first. */
-  read(message: unknown, sender: Speaker, key: string, now: number): { command: unknown; actor: Actor } | Refusal {
+  /** The chat so far that this client may read (lines come one by one after that). */
+  sendRecent(client: Client, data: ClientData, live: GameState): void {
+    const lines = this.recent(audienceOf(data), disclosureOf(live)).map((e) => chatLine(e, live));
+    tell(client, 'chat', { lines });
+  }
+
+  read(message: unknown, sender: Speaker, key: string, now: number): Read {
     const parsed = saySchema.safeParse(message);
     if (!parsed.success) return { code: 'MALFORMED_COMMAND', message: 'Send {id?, text} with at most 280 characters.' };
     if (sender.role === 'facilitator') return { code: 'NOT_ALLOWED', message: 'The facilitator runs the match; players and spectators chat.' };

@@ -15,6 +15,8 @@ export class RoomSeats {
     private readonly sessions: SeatSessions,
     /** The host's autopilot switch for a seat (a second tab of a seated player turns it off again). */
     private readonly autopilot: (seat: number, on: boolean) => void,
+    /** A seat's wait after it was dropped for flooding, and the room's timer. */
+    private readonly flood: { waitMs(seat: number): number; after(ms: number, fn: () => void): void },
   ) {}
 
   /**
@@ -23,12 +25,12 @@ export class RoomSeats {
    * flooding keeps its sheet through its wait instead; if nobody is back when the wait and a grace
    * window are over, a bot plays it as for any leaver.
    */
-  dropped(client: Client, flood: { waitMs(seat: number): number; after(ms: number, fn: () => void): void }, graceMs: number): boolean {
+  dropped(client: Client, graceMs: number): boolean {
     const data = dataOf(client);
     if (!data || data.role !== 'player' || data.seat === null) return false;
     this.unseat(client);
     const seat = data.seat;
-    if (data.flooded) flood.after(flood.waitMs(seat) + graceMs, () => this.sessions.away(seat));
+    if (data.flooded) this.flood.after(this.flood.waitMs(seat) + graceMs, () => this.sessions.away(seat));
     return !data.flooded && !data.revoked;
   }
 

@@ -1,5 +1,6 @@
-import { type Client, ClientState, Protocol, SchemaSerializer, type Serializer } from '@colyseus/core';
+import { type Client, ClientState, Protocol, Room, SchemaSerializer, type Serializer } from '@colyseus/core';
 import type { Schema, StateView } from '@colyseus/schema';
+import type { MatchState } from '../../shared/wire/state';
 
 /**
  * Colyseus' schema serializer, except that a client whose patch would be empty gets no frame.
@@ -56,10 +57,10 @@ class QuietSerializer<T extends Schema> extends SchemaSerializer<T> {
   }
 }
 
-/**
- * The serializer a room should use instead of `given`: Colyseus makes a plain schema serializer
- * when a room sets its state, and a room that overrides `setSerializer` with this gets the quiet one.
- */
-export function quietSerializer<S extends Serializer<T>, T>(given: S): Serializer<T> {
-  return given instanceof SchemaSerializer && !(given instanceof QuietSerializer) ? (new QuietSerializer() as unknown as Serializer<T>) : given;
+/** A room of the match state whose patches go only to the clients they change something for. */
+export abstract class QuietRoom extends Room<{ state: MatchState }> {
+  // Colyseus makes a plain schema serializer when the room sets its state: this one takes its place.
+  override setSerializer(given: Serializer<MatchState>): void {
+    super.setSerializer(given instanceof SchemaSerializer && !(given instanceof QuietSerializer) ? (new QuietSerializer() as unknown as Serializer<MatchState>) : given);
+  }
 }
