@@ -34,8 +34,8 @@ const RECONNECT_GRACE_SECONDS = 20;
 /**
  * The room adapts; the engine decides. A message becomes a command for the match host, which
  * decides, stores and applies it; the room then projects the new state onto its schema and
- * answers the sender with an ack or a refusal. Seats and views are RoomSeats', the facilitator's
- * team messages TeamDesk's, rate limits MessageGate's.
+ * answers the sender with an ack or a refusal. Commands, chat and "ready" are CommandDesk's, seats
+ * and views RoomSeats', the facilitator's team messages TeamDesk's, rate limits MessageGate's.
  */
 export class MatchRoom extends QuietRoom {
   // A match lives on without clients (bots, timers); the room goes when the match is over.
@@ -109,8 +109,9 @@ export class MatchRoom extends QuietRoom {
     this.lobbyIdle.stop();
     try {
       const { registry, users } = roomContext();
-      const [live, members, userId] = [() => this.host.current, () => this.seats.members(), joinedAccount(client.auth, context.token)];
-      return await admit({ registry, matchId: this.roomId, classroom: this.host.record.classroom, live, cooldowns: this.cooldowns, members, users, userId }, rawOptions);
+      const userId = joinedAccount(client.auth, context.token);
+      const { classroom } = this.host.record;
+      return await admit({ registry, matchId: this.roomId, classroom, live: () => this.host.current, cooldowns: this.cooldowns, members: () => this.seats.members(), users, userId }, rawOptions);
     } catch (e) {
       this.lobbyIdle.arm();
       throw e;

@@ -9,8 +9,8 @@ import type { MatchState } from '../../shared/wire/state';
  * another client's view holds: a seat's sheet (its own private side) went out as an empty frame to
  * the other three seats. Under load each of those is a WebSocket frame and a socket write for
  * nothing; the load test (`npm run loadtest`) counts them in its frames per client per quarter.
- * Everything else is the library's own `applyPatches`, which this calls for every case it does not
- * cover (timed frames, a room without views, no changes).
+ * Otherwise it encodes as the library's own `applyPatches` does, which it calls for the cases it
+ * does not cover (timed frames, a room without views, no clients).
  */
 class QuietSerializer<T extends Schema> extends SchemaSerializer<T> {
   override applyPatches(clients: Client[], state?: unknown, timing?: Parameters<SchemaSerializer<T>['applyPatches']>[2]): boolean {

@@ -77,7 +77,6 @@ function writeObject(value: object): string {
   return out;
 }
 
-
 // Objects come in few shapes (every event of a type, every player, has the same members), so the
 // sorted order of each list of member names is worked out once: a tree of the names in the order an
 // object lists them leads to it. Sorting a fresh copy of every object's keys made sealing events the
