@@ -16,10 +16,13 @@ import { wireCosts } from './wireBench';
 import { runOnWorkers } from './simulate';
 import { worldFrameTimes } from './worldBench';
 
-const USAGE = 'usage: npm run bench -- [--json FILE]';
+const USAGE = 'usage: npm run bench -- [--json FILE] [--quick]';
+
+/** --quick: every part runs briefly, to check that the benchmark still runs (its figures mean little then). */
+let quick = false;
 
 /** Runs `fn` repeatedly for about `ms` milliseconds (after `warmMs` of warm-up); returns runs per second. */
-function rate(fn: () => void, ms = 1500, warmMs = ms / 4): number {
+function rate(fn: () => void, ms = quick ? 60 : 1500, warmMs = ms / 4): number {
   const warm = performance.now();
   while (performance.now() - warm < warmMs) fn();
   let runs = 0;
@@ -48,7 +51,9 @@ const mixed = (n: number): BotSpec[] => Array.from({ length: n }, (_, i) => ({ s
 async function main(): Promise<void> {
   let json: string | null;
   try {
-    json = parseArgs(process.argv.slice(2), { json: 'value' }).get('json') ?? null;
+    const args = parseArgs(process.argv.slice(2), { json: 'value', quick: 'flag' });
+    json = args.get('json') ?? null;
+    quick = args.has('quick');
   } catch (e) {
     if (!(e instanceof UsageError)) throw e;
     process.stderr.write(`bench: ${e.message}\n${USAGE}\n`);
@@ -88,9 +93,9 @@ async function main(): Promise<void> {
   let i = 0;
   const plan: SimPlan = { matches: 0, players: 4, seed: 'bench-sim', pool: DEFAULT_POOL, difficulty: 'normal', winLoops: 2 };
   // Whole matches exercise every code path: give the JIT a few hundred matches before timing.
-  const oneCore = rate(() => runPlannedMatch(plan, i++, DEFAULT_SCENARIO), 5000, 2500);
+  const oneCore = rate(() => runPlannedMatch(plan, i++, DEFAULT_SCENARIO), quick ? 300 : 5000, quick ? 100 : 2500);
   const cores = availableParallelism();
-  const allPlan = { ...plan, matches: Math.max(100, Math.round(oneCore * cores * 6)) };
+  const allPlan = { ...plan, matches: quick ? 10 * cores : Math.max(100, Math.round(oneCore * cores * 6)) };
   // Threads take a moment to load; time the run from the tenth of the matches to the end.
   const skip = Math.round(allPlan.matches / 10);
   let from = 0;
@@ -112,9 +117,9 @@ async function main(): Promise<void> {
   // Server: what a player receives, what the store writes, what the rooms sustain.
   const match = recordedMatch();
   const net = bytesPerQuarter(match);
-  const wire = wireCosts(match, 11);
+  const wire = wireCosts(match, quick ? 3 : 11);
   const storage = storeCost(match);
-  const room = await roomThroughput();
+  const room = quick ? await roomThroughput(10, 1) : await roomThroughput();
   const server = {
     deltaBytesPerQuarter: net.deltaBytes,
     fullJsonBytesPerQuarter: net.fullJsonBytes,
@@ -133,13 +138,13 @@ async function main(): Promise<void> {
 
   // Client: what the lobby costs to load, and how soon it is usable in headless Chromium.
   const lobby = lobbyBytes();
-  const client = { lobbyGzipBytes: lobby.gzipBytes, lobbyInteractiveMs: await lobbyInteractiveMs() };
+  const client = { lobbyGzipBytes: lobby.gzipBytes, lobbyInteractiveMs: await lobbyInteractiveMs(quick ? 1 : 5) };
   // The world: frame times while quarters play out, what the match screen adds, what art and sounds weigh.
-  const world = await worldFrameTimes();
+  const world = await worldFrameTimes(quick ? { players: 4, quarters: 1 } : {});
 
   const row = (name: string, value: string, note = '') => `${name.padEnd(44)} ${value.padStart(14)}  ${note}`;
   const out = [
-    'Closed Loop benchmark (one run, side by side)',
+    `Closed Loop benchmark (one run, side by side)${quick ? ' — quick: a check that it runs, not figures' : ''}`,
     '',
     row('engine: live path (new state per command) events/s', engine.liveEventsPerSec.toLocaleString('en-US')),
     row('engine: replay path (plain mutation) events/s', engine.directEventsPerSec.toLocaleString('en-US')),
@@ -153,7 +158,7 @@ async function main(): Promise<void> {
     row('net: bytes to one player per quarter, deltas', server.deltaBytesPerQuarter.toLocaleString('en-US')),
     row('net: same, full JSON state after each change', server.fullJsonBytesPerQuarter.toLocaleString('en-US'), `(deltas are ${(server.deltaShare * 100).toFixed(1)}%; target ≤ 25%)`),
     row('net: same, JSON-string fields (before #17)', wire.strings.bytesPerQuarter.toLocaleString('en-US'), `(typed deltas are ${((wire.typed.bytesPerQuarter / wire.strings.bytesPerQuarter) * 100).toFixed(0)}% of them)`),
-    row('room state: project + encode per command, typed µs', String(wire.typed.usPerCommand), '(one player\'s view; median of 11 runs)'),
+    row('room state: project + encode per command, typed µs', String(wire.typed.usPerCommand), `(one player's view; median of ${quick ? 3 : 11} runs)`),
     row('room state: same, JSON-string fields µs', String(wire.strings.usPerCommand), `(typed costs ${(wire.typed.usPerCommand / wire.strings.usPerCommand).toFixed(1)}×)`),
     row('store: bytes written per command, event append', server.appendBytesPerCommand.toLocaleString('en-US'), `${server.appendUsPerCommand} µs`),
     row('store: bytes written per command, whole JSON', server.snapshotBytesPerCommand.toLocaleString('en-US'), `${server.snapshotUsPerCommand} µs`),

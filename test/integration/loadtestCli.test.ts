@@ -26,6 +26,7 @@ describe('load test CLI', () => {
     expect(peak).toBeGreaterThanOrEqual(4);
     expect(peak).toBeLessThanOrEqual(8);
     expect(stdout).toMatch(/bytes per client per quarter: [1-9]\d*/);
+    expect(stdout).toMatch(/frames per client per quarter: [1-9]\d*\.\d \(WebSocket messages received/);
     expect(stdout.trimEnd().split('\n').at(-1)).toBe('errors: 0');
   }, 150_000);
 

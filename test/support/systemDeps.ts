@@ -56,6 +56,7 @@ export type FileNeeds = Readonly<Record<string, readonly SystemDepName[]>>;
 export const TEST_FILE_NEEDS: FileNeeds = {
   'test/e2e/accessibility.test.ts': ['chromium'],
   'test/e2e/accounts.test.ts': ['chromium'],
+  'test/e2e/benchCli.test.ts': ['chromium'],
   'test/e2e/canvasMotion.test.ts': ['chromium'],
   'test/e2e/chat.test.ts': ['chromium'],
   'test/e2e/classroom.test.ts': ['chromium'],
