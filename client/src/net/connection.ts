@@ -5,6 +5,7 @@ import { type ChatLine, type ClientMessages, type JoinOptions, type MessageId, M
 import { MatchState } from '../../../shared/wire/state';
 import { joinWithAccount, sdkClient } from './account';
 import { useNativeStringDecoding } from './fastStrings';
+import { sendPaced } from './rateLimited';
 
 
 // With account.ts and ranked.ts (the quick match queue), the only modules that talk to @colyseus/sdk: screens read the typed room state, subscribe to its
@@ -193,10 +194,12 @@ export class MatchConnection {
   }
 
   send(command: Command): Promise<Reply> {
-    const id = this.next++;
-    return new Promise((resolve) => {
-      this.waiting.set(id, resolve);
-      send(this.room, MSG.command, { id, command });
+    return sendPaced(() => {
+      const id = this.next++;
+      return new Promise((resolve) => {
+        this.waiting.set(id, resolve);
+        send(this.room, MSG.command, { id, command });
+      });
     });
   }
 
