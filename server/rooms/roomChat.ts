@@ -56,13 +56,13 @@ export class RoomChat {
     return this.lines.filter((e) => hearsChat(e, audience, d));
   }
 
-  /** A `say` message as the engine's command and who says it, or why the room refuses it first. */
   /** The chat so far that this client may read (lines come one by one after that). */
   sendRecent(client: Client, data: ClientData, live: GameState): void {
     const lines = this.recent(audienceOf(data), disclosureOf(live)).map((e) => chatLine(e, live));
     tell(client, 'chat', { lines });
   }
 
+  /** A `say` message as the engine's command and who says it, or why the room refuses it first. */
   read(message: unknown, sender: Speaker, key: string, now: number): Read {
     const parsed = saySchema.safeParse(message);
     if (!parsed.success) return { code: 'MALFORMED_COMMAND', message: 'Send {id?, text} with at most 280 characters.' };
