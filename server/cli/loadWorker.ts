@@ -5,9 +5,14 @@ import { type DelaySummary, eventLoopDelay, watchEventLoop } from '../eventLoopD
 import { received } from './countingWebSocket';
 import { type ClientRecord, LoadClient } from './loadClient';
 
-export interface WorkerTask {
+/** A match to play, and the server (ws://host:port) whose process hosts it. */
+export interface LoadMatch {
+  matchId: string;
   url: string;
-  matches: string[];
+}
+
+export interface WorkerTask {
+  matches: LoadMatch[];
   players: number;
   planningSeconds: number;
   /** Joins in flight at once, so the server's matchmaker is not hit by a thousand at the same instant. */
@@ -38,17 +43,17 @@ new PerformanceObserver((list) => {
 async function run(task: WorkerTask): Promise<WorkerReport> {
   watchEventLoop();
   const startedAt = performance.now();
-  const seats = task.matches.flatMap((matchId) => Array.from({ length: task.players }, (_, i) => ({ matchId, name: `load-${i}` })));
+  const seats = task.matches.flatMap(({ matchId, url }) => Array.from({ length: task.players }, (_, i) => ({ matchId, url, name: `load-${i}` })));
   const clients: LoadClient[] = [];
   const failedJoins: string[] = [];
   let next = 0;
   await Promise.all(
     Array.from({ length: task.joinConcurrency }, async () => {
       while (next < seats.length) {
-        const { matchId, name } = seats[next++]!;
+        const { matchId, url, name } = seats[next++]!;
         try {
           // Thinking for up to half the planning window leaves the other half for the server.
-          clients.push(await LoadClient.join(task.url, matchId, { name }, task.planningSeconds * 500));
+          clients.push(await LoadClient.join(url, matchId, { name }, task.planningSeconds * 500));
         } catch (e) {
           failedJoins.push(`${matchId}: ${String((e as Error).message ?? e)}`);
         }

@@ -1,25 +1,27 @@
 import { fork } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { ServerProcess } from '../../test/support/serverProcess';
 import { DEFAULT_LIMITS, limitsEnv } from '../config';
 import { type FloodReport, postJson } from './flood';
 import { intArg, parseArgs, UsageError } from './args';
-import type { WorkerReport, WorkerTask } from './loadWorker';
+import type { LoadMatch, WorkerReport, WorkerTask } from './loadWorker';
+import { LoadServers } from './loadServers';
 import type { ClientRecord } from './loadClient';
 import { ProcSampler, type ProcSample, quantile } from './procSampler';
 import type { DelaySummary } from '../eventLoopDelay';
 
 const USAGE = `usage: npm run loadtest -- --matches N --players N --quarters N [--planning-seconds S]
-         [--url ws://host:port] [--workers N] [--json FILE] [--limits] [--flood S]
+         [--url ws://host:port | --servers N] [--workers N] [--json FILE] [--limits] [--flood S]
 
 Plays N matches with bot-driven WebSocket clients (real @colyseus/sdk clients in --workers
 processes) against a server: one it starts itself on a free port with a temporary DATA_DIR, or
 the one at --url. Every client thinks for up to half the planning window each quarter (stopping
 early enough to leave a quarter of the window before the timer), then sends the sheet and the
 lock its bot chooses from its own view. Ends with a line "errors: N".
+
+--servers N (2 to 4): it starts N server processes instead of one, sharing a PostgreSQL and a
+Redis server it starts on loopback, and creates the matches on them in turn; the CPU of each
+process, of PostgreSQL (with its connections) and of Redis is reported.
 
 The server it starts has no abuse limits, unless --limits: then it has the defaults (joins
 excepted: every client here shares one address), and each match is created from its own
@@ -32,6 +34,7 @@ interface Options {
   quarters: number;
   planningSeconds: number;
   url: string | null;
+  servers: number;
   workers: number;
   json: string | null;
   limits: boolean;
@@ -39,16 +42,18 @@ interface Options {
 }
 
 function readOptions(argv: readonly string[]): Options {
-  const args = parseArgs(argv, { matches: 'value', players: 'value', quarters: 'value', 'planning-seconds': 'value', url: 'value', workers: 'value', json: 'value', limits: 'flag', flood: 'value' });
+  const args = parseArgs(argv, { matches: 'value', players: 'value', quarters: 'value', 'planning-seconds': 'value', url: 'value', servers: 'value', workers: 'value', json: 'value', limits: 'flag', flood: 'value' });
   const url = args.get('url') ?? null;
   if (url !== null && !/^wss?:\/\/[^/]+$/.test(url)) throw new UsageError(`--url must look like ws://host:port (got "${url}")`);
   if (url !== null && (args.has('limits') || args.has('flood'))) throw new UsageError('--limits and --flood are for the server the load test starts itself, not one given by --url');
+  if (url !== null && args.has('servers')) throw new UsageError('--servers starts servers here; --url names one already running: give one of them');
   return {
     matches: intArg(args, 'matches', 250, 1, 10_000),
     players: intArg(args, 'players', 4, 1, 8),
     quarters: intArg(args, 'quarters', 20, 1, 60),
     planningSeconds: intArg(args, 'planning-seconds', 2, 1, 3600),
     url,
+    servers: intArg(args, 'servers', 1, 1, 4),
     workers: intArg(args, 'workers', 2, 1, 64),
     json: args.get('json') ?? null,
     limits: args.has('limits'),
@@ -56,16 +61,23 @@ function readOptions(argv: readonly string[]): Options {
   };
 }
 
-/** The matches to play; under the limits each from its own loopback address (127.0.1.x), as players on their own machines would. */
-async function createMatches(http: string, o: Options): Promise<string[]> {
-  const ids: string[] = [];
+const httpOf = (url: string) => url.replace(/^ws/, 'http');
+
+/**
+ * The matches to play, created on the servers in turn (a match lives in the process that created
+ * it, and its players join it there); under the limits each from its own loopback address
+ * (127.0.1.x), as players on their own machines would.
+ */
+async function createMatches(urls: readonly string[], o: Options): Promise<LoadMatch[]> {
+  const matches: LoadMatch[] = [];
   for (let i = 0; i < o.matches; i++) {
+    const url = urls[i % urls.length]!;
     const body = JSON.stringify({ seats: o.players, bots: [], planningSeconds: o.planningSeconds, quarters: o.quarters, seed: `load-${i}` });
-    const res = await postJson(`${http}/api/matches`, body, o.limits ? `127.0.1.${(i % 250) + 1}` : undefined);
+    const res = await postJson(`${httpOf(url)}/api/matches`, body, o.limits ? `127.0.1.${(i % 250) + 1}` : undefined);
     if (res.status !== 201) throw new Error(`creating match ${i} failed: ${res.status} ${res.text}`);
-    ids.push((JSON.parse(res.text) as { matchId: string }).matchId);
+    matches.push({ matchId: (JSON.parse(res.text) as { matchId: string }).matchId, url });
   }
-  return ids;
+  return matches;
 }
 
 /** The flood script as a process of its own, as an attacker's would be; resolves to its report. */
@@ -142,29 +154,35 @@ async function main(): Promise<void> {
     process.stderr.write(`loadtest: ${e.message}\n${USAGE}\n`);
     process.exit(2);
   }
-  const dir = o.url ? null : mkdtempSync(join(tmpdir(), 'loadtest-'));
   // Under the limits, joins are left open: every client of this test shares one address.
-  const server = dir ? await ServerProcess.start(dir, 0, o.limits ? limitsEnv({ ...DEFAULT_LIMITS, joinPerMinute: 0, joinBurst: 0 }) : {}) : null;
-  const url = o.url ?? `ws://127.0.0.1:${server!.port}`;
-  const http = url.replace(/^ws/, 'http');
+  const started = o.url ? null : await LoadServers.start(o.servers, o.limits ? limitsEnv({ ...DEFAULT_LIMITS, joinPerMinute: 0, joinBurst: 0 }) : {});
+  const servers = started?.servers ?? [];
+  const urls = o.url ? [o.url] : servers.map((s) => s.url);
   try {
     const say = (line: string) => process.stdout.write(`${line}\n`);
-    say(`load test: ${o.matches} matches × ${o.players} players, ${o.quarters} quarters, planning ${o.planningSeconds} s, ${o.workers} client processes, server ${url}${server ? ` (started here, pid ${server.child.pid}${o.limits ? ', default abuse limits but joins' : ''})` : ''}`);
+    const where = started
+      ? `${servers.length === 1 ? 'server' : `${servers.length} server processes on PostgreSQL and Redis:`} ${servers.map((s) => `${s.url} (started here, pid ${s.process.child.pid})`).join(', ')}${o.limits ? ', default abuse limits but joins' : ''}`
+      : `server ${o.url}`;
+    say(`load test: ${o.matches} matches × ${o.players} players, ${o.quarters} quarters, planning ${o.planningSeconds} s, ${o.workers} client processes, ${where}`);
     const loadStart = loadAverage();
-    const matchIds = await createMatches(http, o);
-    const shares = Array.from({ length: o.workers }, (_, w) => matchIds.filter((_, i) => i % o.workers === w)).filter((s) => s.length > 0);
-    const flooding = o.flood > 0 ? startFlood(http, o.flood) : null;
-    const started = Date.now();
+    const matches = await createMatches(urls, o);
+    const matchIds = matches.map((m) => m.matchId);
+    const shares = Array.from({ length: o.workers }, (_, w) => matches.filter((_, i) => i % o.workers === w)).filter((s) => s.length > 0);
+    const flooding = o.flood > 0 ? startFlood(httpOf(urls[0]!), o.flood) : null;
+    const startedAt = Date.now();
     let joined = 0;
     const workers = shares.map((matches) =>
       runWorker(
-        { url, matches, players: o.players, planningSeconds: o.planningSeconds, joinConcurrency: 16, stallMs: Math.max(30_000, o.planningSeconds * 10_000) },
+        { matches, players: o.players, planningSeconds: o.planningSeconds, joinConcurrency: 16, stallMs: Math.max(30_000, o.planningSeconds * 10_000) },
         (n) => {
           joined += n;
         },
       ),
     );
-    const sampler = new ProcSampler([...(server ? [server.child.pid!] : []), ...workers.map((w) => w.pid)]);
+    const serverPids = servers.map((s) => s.process.child.pid!);
+    const stores = started?.storePids ?? { postgres: null, redis: null };
+    const storePids = [stores.postgres, stores.redis].filter((pid): pid is number => pid !== null);
+    const sampler = new ProcSampler([...serverPids, ...storePids, ...workers.map((w) => w.pid)], 1000, new Set(storePids));
     const settled = await Promise.allSettled(workers.map((w) => w.report));
     const flood = flooding ? await flooding.report.catch((e: unknown) => String(e)) : null;
     sampler.stop();
@@ -173,9 +191,9 @@ async function main(): Promise<void> {
     const records = reports.flatMap((r) => r.records);
 
     // Read before the event-log downloads below, which are the test's own work, not the run's.
-    const serverDelay = await serverEventLoopDelay(http);
+    const serverDelays = await Promise.all(urls.map((url) => serverEventLoopDelay(httpOf(url))));
     const at = new Map<string, Map<number, number>>();
-    for (const id of matchIds) at.set(id, await resolvedAt(http, id).catch(() => new Map()));
+    for (const m of matches) at.set(m.matchId, await resolvedAt(httpOf(m.url), m.matchId).catch(() => new Map()));
     const resolution = records.flatMap((r) => r.seen.flatMap(([q, t]) => (at.get(r.matchId)?.has(q) ? [t - at.get(r.matchId)!.get(q)!] : [])));
     const acks = records.flatMap((r) => r.ackMs);
     const firstSent = Math.min(...records.filter((r) => r.firstSentAt > 0).map((r) => r.firstSentAt));
@@ -193,25 +211,36 @@ async function main(): Promise<void> {
     const floodFailed = typeof flood === 'string' ? [flood] : [];
     const errors = failedJoins.length + refusals.length + dropped.length + Math.max(0, unfinished) + workerFailures.length + floodFailed.length;
 
-    const serverSamples = server ? (sampler.samples.get(server.child.pid!) ?? []) : [];
+    const samplesOf = (pid: number) => sampler.samples.get(pid) ?? [];
+    const serverSamples = serverPids.map(samplesOf);
     const clientSamples = workers.flatMap((w) => sampler.samples.get(w.pid) ?? []);
     const ackP = pcts(acks);
     const resP = pcts(resolution);
     if (flood && typeof flood !== 'string')
       say(`flood: ${flood.sent} match creations in ${flood.seconds} s from 127.0.0.2, answered ${Object.entries(flood.byStatus).map(([status, n]) => `${status} × ${n}`).join(', ')} (${Object.entries(flood.byCode).map(([code, n]) => `${code} × ${n}`).join(', ') || 'no refusals'})`);
     say(`clients connected: ${joined} of ${o.matches * o.players} (failed joins: ${failedJoins.length})`);
-    say(`matches finished: ${matchesFinished} of ${o.matches} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    say(`matches finished: ${matchesFinished} of ${o.matches} in ${((Date.now() - startedAt) / 1000).toFixed(1)} s`);
     say(`commands acked: ${acks.length}, ${Math.round(acks.length / seconds)} commands/s over ${seconds.toFixed(1)} s`);
     say(`clients playing at once: peak ${peakPlaying(records)} (a client plays from its first command to its last ack; matches start as their seats fill)`);
     say(`ack latency ms: ${pctLine(ackP)}`);
     say(`quarter resolution → client ms: ${pctLine(resP)}`);
-    if (server) {
-      say(`server cpu (% of one core) and rss over time: ${timeline(serverSamples)}`);
-      const cpuMs = sampler.cpuSeconds(server.child.pid!) * 1000;
-      say(`server cpu per acked command: ${acks.length ? (cpuMs / acks.length).toFixed(2) : '-'} ms (quarter resolutions, joins and broadcasts included)`);
-      say(`server cpu mean ${Math.round(mean(serverSamples.map((s) => s.cpuPercent)))}%, peak ${Math.round(Math.max(0, ...serverSamples.map((s) => s.cpuPercent)))}%; rss peak ${Math.round(Math.max(0, ...serverSamples.map((s) => s.rssMiB)))} MiB`);
+    const perCommand = (pids: readonly number[]) => (acks.length ? ((pids.reduce((n, pid) => n + sampler.cpuSeconds(pid), 0) * 1000) / acks.length).toFixed(2) : '-');
+    const cpuLine = (samples: ProcSample[]) =>
+      `mean ${Math.round(mean(samples.map((s) => s.cpuPercent)))}%, peak ${Math.round(Math.max(0, ...samples.map((s) => s.cpuPercent)))}%; rss peak ${Math.round(Math.max(0, ...samples.map((s) => s.rssMiB)))} MiB`;
+    if (serverPids.length === 1) {
+      say(`server cpu (% of one core) and rss over time: ${timeline(serverSamples[0]!)}`);
+      say(`server cpu per acked command: ${perCommand(serverPids)} ms (quarter resolutions, joins and broadcasts included)`);
+      say(`server cpu ${cpuLine(serverSamples[0]!)}`);
+    } else if (serverPids.length > 1) {
+      serverSamples.forEach((samples, i) => say(`server ${i + 1} cpu (% of one core) and rss over time: ${timeline(samples)}`));
+      serverPids.forEach((pid, i) => say(`server ${i + 1} cpu ${cpuLine(serverSamples[i]!)}, ${perCommand([pid])} ms per acked command of the run`));
+      say(`server cpu per acked command: ${perCommand(serverPids)} ms, the ${serverPids.length} processes together (quarter resolutions, joins and broadcasts included)`);
+      say(`store cpu per acked command: PostgreSQL ${perCommand([stores.postgres!])} ms (${cpuLine(samplesOf(stores.postgres!))}), Redis ${perCommand([stores.redis!])} ms (${cpuLine(samplesOf(stores.redis!))})`);
+      say(`all server-side cpu per acked command: ${perCommand([...serverPids, ...storePids])} ms`);
     } else say('server cpu and rss: not sampled (remote server given by --url)');
-    say(`server event loop delay ms: ${delayLine(serverDelay)} (since ${server ? 'it' : 'that server'} started: how long a message waited behind other work)`);
+    serverDelays.forEach((delay, i) =>
+      say(`server ${serverDelays.length > 1 ? `${i + 1} ` : ''}event loop delay ms: ${delayLine(delay)} (since ${started ? 'it' : 'that server'} started: how long a message waited behind other work)`),
+    );
     say(`client processes cpu mean ${Math.round(mean(clientSamples.map((s) => s.cpuPercent)) * workers.length)}% of one core in total`);
     const worst = [...reports].sort((a, b) => (b.eventLoopDelayMs?.p99 ?? 0) - (a.eventLoopDelayMs?.p99 ?? 0))[0];
     say(`client process event loop delay ms: ${delayLine(worst?.eventLoopDelayMs ?? null)} (the worst of ${reports.length}; it adds to every latency above), gc pauses ${Math.round(100 * mean(reports.map((r) => r.gcShare)))}% of their time`);
@@ -228,15 +257,14 @@ async function main(): Promise<void> {
       writeFileSync(
         o.json,
         JSON.stringify(
-          { options: o, flood, connected: joined, failedJoins: failedJoins.length, matchesFinished, commandsAcked: acks.length, commandsPerSec: acks.length / seconds, ackMs: ackP, resolutionMs: resP, server: serverSamples, serverEventLoopDelayMs: serverDelay, clientEventLoopDelayMs: reports.map((r) => r.eventLoopDelayMs), bytesPerClientQuarter: quartersSeen ? bytes / quartersSeen : 0, framesPerClientQuarter: quartersSeen ? frames / quartersSeen : 0, errors },
+          { options: o, flood, connected: joined, failedJoins: failedJoins.length, matchesFinished, commandsAcked: acks.length, commandsPerSec: acks.length / seconds, ackMs: ackP, resolutionMs: resP, servers: serverSamples, serverEventLoopDelayMs: serverDelays, clientEventLoopDelayMs: reports.map((r) => r.eventLoopDelayMs), bytesPerClientQuarter: quartersSeen ? bytes / quartersSeen : 0, framesPerClientQuarter: quartersSeen ? frames / quartersSeen : 0, errors },
           null,
           2,
         ),
       );
     say(`errors: ${errors}`);
   } finally {
-    if (server) await server.stop();
-    if (dir) rmSync(dir, { recursive: true, force: true });
+    await started?.stop();
   }
 }
 

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 
 const TICKS_PER_SECOND = 100;
 
@@ -10,13 +10,33 @@ export interface ProcSample {
   rssMiB: number;
 }
 
-/** CPU ticks (user + system) and resident memory of a local process, from /proc. */
-function readProc(pid: number): { ticks: number; rssMiB: number } | null {
+/** The fields of /proc/PID/stat after the command name (which may hold spaces): index 0 is field 3. */
+function statFields(pid: number | string): string[] {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  return stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+}
+
+/**
+ * CPU ticks (user + system) and resident memory of a local process, from /proc. With `children`,
+ * the ticks also hold those of its child processes, running (each PostgreSQL connection is one)
+ * and ended (cutime, cstime); the memory stays the process's own.
+ */
+function readProc(pid: number, children = false): { ticks: number; rssMiB: number } | null {
   try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    // Fields after the command name (which may hold spaces) start at index 2: utime is 14, stime 15.
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    const ticks = Number(fields[11]) + Number(fields[12]);
+    const fields = statFields(pid);
+    let ticks = Number(fields[11]) + Number(fields[12]);
+    if (children) {
+      ticks += Number(fields[13]) + Number(fields[14]);
+      for (const entry of readdirSync('/proc')) {
+        if (!/^\d+$/.test(entry)) continue;
+        try {
+          const f = statFields(entry);
+          if (Number(f[1]) === pid) ticks += Number(f[11]) + Number(f[12]);
+        } catch {
+          // It ended while being read: its ticks are in the parent's cutime/cstime next time.
+        }
+      }
+    }
     const rss = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
     return { ticks, rssMiB: rss ? Number(rss[1]) / 1024 : 0 };
   } catch {
@@ -36,13 +56,15 @@ export class ProcSampler {
   private readonly start = performance.now();
   private readonly timer: NodeJS.Timeout;
 
+  /** `withChildren`: the processes whose figures include their children's CPU (see readProc). */
   constructor(
     private readonly pids: readonly number[],
     everyMs = 1000,
+    private readonly withChildren: ReadonlySet<number> = new Set(),
   ) {
     for (const pid of pids) {
       this.samples.set(pid, []);
-      const p = readProc(pid);
+      const p = readProc(pid, withChildren.has(pid));
       if (p) {
         this.last.set(pid, { ticks: p.ticks, at: performance.now() });
         this.first.set(pid, p.ticks);
@@ -55,7 +77,7 @@ export class ProcSampler {
   private sample(): void {
     const now = performance.now();
     for (const pid of this.pids) {
-      const p = readProc(pid);
+      const p = readProc(pid, this.withChildren.has(pid));
       const before = this.last.get(pid);
       if (!p || !before) continue;
       const cpuPercent = ((p.ticks - before.ticks) / TICKS_PER_SECOND / ((now - before.at) / 1000)) * 100;

@@ -6,7 +6,7 @@ import { PostgresRatingStore } from '../../server/store/PostgresRatingStore';
 import { PostgresUserStore } from '../../server/store/PostgresUserStore';
 import { accountsSurviveRestart } from '../support/accountFlow';
 import { ratingStoreBehaves } from '../support/ratingStoreContract';
-import { usePostgresServer } from '../support/postgresServer';
+import { usePostgresServer } from '../support/usePostgresServer';
 
 const pgLive = usePostgresServer();
 

@@ -6,7 +6,7 @@ import { sealEvents, verifyLog } from '../../shared/replay/envelope';
 import { fold, stateHash } from '../../shared/replay/fold';
 import { heldQuarter } from '../../shared/rules/reveal';
 import { ManualClock } from '../support/manualClock';
-import { usePostgresServer } from '../support/postgresServer';
+import { usePostgresServer } from '../support/usePostgresServer';
 
 const pgLive = usePostgresServer();
 

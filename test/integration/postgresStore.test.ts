@@ -5,7 +5,7 @@ import { sealEvents } from '../../shared/replay/envelope';
 import { StoreError } from '../../server/store/EventStore';
 import { PostgresEventStore } from '../../server/store/PostgresEventStore';
 import { PostgresUserStore } from '../../server/store/PostgresUserStore';
-import { usePostgresServer } from '../support/postgresServer';
+import { usePostgresServer } from '../support/usePostgresServer';
 import { describeEventStoreContract } from '../support/storeContract';
 import { describeUserStoreContract } from '../support/userStoreContract';
 

@@ -44,6 +44,9 @@ describe('the test command', () => {
       [/useBrowserServer|startBrowserServer|launchChromium|server\/cli\/bench\.ts/, 'chromium'],
       [/usePostgresServer|PostgresServer\.start/, 'postgresql'],
       [/RedisServer\.start/, 'redis'],
+      // The load test's CLI starts both for --servers.
+      [/'--servers'/, 'postgresql'],
+      [/'--servers'/, 'redis'],
     ];
     const found: Record<string, SystemDepName[]> = {};
     for (const dir of ['test/unit', 'test/integration', 'test/e2e'])

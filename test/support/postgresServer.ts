@@ -1,10 +1,9 @@
 import { execFile } from 'node:child_process';
-import { chownSync, mkdtempSync, rmSync } from 'node:fs';
+import { chownSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import pg from 'pg';
-import { afterAll, beforeAll } from 'vitest';
 import { freePort } from './freePort';
 import { postgresBinDir, whyMissing } from './systemDeps';
 
@@ -61,6 +60,11 @@ export class PostgresServer {
     return this.asUser ? run('runuser', ['-u', this.asUser, '--', path, ...args], { cwd: this.dir }) : run(path, args, { cwd: this.dir });
   }
 
+  /** The postmaster's process id (its backends are its children). */
+  get pid(): number {
+    return Number(readFileSync(join(this.dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
+  }
+
   url(database = 'postgres'): string {
     return `postgres://${SUPERUSER}@127.0.0.1:${this.port}/${database}`;
   }
@@ -85,16 +89,4 @@ export class PostgresServer {
       rmSync(this.dir, { recursive: true, force: true });
     }
   }
-}
-
-/** One throwaway PostgreSQL server for a test file: started before its tests, stopped after them. */
-export function usePostgresServer(): { readonly server: PostgresServer } {
-  const live = {} as { server: PostgresServer };
-  beforeAll(async () => {
-    live.server = await PostgresServer.start();
-  }, 120_000);
-  afterAll(async () => {
-    await live.server?.stop();
-  }, 60_000);
-  return live;
 }

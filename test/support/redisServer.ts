@@ -47,6 +47,10 @@ export class RedisServer {
     return new RedisServer(child, dir, port);
   }
 
+  get pid(): number {
+    return this.child.pid!;
+  }
+
   get url(): string {
     return `redis://127.0.0.1:${this.port}`;
   }

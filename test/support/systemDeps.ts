@@ -71,6 +71,7 @@ export const TEST_FILE_NEEDS: FileNeeds = {
   'test/integration/accountsPostgres.test.ts': ['postgresql'],
   'test/integration/postgresStore.test.ts': ['postgresql'],
   'test/integration/matchLeases.test.ts': ['postgresql'],
+  'test/integration/loadtestServers.test.ts': ['redis', 'postgresql'],
   'test/integration/scaleOut.test.ts': ['redis', 'postgresql'],
 };
 
