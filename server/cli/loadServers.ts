@@ -32,10 +32,11 @@ export class LoadServers {
       return new LoadServers([{ process: one, url: `ws://127.0.0.1:${one.port}` }], dir, null, null);
     }
     const [redis, postgres] = await Promise.all([RedisServer.start(), PostgresServer.start()]);
-    const started = new LoadServers([], dir, postgres, redis);
+    const servers: LoadServer[] = [];
+    // Filled as the processes start, so that a failure stops the ones already running.
+    const started = new LoadServers(servers, dir, postgres, redis);
     try {
       const databaseUrl = await postgres.createDatabase('loadtest');
-      const servers: LoadServer[] = [];
       for (let i = 0; i < count; i++) {
         const port = await freePort();
         const process = await ServerProcess.start(join(dir, `data-${i}`), port, {
@@ -46,7 +47,7 @@ export class LoadServers {
         });
         servers.push({ process, url: `ws://127.0.0.1:${port}` });
       }
-      return new LoadServers(servers, dir, postgres, redis);
+      return started;
     } catch (e) {
       await started.stop();
       throw e;
