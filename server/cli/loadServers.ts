@@ -1,7 +1,6 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freePort } from '../../test/support/freePort';
 import { PostgresServer } from '../../test/support/postgresServer';
 import { RedisServer } from '../../test/support/redisServer';
 import { ServerProcess } from '../../test/support/serverProcess';
@@ -38,25 +37,14 @@ export class LoadServers {
     try {
       const databaseUrl = await postgres.createDatabase('loadtest');
       for (let i = 0; i < count; i++) {
-        const port = await freePort();
-        const process = await ServerProcess.start(join(dir, `data-${i}`), port, {
-          ...env,
-          DATABASE_URL: databaseUrl,
-          REDIS_URL: redis.url,
-          PUBLIC_ADDRESS: `127.0.0.1:${port}`,
-        });
-        servers.push({ process, url: `ws://127.0.0.1:${port}` });
+        const process = await ServerProcess.startShared(join(dir, `data-${i}`), { databaseUrl, redisUrl: redis.url }, env);
+        servers.push({ process, url: `ws://127.0.0.1:${process.port}` });
       }
       return started;
     } catch (e) {
       await started.stop();
       throw e;
     }
-  }
-
-  /** The database's and Redis's processes, whose CPU the game servers' commands also cost. */
-  get storePids(): { postgres: number | null; redis: number | null } {
-    return { postgres: this.postgres?.pid ?? null, redis: this.redis?.pid ?? null };
   }
 
   async stop(): Promise<void> {

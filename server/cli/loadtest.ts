@@ -180,8 +180,9 @@ async function main(): Promise<void> {
       ),
     );
     const serverPids = servers.map((s) => s.process.child.pid!);
-    const stores = started?.storePids ?? { postgres: null, redis: null };
-    const storePids = [stores.postgres, stores.redis].filter((pid): pid is number => pid !== null);
+    // The database's and Redis's processes: the game servers' commands cost their CPU too.
+    const [postgresPid, redisPid] = [started?.postgres?.pid, started?.redis?.pid];
+    const storePids = postgresPid !== undefined && redisPid !== undefined ? [postgresPid, redisPid] : [];
     const sampler = new ProcSampler([...serverPids, ...storePids, ...workers.map((w) => w.pid)], 1000, new Set(storePids));
     const settled = await Promise.allSettled(workers.map((w) => w.report));
     const flood = flooding ? await flooding.report.catch((e: unknown) => String(e)) : null;
@@ -235,7 +236,7 @@ async function main(): Promise<void> {
       serverSamples.forEach((samples, i) => say(`server ${i + 1} cpu (% of one core) and rss over time: ${timeline(samples)}`));
       serverPids.forEach((pid, i) => say(`server ${i + 1} cpu ${cpuLine(serverSamples[i]!)}, ${perCommand([pid])} ms per acked command of the run`));
       say(`server cpu per acked command: ${perCommand(serverPids)} ms, the ${serverPids.length} processes together (quarter resolutions, joins and broadcasts included)`);
-      say(`store cpu per acked command: PostgreSQL ${perCommand([stores.postgres!])} ms (${cpuLine(samplesOf(stores.postgres!))}), Redis ${perCommand([stores.redis!])} ms (${cpuLine(samplesOf(stores.redis!))})`);
+      say(`store cpu per acked command: PostgreSQL ${perCommand([postgresPid!])} ms (${cpuLine(samplesOf(postgresPid!))}), Redis ${perCommand([redisPid!])} ms (${cpuLine(samplesOf(redisPid!))})`);
       say(`all server-side cpu per acked command: ${perCommand([...serverPids, ...storePids])} ms`);
     } else say('server cpu and rss: not sampled (remote server given by --url)');
     serverDelays.forEach((delay, i) =>

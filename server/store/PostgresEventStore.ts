@@ -1,7 +1,7 @@
 import pg from 'pg';
 import { inTransaction } from './pgTransaction';
 import { dataTextOf, type EventEnvelope } from '../../shared/replay/envelope';
-import { type EventStore, type MatchFilter, type MatchLeases, type MatchRecord, type MatchStatus, type NewMatch, StoreError } from './EventStore';
+import { type EventStore, type MatchFilter, type MatchLeases, type MatchRecord, type MatchStatus, type NewMatch, StoreError, type StoreErrorCode } from './EventStore';
 
 // Times are BIGINT milliseconds like in SQLite; event data is the JSON text as written (never re-encoded).
 const SCHEMA = `
@@ -92,7 +92,8 @@ END
 $fn$;
 `;
 
-const APPEND_CODES = new Set(['MATCH_NOT_FOUND', 'LEASE_LOST', 'VERSION_CONFLICT', 'BROKEN_CHAIN']);
+const APPEND_CODES: ReadonlySet<StoreErrorCode> = new Set<StoreErrorCode>(['MATCH_NOT_FOUND', 'LEASE_LOST', 'VERSION_CONFLICT', 'BROKEN_CHAIN']);
+const isAppendCode = (hint: unknown): hint is StoreErrorCode => APPEND_CODES.has(hint as StoreErrorCode);
 
 /** Two processes booting at once must not both run CREATE TABLE; any fixed key will do. */
 const SCHEMA_LOCK = 7_301_226;
@@ -220,8 +221,8 @@ export class PostgresEventStore implements EventStore, MatchLeases {
       });
       return rows[0]!.version;
     } catch (e) {
-      const hint = (e as { hint?: string }).hint;
-      if (hint !== undefined && APPEND_CODES.has(hint)) throw new StoreError(hint as StoreError['code'], (e as Error).message);
+      const hint = (e as { hint?: unknown }).hint;
+      if (isAppendCode(hint)) throw new StoreError(hint, (e as Error).message);
       throw e;
     }
   }

@@ -6,7 +6,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PostgresEventStore } from '../../server/store/PostgresEventStore';
 import { verifyLog } from '../../shared/replay/envelope';
 import { fold, stateHash } from '../../shared/replay/fold';
-import { freePort } from '../support/freePort';
 import { GameClient, type Reply } from '../support/gameClient';
 import { PostgresServer } from '../support/postgresServer';
 import { RedisServer } from '../support/redisServer';
@@ -24,14 +23,8 @@ let databaseUrl = '';
 const dir = mkdtempSync(join(tmpdir(), 'scale-out-'));
 
 /** One server process of the pair: its own port and public address, the shared PostgreSQL and Redis. */
-async function startProcess(name: string, databaseUrl: string): Promise<ServerProcess> {
-  const port = await freePort();
-  return ServerProcess.start(join(dir, name), port, {
-    DATABASE_URL: databaseUrl,
-    REDIS_URL: redis.url,
-    PUBLIC_ADDRESS: `127.0.0.1:${port}`,
-    LEASE_SECONDS: String(LEASE_SECONDS),
-  });
+function startProcess(name: string, databaseUrl: string): Promise<ServerProcess> {
+  return ServerProcess.startShared(join(dir, name), { databaseUrl, redisUrl: redis.url }, { LEASE_SECONDS: String(LEASE_SECONDS) });
 }
 
 beforeAll(async () => {

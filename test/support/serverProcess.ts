@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { limitsEnv, NO_LIMITS } from '../../server/config';
+import { freePort } from './freePort';
 
 /** The real server as a child process (`npm start`'s entry), for crash and restart tests. */
 export class ServerProcess {
@@ -33,6 +34,15 @@ export class ServerProcess {
       });
       child.on('exit', (code) => reject(new Error(`server exited with ${code}:\n${output.join('')}`)));
     });
+  }
+
+  /**
+   * One of several processes on a shared PostgreSQL and Redis: its own free port, which is also its
+   * public address (the seat reservations of the rooms it hosts name it).
+   */
+  static async startShared(dataDir: string, shared: { databaseUrl: string; redisUrl: string }, env: Record<string, string> = {}): Promise<ServerProcess> {
+    const port = await freePort();
+    return ServerProcess.start(dataDir, port, { ...env, DATABASE_URL: shared.databaseUrl, REDIS_URL: shared.redisUrl, PUBLIC_ADDRESS: `127.0.0.1:${port}` });
   }
 
   api(path: string, init?: RequestInit): Promise<Response> {
